@@ -1,0 +1,5 @@
+"""Tadqiq (تدقيق): review and correct automatically extracted Arabic events."""
+
+from core.version import __version__
+
+__all__ = ["__version__"]
