@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from core.model import ATTRIBUTES
 from core.resources import resource_path
@@ -40,6 +41,11 @@ class TypeDef:
     key: str = ""
     en: str = ""
     ar: str = ""
+    #: One-line definitions of each role *for this type*: {role: {"en": ..., "ar": ...}}.
+    role_defs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def role_definition(self, role: str, lang: str = "en") -> str:
+        return self.role_defs.get(role, {}).get(lang, "")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,22 @@ def _need(obj: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
     if not isinstance(value, kind):
         raise SchemaError(f"{where}: '{key}' must be {kind.__name__}, got {type(value).__name__}")
     return value
+
+
+def _role_defs(raw: Any, troles: list[str], where: str) -> dict[str, dict[str, str]]:
+    """Validate a type's optional ``role_defs``: per-role definitions in en/ar."""
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: 'role_defs' must be an object")
+    out: dict[str, dict[str, str]] = {}
+    for role, spec in raw.items():
+        if role not in troles:
+            raise SchemaError(f"{where}: 'role_defs' defines '{role}', which is not one of its roles")
+        if not isinstance(spec, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in spec.items()
+        ):
+            raise SchemaError(f"{where}: role_defs '{role}' must map language codes to strings")
+        out[role] = dict(spec)
+    return out
 
 
 def schema_from_dict(data: Any, source: str = "schema") -> EventSchema:
@@ -105,7 +127,10 @@ def schema_from_dict(data: Any, source: str = "schema") -> EventSchema:
             if key in keys:
                 raise SchemaError(f"{where}: key {key!r} is already used by '{keys[key]}'")
             keys[key] = tname
-        types[tname] = TypeDef(tname, tuple(troles), color, key, spec.get("en", ""), spec.get("ar", ""))
+        role_defs = _role_defs(spec.get("role_defs", {}), troles, where)
+        types[tname] = TypeDef(
+            tname, tuple(troles), color, key, spec.get("en", ""), spec.get("ar", ""), role_defs
+        )
     if not types:
         raise SchemaError(f"{source}: defines no event types")
     attributes = dict(ATTRIBUTES)
