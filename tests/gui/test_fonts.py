@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics
+
+from gui.fonts import DEFAULT_FAMILY, article_font, font_files, load_fonts
+
+
+def test_bundled_fonts_come_from_pip_packages_with_an_ofl_licence():
+    files = font_files()
+    assert any("fontpkg_noto_sans_arabic" in str(p) for p, _ in files)
+    assert any(p.name == "Amiri-Regular.ttf" for p, _ in files)
+    assert all(lic == "OFL-1.1" for p, lic in files if "fontpkg" in str(p))
+
+
+def test_loaded_families_are_registered_application_fonts(qapp):
+    fonts = load_fonts()
+    assert DEFAULT_FAMILY in fonts and "Amiri" in fonts
+    assert DEFAULT_FAMILY in QFontDatabase.families()
+
+
+def test_article_font_resolves_to_the_bundled_family_and_covers_arabic(qapp):
+    font = article_font(16, "Amiri")
+    assert QFontInfo(font).family() == "Amiri"
+    assert QFontInfo(article_font(12)).family() == DEFAULT_FAMILY
+    metrics = QFontMetrics(article_font(12))
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "تنظيم داعش ٢٠١٨ «»“”")
+
+
+def test_unknown_family_falls_back_to_a_bundled_one(qapp):
+    assert QFontInfo(article_font(12, "No Such Font")).family() == DEFAULT_FAMILY
