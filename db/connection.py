@@ -1,0 +1,81 @@
+"""Opening a project file: pragmas, corruption checks, migrations with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.migrations import MIGRATIONS, apply_pending, latest_version
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened or written, with the path and the reason."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    # WAL + NORMAL: a committed action survives a killed process; only an OS crash or
+    # power cut can lose the last transactions, never corrupt the file.
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def backup(db: Database, path: Path, version: int) -> Path:
+    """Copy the whole database (consistent snapshot, WAL included) beside it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    dest = sqlite3.connect(target)
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | None]:
+    """Open (or create) the SQLite file; return it, the migrations applied, and any backup."""
+    exists = path.exists()
+    if not exists and not create:
+        raise ProjectError(f"{path}: no such project file")
+    if exists and path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if exists and path.stat().st_size:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head != b"SQLite format 3\x00":
+            raise ProjectError(f"{path}: not a Tadqiq project (not an SQLite database file)")
+    try:
+        conn = sqlite3.connect(path)
+        _pragmas(conn)
+        db = Database(conn)
+        db.enable_wal()
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: cannot open the project file: {exc}") from None
+    if version > latest_version():
+        db.close()
+        raise ProjectError(
+            f"{path}: made by a newer Tadqiq (file version {version}, this program knows {latest_version()})"
+        )
+    if exists and tables and "_sqlite_migrations" not in tables:
+        db.close()
+        raise ProjectError(f"{path}: an SQLite file, but not a Tadqiq project (tables: {', '.join(sorted(tables))})")
+    pending = MIGRATIONS.pending(db)
+    saved: Path | None = None
+    if pending and version > 0:
+        saved = backup(db, path, version)
+    try:
+        applied = apply_pending(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise ProjectError(f"{path}: migration failed, file left as it was: {exc}") from None
+    return db, applied, saved

@@ -1,0 +1,176 @@
+"""Numbered, append-only schema migrations of the project file.
+
+Each migration is a function registered in order on :data:`MIGRATIONS` (sqlite-utils'
+``Migrations``); ``PRAGMA user_version`` mirrors how many have run, so the file says its
+own version to any SQLite tool. Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("tadqiq")
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run statements one by one inside the migration's transaction.
+
+    (sqlite3's executescript would COMMIT first and break the all-or-nothing migration.)
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    # No JSON functions in CHECKs or views: with trusted_schema=OFF, SQLite before 3.42
+    # refuses them there ("unsafe use of json_valid()"). JSON columns are written by db/rows.py.
+    run_script(
+        db,
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE event_schema (
+            name TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            installed_at TEXT NOT NULL
+        );
+        CREATE TABLE reviewers (
+            name TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            ext_id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            published TEXT,
+            source TEXT,
+            url TEXT,
+            lang TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            imported_at TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            regions TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done'))
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'corrected', 'rejected', 'added')),
+            origin TEXT NOT NULL,
+            confidence REAL,
+            rule TEXT,
+            reviewer TEXT,
+            notes TEXT,
+            link TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (0 <= trigger_start AND trigger_start <= trigger_end)
+        );
+        CREATE INDEX events_article ON events(article_id, trigger_start);
+        CREATE INDEX events_origin ON events(origin, status);
+        CREATE TABLE arguments (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            confidence REAL,
+            rule TEXT,
+            CHECK (0 <= start AND start <= "end")
+        );
+        CREATE INDEX arguments_event ON arguments(event_id, position);
+        CREATE TABLE attributes (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (event_id, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            action TEXT NOT NULL,
+            article_id INTEGER,
+            event_id INTEGER,
+            before TEXT,
+            after TEXT,
+            undoes INTEGER REFERENCES history(id)
+        );
+        CREATE INDEX history_reviewer ON history(reviewer, id);
+        CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TABLE review_time (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            seconds REAL NOT NULL DEFAULT 0,
+            opened INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, reviewer)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            shadow, content='', tokenize='unicode61 remove_diacritics 0'
+        );
+
+        CREATE VIEW mentions AS
+        SELECT e.id AS event_id, a.ext_id AS article, e.type, e.trigger_start, e.trigger_end,
+               e.trigger_text, e.status, e.origin, e.confidence, e.reviewer, e.link,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'polarity') AS polarity,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'modality') AS modality,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'genericity') AS genericity
+        FROM events e JOIN articles a ON a.id = e.article_id;
+
+        CREATE VIEW gold_events AS
+        SELECT a.ext_id AS article, a.published, e.id AS event_id, e.type,
+               e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.status, e.reviewer,
+               g.role, g.text AS argument, g.start AS argument_start, g."end" AS argument_end,
+               g.value AS value,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'polarity') AS polarity,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'modality') AS modality,
+               (SELECT value FROM attributes t WHERE t.event_id = e.id AND t.name = 'genericity') AS genericity
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN arguments g ON g.event_id = e.id
+        WHERE e.status IN ('confirmed', 'corrected', 'added')
+        ORDER BY a.id, e.trigger_start, g.position;
+
+        CREATE VIEW article_progress AS
+        SELECT a.id, a.ext_id, a.title, a.status,
+               (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS mentions,
+               (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.status = 'proposed') AS proposed
+        FROM articles a;
+        """
+    )
+
+
+def apply_pending(db: Database) -> list[str]:
+    """Apply pending migrations; return their names. ``user_version`` follows."""
+    names = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS.applied(db))}")
+    return names
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS._migrations)  # noqa: SLF001 - sqlite-utils has no public count

@@ -1,0 +1,264 @@
+"""The project file: one SQLite database holding articles, events, history and the schema.
+
+``Project`` is the only way the rest of the program touches storage. Every write is one
+transaction; mention edits also append a history row (see db/mentions.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.model import Article, Mention
+from core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
+from core.validate import MentionError, validate_mention
+from core.version import __version__
+from db.connection import ProjectError, connect, now
+from db.mentions import MentionStore
+from db.rows import article_from_row, dumps
+from db.search import SearchError, SearchHit, first_match, search_shadow, snippet, to_fts_query
+
+__all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "sha256_text"]
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One article as read from a file, with the mentions that came with it."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    where: str = ""  # "file.jsonl line 17", for messages
+
+
+@dataclass
+class ImportResult:
+    articles_added: int = 0
+    duplicates: int = 0
+    mentions_added: int = 0
+    mentions_skipped: int = 0  # identical mention already stored
+    attached: int = 0  # mentions that came with a duplicate and joined the stored article
+    ext_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    ext_id: str
+    title: str
+    status: str
+    mentions: int
+    proposed: int
+
+
+class Project(MentionStore):
+    def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
+        self.path = path
+        self.db = db
+        self.schema = schema
+        self.migrated = migrated
+        self.backup_path = backup
+
+    # -- opening -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None) -> Project:
+        path = Path(path)
+        db, applied, saved = connect(path, create=create)
+        try:
+            row = db.execute("SELECT definition FROM event_schema LIMIT 1").fetchone()
+            if row is None:
+                loaded = load_schema(schema or DEFAULT_SCHEMA)
+                with db.atomic():
+                    db.table("event_schema").insert(
+                        {"name": loaded.name, "version": loaded.version,
+                         "definition": loaded.to_json(), "installed_at": now()}
+                    )
+                    db.table("meta").insert_all(
+                        [{"key": "created_at", "value": now()}, {"key": "created_by", "value": f"tadqiq {__version__}"}],
+                        replace=True,
+                    )
+            else:
+                if schema is not None:
+                    wanted = load_schema(schema)
+                    stored = schema_from_json(row[0])
+                    if wanted.name != stored.name:
+                        raise ProjectError(
+                            f"{path}: the project uses schema {stored.name!r}, not {wanted.name!r}"
+                        )
+                loaded = schema_from_json(row[0], f"{path} (stored schema)")
+        except (SchemaError, sqlite3.DatabaseError) as exc:
+            db.close()
+            raise ProjectError(f"{path}: {exc}") from None
+        except BaseException:
+            db.close()
+            raise
+        return cls(path, db, loaded, applied, saved)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------------------
+    def import_items(self, items: Iterable[ImportItem]) -> ImportResult:
+        """Store articles and their mentions, all or nothing.
+
+        An article whose text is already stored (same sha256) is a duplicate: not stored
+        again, its mentions attach to the stored one. A mention identical to one stored
+        (type, trigger span, origin) is skipped, so re-importing a file changes nothing.
+        Raises MentionError / ProjectError naming the item; nothing is written then.
+        """
+        result = ImportResult()
+        conn = self.db.conn
+        with self.db.atomic():
+            for item in items:
+                art = item.article
+                where = item.where or art.ext_id
+                digest = sha256_text(art.text)
+                row = conn.execute("SELECT id, ext_id FROM articles WHERE sha256 = ?", (digest,)).fetchone()
+                if row is not None:
+                    article_id = row[0]
+                    result.duplicates += 1
+                else:
+                    clash = conn.execute("SELECT 1 FROM articles WHERE ext_id = ?", (art.ext_id,)).fetchone()
+                    if clash:
+                        raise ProjectError(
+                            f"{where}: article id {art.ext_id!r} is already in the project with a different text"
+                        )
+                    cur = conn.execute(
+                        "INSERT INTO articles (ext_id, title, text, published, source, url, lang, sha256,"
+                        " imported_at, metadata, regions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (art.ext_id, art.title, art.text, art.published, art.source, art.url, art.lang,
+                         digest, now(), dumps(dict(art.metadata)), dumps([r.to_json() for r in art.regions])),
+                    )
+                    article_id = cur.lastrowid
+                    conn.execute("INSERT INTO articles_fts (rowid, shadow) VALUES (?, ?)",
+                                 (article_id, search_shadow(art.text)))
+                    result.articles_added += 1
+                    result.ext_ids.append(art.ext_id)
+                for n, mention in enumerate(item.mentions, 1):
+                    validate_mention(mention, art.text, self.schema, f"{where} event {n}")
+                    if self._same_mention_stored(article_id, mention):
+                        result.mentions_skipped += 1
+                        continue
+                    self._insert_mention(article_id, mention)
+                    result.mentions_added += 1
+                    if row is not None:
+                        result.attached += 1
+        return result
+
+    def _same_mention_stored(self, article_id: int, m: Mention) -> bool:
+        return self.db.conn.execute(
+            "SELECT 1 FROM events WHERE article_id=? AND type=? AND trigger_start=? AND trigger_end=? AND origin=?",
+            (article_id, m.type, m.trigger.start, m.trigger.end, m.origin),
+        ).fetchone() is not None
+
+    def article(self, key: int | str) -> Article:
+        """An article by row id (int) or external id (str)."""
+        column = "id" if isinstance(key, int) else "ext_id"
+        rows = list(self.db.query(f"SELECT * FROM articles WHERE {column} = ?", [key]))
+        if not rows:
+            raise KeyError(f"no article {key!r} in {self.path}")
+        return article_from_row(rows[0])
+
+    def article_count(self, status: str | None = None) -> int:
+        if status is None:
+            return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM articles WHERE status = ?", [status]).fetchone()[0]
+
+    def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None) -> list[ArticleSummary]:
+        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+        rows = self.db.execute(
+            f"SELECT id, ext_id, title, status, mentions, proposed FROM article_progress {where}"
+            " ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
+        ).fetchall()
+        return [ArticleSummary(*r) for r in rows]
+
+    def set_article_status(self, article_id: int, status: str, *, reviewer: str) -> None:
+        with self.db.atomic():
+            before = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            if before is None:
+                raise KeyError(f"no article {article_id}")
+            self.db.execute("UPDATE articles SET status = ? WHERE id = ?", [status, article_id])
+            self._history(reviewer, "article_status", article_id, None, {"status": before[0]}, {"status": status})
+
+    def add_review_time(self, article_id: int, reviewer: str, seconds: float) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO review_time (article_id, reviewer, seconds, opened) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT(article_id, reviewer) DO UPDATE SET seconds = seconds + excluded.seconds,"
+                " opened = opened + 1", [article_id, reviewer, seconds],
+            )
+
+    # -- search ------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        fts = to_fts_query(query)
+        try:
+            rows = self.db.execute(
+                "SELECT a.id, a.ext_id, a.title, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit]
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"cannot search for {query!r}: {exc}") from None
+        hits = []
+        for article_id, ext_id, title, text in rows:
+            match = first_match(text, fts)
+            hits.append(SearchHit(article_id, ext_id, title, snippet(text, match), match))
+        return hits
+
+    # -- reports -----------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        q = self.db.execute
+        by_status = dict(q("SELECT status, count(*) FROM events GROUP BY status").fetchall())
+        return {
+            "project": str(self.path),
+            "schema": f"{self.schema.name}@{self.schema.version}",
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "articles_by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status").fetchall()),
+            "mentions": sum(by_status.values()),
+            "mentions_by_status": by_status,
+            "gold": sum(v for k, v in by_status.items() if k in ("confirmed", "corrected", "added")),
+            "mentions_by_origin": dict(q("SELECT origin, count(*) FROM events GROUP BY origin").fetchall()),
+            "mentions_by_type": dict(q("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()),
+            "reviewers": [r[0] for r in q("SELECT DISTINCT reviewer FROM history ORDER BY 1").fetchall()],
+        }
+
+    def check(self) -> list[str]:
+        """Every problem found: SQLite integrity, foreign keys, text hashes, every span."""
+        q = self.db.execute
+        problems = [f"integrity: {r[0]}" for r in q("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+        problems += [f"foreign key: {tuple(r)}" for r in q("PRAGMA foreign_key_check").fetchall()]
+        for article_id, ext_id, text, digest in q("SELECT id, ext_id, text, sha256 FROM articles"):
+            if sha256_text(text) != digest:
+                problems.append(f"article {ext_id}: text changed after import (sha256 differs)")
+        for ext_id, eid, start, end, stored in q(
+            "SELECT a.ext_id, e.id, e.trigger_start, e.trigger_end, e.trigger_text FROM events e"
+            " JOIN articles a ON a.id = e.article_id WHERE e.trigger_end > length(a.text)"
+            " OR substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) IS NOT e.trigger_text"
+        ):
+            problems.append(f"article {ext_id} event {eid}: trigger {start}..{end} is not {stored!r}")
+        for ext_id, eid, role, start, end, stored in q(
+            "SELECT a.ext_id, e.id, g.role, g.start, g.\"end\", g.text FROM arguments g"
+            " JOIN events e ON e.id = g.event_id JOIN articles a ON a.id = e.article_id"
+            " WHERE g.\"end\" > length(a.text) OR substr(a.text, g.start + 1, g.\"end\" - g.start) IS NOT g.text"
+        ):
+            problems.append(f"article {ext_id} event {eid}: {role} {start}..{end} is not {stored!r}")
+        for eid, etype in q("SELECT id, type FROM events"):
+            if etype not in self.schema.types:
+                problems.append(f"event {eid}: type {etype!r} not in schema {self.schema.name}")
+        return problems
+
+
+# Re-exported so callers need one import for the errors they handle.
+__all__ += ["MentionError", "SearchError", "SearchHit"]
