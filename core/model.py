@@ -7,8 +7,9 @@ Every span carries its text, and :meth:`Span.check` is how that promise is kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any
 
 #: Review states of a mention. "gold" is the set a reviewer stands behind.
 STATUSES = ("proposed", "confirmed", "corrected", "rejected", "added")
@@ -48,7 +49,7 @@ class Span:
             )
 
     @classmethod
-    def of(cls, article_text: str, start: int, end: int) -> "Span":
+    def of(cls, article_text: str, start: int, end: int) -> Span:
         """The span of ``article_text[start:end]`` (offsets validated)."""
         span = cls(start, end, article_text[start:end] if 0 <= start <= end <= len(article_text) else "")
         span.check(article_text)
@@ -100,7 +101,7 @@ class Mention:
     def is_gold(self) -> bool:
         return self.status in GOLD_STATUSES
 
-    def with_(self, **changes: Any) -> "Mention":
+    def with_(self, **changes: Any) -> Mention:
         return replace(self, **changes)
 
     def check(self, article_text: str, where: str = "mention") -> None:

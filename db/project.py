@@ -239,7 +239,7 @@ class Project(MentionStore):
         q = self.db.execute
         problems = [f"integrity: {r[0]}" for r in q("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
         problems += [f"foreign key: {tuple(r)}" for r in q("PRAGMA foreign_key_check").fetchall()]
-        for article_id, ext_id, text, digest in q("SELECT id, ext_id, text, sha256 FROM articles"):
+        for ext_id, text, digest in q("SELECT ext_id, text, sha256 FROM articles"):
             if sha256_text(text) != digest:
                 problems.append(f"article {ext_id}: text changed after import (sha256 differs)")
         for ext_id, eid, start, end, stored in q(
