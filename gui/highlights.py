@@ -1,0 +1,107 @@
+"""What the article view marks, computed from the model without Qt widgets.
+
+A :class:`Highlight` is one coloured stretch of text in ``str`` offsets: the selected
+mention's trigger and arguments (coloured by type and role from the schema) and the other
+mentions' triggers (faint). The view turns them into extra selections and answers hover and
+click questions from the same list, so what is drawn and what is clicked cannot disagree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from bidi import get_base_level
+
+from core.model import Mention
+from core.schema import EventSchema
+
+#: Bidi formatting characters that change how text around them is ordered.
+BIDI_CONTROLS = {
+    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+}
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int
+    end: int
+    kind: str  # "trigger" | "argument" | "other"
+    mention_id: int | None
+    argument_index: int | None
+    color: str
+    label: str  # type name or role
+
+    def covers(self, offset: int) -> bool:
+        return self.start <= offset < self.end or (self.start == self.end == offset)
+
+
+def highlights(mentions: Iterable[Mention], selected: int | None, schema: EventSchema) -> list[Highlight]:
+    """Highlights for ``mentions`` with mention ``selected`` (an id) in full colour.
+
+    Rejected mentions other than the selected one are not marked. Order: others first, then
+    the selected trigger, then its arguments, so later ones are drawn on top.
+    """
+    others: list[Highlight] = []
+    chosen: list[Highlight] = []
+    for m in mentions:
+        tdef = schema.types.get(m.type)
+        tcolor = tdef.color if tdef else "#888888"
+        if m.id is not None and m.id == selected:
+            chosen.append(Highlight(m.trigger.start, m.trigger.end, "trigger", m.id, None, tcolor, m.type))
+            for i, arg in enumerate(m.arguments):
+                rdef = schema.roles.get(arg.role)
+                chosen.append(Highlight(arg.span.start, arg.span.end, "argument", m.id, i,
+                                        rdef.color if rdef else "#888888", arg.role))
+        elif m.status != "rejected":
+            others.append(Highlight(m.trigger.start, m.trigger.end, "other", m.id, None, tcolor, m.type))
+    return others + chosen
+
+
+def hits(items: Sequence[Highlight], offset: int) -> list[Highlight]:
+    """Highlights under ``offset``, the most specific (selected argument) first."""
+    rank = {"argument": 0, "trigger": 1, "other": 2}
+    found = [h for h in items if h.covers(offset)]
+    return sorted(found, key=lambda h: (rank[h.kind], h.end - h.start))
+
+
+def tooltip(h: Highlight, mentions_by_id: dict[int, Mention]) -> str:
+    """Type, role, value, confidence and the rule, as rich text for QToolTip."""
+    m = mentions_by_id.get(h.mention_id) if h.mention_id is not None else None
+    if m is None:
+        return h.label
+    lines = [f"<b>{m.type}</b> · {m.status}"]
+    conf, rule = m.confidence, m.rule
+    if h.argument_index is not None:
+        arg = m.arguments[h.argument_index]
+        lines.append(f"role: <b>{arg.role}</b>")
+        if arg.value:
+            lines.append("value: " + ", ".join(f"{k}={v}" for k, v in arg.value.items()))
+        conf = arg.confidence if arg.confidence is not None else conf
+        rule = arg.rule or rule
+    else:
+        lines.append(f"trigger: {m.trigger.text}")
+    if conf is not None:
+        lines.append(f"confidence: {conf:.2f}")
+    if rule:
+        lines.append(f"rule: {rule}")
+    if m.origin:
+        lines.append(f"origin: {m.origin}")
+    return "<br>".join(lines)
+
+
+def bidi_controls(text: str) -> list[tuple[int, str]]:
+    """(offset, short name) of every bidi formatting character in ``text``."""
+    if text.isascii():
+        return []
+    return [(i, BIDI_CONTROLS[ch]) for i, ch in enumerate(text) if ch in BIDI_CONTROLS]
+
+
+def paragraph_is_rtl(paragraph: str) -> bool:
+    """Base direction of one paragraph (python-bidi); no strong character means RTL (the house default)."""
+    if get_base_level(paragraph) == 1:
+        return True
+    return not any(unicodedata.bidirectional(ch) == "L" for ch in paragraph)
