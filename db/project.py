@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.importing.item import ImportItem
 from core.model import Article, Mention
 from core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from core.validate import MentionError, validate_mention
@@ -27,15 +28,6 @@ __all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSumm
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class ImportItem:
-    """One article as read from a file, with the mentions that came with it."""
-
-    article: Article
-    mentions: tuple[Mention, ...] = ()
-    where: str = ""  # "file.jsonl line 17", for messages
 
 
 @dataclass

@@ -1,0 +1,180 @@
+"""Readers for .txt, .jsonl and .csv article files. Each returns all its items or raises."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from core.importing.chrome import site_regions
+from core.importing.decode import decode_bytes
+from core.importing.events import parse_mention
+from core.importing.item import ImportItem, ImportOptions, ImportProblem
+from core.model import Article
+from core.schema import EventSchema
+
+SUFFIXES = (".txt", ".jsonl", ".csv")
+#: A file of this name beside .txt files holds their metadata, one JSON object per line with
+#: "id" (the .txt name without extension) and any of published, source, url, lang, title.
+SIDECAR = "metadata.jsonl"
+_SIDECAR_FIELDS = ("title", "published", "source", "url", "lang")
+TEXT_COLUMNS = ("text", "body", "content", "article", "النص")
+
+
+def first_line(text: str) -> str:
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")
+
+
+def _iso_date(value: Any, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ImportProblem(f"{where}: 'published' must be an ISO date string, got {value!r}")
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        raise ImportProblem(f"{where}: 'published' {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _article(text: str, ext_id: str, where: str, fields: dict[str, Any]) -> Article:
+    if not text.strip():
+        raise ImportProblem(f"{where}: the text is empty")
+    title = fields.get("title")
+    if title is not None and not isinstance(title, str):
+        raise ImportProblem(f"{where}: 'title' must be a string")
+    meta = fields.get("metadata") or {}
+    if not isinstance(meta, dict):
+        raise ImportProblem(f"{where}: 'metadata' must be an object")
+    for key in ("source", "url", "lang"):
+        if fields.get(key) is not None and not isinstance(fields[key], str):
+            raise ImportProblem(f"{where}: '{key}' must be a string")
+    return Article(
+        ext_id=ext_id, text=text, title=title or first_line(text),
+        published=_iso_date(fields.get("published"), where),
+        source=fields.get("source") or None, url=fields.get("url") or None, lang=fields.get("lang") or None,
+        metadata=meta, regions=site_regions(text),
+    )
+
+
+def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
+    """Metadata for the .txt files of one folder, by article id (checked strictly)."""
+    decoded = decode_bytes(path.read_bytes(), str(path))
+    out: dict[str, dict[str, Any]] = {}
+    for n, line in enumerate(decoded.text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{path} line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+            raise ImportProblem(f"{where}: each line must be an object with a string 'id'")
+        fields = {k: obj[k] for k in _SIDECAR_FIELDS if k in obj}
+        _iso_date(fields.get("published"), where)
+        out[obj["id"]] = fields
+    return out
+
+
+def read_txt(path: Path, data: bytes, fields: dict[str, Any] | None = None) -> tuple[list[ImportItem], str]:
+    decoded = decode_bytes(data, str(path))
+    art = _article(decoded.text, path.stem, str(path), fields or {})
+    return [ImportItem(art, (), str(path))], decoded.encoding
+
+
+def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOptions) -> tuple[list[ImportItem], str]:
+    decoded = decode_bytes(data, str(path))
+    items = []
+    seen: dict[str, int] = {}
+    for n, line in enumerate(decoded.text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{path} line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        if not isinstance(obj, dict):
+            raise ImportProblem(f"{where}: each line must be a JSON object, got {type(obj).__name__}")
+        text = obj.get("text")
+        if not isinstance(text, str):
+            raise ImportProblem(f"{where}: missing 'text' (a string)")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        ext_id = str(obj.get("id") or f"{path.stem}-{n}")
+        if ext_id in seen:
+            raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
+        seen[ext_id] = n
+        art = _article(text, ext_id, where, obj)
+        events = obj.get("events") or []
+        if not isinstance(events, list):
+            raise ImportProblem(f"{where}: 'events' must be a list")
+        if events and options.gold and not options.reviewer:
+            raise ImportProblem(f"{where}: --gold needs --reviewer NAME (who stands behind these labels)")
+        mentions = tuple(
+            parse_mention(e, text, schema, options, f"import:{path.name}", f"{where} event {k}")
+            for k, e in enumerate(events, 1)
+        )
+        items.append(ImportItem(art, mentions, where))
+    if not items:
+        raise ImportProblem(f"{path}: no articles (empty file)")
+    return items, decoded.encoding
+
+
+def read_csv(path: Path, data: bytes) -> tuple[list[ImportItem], str]:
+    decoded = decode_bytes(data, str(path))
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(decoded.text, newline=""))
+    header = [h.strip().lower() if h else "" for h in (reader.fieldnames or [])]
+    column = next((reader.fieldnames[i] for i, h in enumerate(header) if h in TEXT_COLUMNS), None)
+    if column is None:
+        raise ImportProblem(f"{path}: no text column in the header (have {header}; want one of {list(TEXT_COLUMNS)})")
+    by_lower = {h.strip().lower(): h for h in reader.fieldnames if h}
+    items = []
+    try:
+        for n, row in enumerate(reader, 2):
+            where = f"{path} row {n}"
+            if None in row:
+                raise ImportProblem(f"{where}: more cells than header columns")
+            fields = {k: row.get(by_lower[k]) for k in ("title", "published", "source", "url", "lang") if k in by_lower}
+            ext_id = (row.get(by_lower["id"]) if "id" in by_lower else "") or f"{path.stem}-{n}"
+            items.append(ImportItem(_article(row[column] or "", ext_id, where, fields), (), where))
+    except csv.Error as exc:
+        raise ImportProblem(f"{path} line {reader.line_num}: broken CSV: {exc}") from None
+    if not items:
+        raise ImportProblem(f"{path}: no rows under the header")
+    return items, decoded.encoding
+
+
+def collect_files(paths: list[Path]) -> Iterator[Path]:
+    """Files named, and article files found in folders named (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.exists():
+            yield path
+        else:
+            raise ImportProblem(f"{path}: no such file or folder")
+
+
+def read_file(path: Path, schema: EventSchema, options: ImportOptions,
+              sidecar: dict[str, dict[str, Any]] | None = None) -> tuple[list[ImportItem], str]:
+    """Read one file of any supported kind: (items, encoding). ``sidecar``: .txt metadata."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ImportProblem(f"{path}: unsupported file type {suffix or '(none)'} (use {', '.join(SUFFIXES)})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportProblem(f"{path}: cannot read: {exc.strerror}") from None
+    if suffix == ".txt":
+        return read_txt(path, data, (sidecar or {}).get(path.stem))
+    if suffix == ".csv":
+        return read_csv(path, data)
+    return read_jsonl(path, data, schema, options)

@@ -1,0 +1,3 @@
+from tadqiq.cli import main
+
+main()

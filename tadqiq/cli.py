@@ -1,0 +1,94 @@
+"""The ``tadqiq`` command: a thin layer over core/extract/db, plus the way into the GUI.
+
+``tadqiq`` alone opens the GUI on the demo project; ``tadqiq PROJECT`` opens that project;
+``tadqiq COMMAND ...`` runs a command. Command modules are ``tadqiq/cli_*.py``, each with a
+``register(group)`` function that adds its commands; they are found automatically.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import click
+
+import tadqiq
+from core.version import __version__
+
+
+class TadqiqGroup(click.Group):
+    """A group whose first positional argument may be a project file instead of a command."""
+
+    _VALUE_OPTIONS = {"--reviewer"}
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg in self._VALUE_OPTIONS:
+                i += 2
+                continue
+            if arg.startswith("-"):
+                i += 1
+                continue
+            if arg not in self.commands:
+                args = [*args[:i], "gui", *args[i:]]
+            break
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=TadqiqGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tadqiq")
+@click.option("--reviewer", metavar="NAME", help="Reviewer name for this session (GUI); no prompt.")
+@click.option("--visual", is_flag=True,
+              help="Print Arabic in visual order, for terminals without bidi support.")
+@click.pass_context
+def cli(ctx: click.Context, reviewer: str | None, visual: bool) -> None:
+    """Tadqiq (تدقيق): review events extracted from Arabic news.
+
+    \b
+    tadqiq                    open the GUI on the demo project
+    tadqiq PROJECT            open the GUI on a project file
+    tadqiq COMMAND ...        see the commands below
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["reviewer"] = reviewer
+    ctx.obj["visual"] = visual
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui, project=None)
+
+
+@cli.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reviewer", "reviewer_here", metavar="NAME", help="Reviewer name (same as the global option).")
+@click.pass_context
+def gui(ctx: click.Context, project: Path | None, reviewer_here: str | None) -> None:
+    """Open the review window on PROJECT (default: the demo project)."""
+    from tadqiq.demo import ensure_demo_project
+
+    reviewer = reviewer_here or ctx.obj.get("reviewer")
+    if project is None:
+        project = ensure_demo_project(echo=lambda msg: click.echo(msg, err=True))
+    from tadqiq.gui_launch import launch  # Qt is imported only here
+
+    raise SystemExit(launch(project, reviewer=reviewer))
+
+
+def _register_command_modules() -> None:
+    for info in sorted(pkgutil.iter_modules(tadqiq.__path__), key=lambda m: m.name):
+        if info.name.startswith("cli_"):
+            module = importlib.import_module(f"tadqiq.{info.name}")
+            module.register(cli)
+
+
+_register_command_modules()
+
+
+def main() -> None:
+    cli(prog_name="tadqiq")
+
+
+if __name__ == "__main__":
+    main()

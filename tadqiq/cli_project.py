@@ -1,0 +1,150 @@
+"""Project commands: init, import, search, show, stats, check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from core.importing.item import ImportOptions
+from db.importing import import_paths
+from db.project import Project
+from tadqiq.output import echo, echo_json, fail, friendly_errors
+
+PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _open_existing(project: Path) -> Project:
+    if not project.exists():
+        fail(f"{project}: no such project file (create it with `tadqiq init` or `tadqiq import`)")
+    return Project.open(project, create=False)
+
+
+@click.command()
+@PROJECT
+@click.option("--schema", default=None, metavar="NAME|PATH", help="Event schema (default conflict-ar).")
+@friendly_errors
+def init(project: Path, schema: str | None) -> None:
+    """Create an empty PROJECT file with an event schema."""
+    if project.exists():
+        fail(f"{project}: already exists")
+    with Project.open(project, schema=schema) as p:
+        click.echo(f"created {project} (schema {p.schema.name} {p.schema.version})")
+
+
+@click.command(name="import")
+@PROJECT
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--origin", metavar="NAME", help="Origin of the events that come with the articles (proposals).")
+@click.option("--gold", is_flag=True, help="Store the events as gold labels of --reviewer.")
+@click.option("--reviewer", metavar="NAME", help="Whose gold labels these are (with --gold).")
+@click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones.")
+@click.option("--schema", default=None, metavar="NAME|PATH", help="Schema for a new project.")
+@click.pass_context
+@friendly_errors
+def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: str | None, gold: bool,
+            reviewer: str | None, skip_bad: bool, schema: str | None) -> None:
+    """Import .txt, .jsonl and .csv files (or folders of them) into PROJECT, all or nothing."""
+    if gold and not reviewer:
+        fail("--gold needs --reviewer NAME")
+    if gold and origin:
+        fail("use either --gold (reviewer labels) or --origin (proposals), not both")
+    with Project.open(project, schema=schema) as p:
+        with tqdm(desc="reading", unit="file", disable=None, leave=False) as bar:
+            report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
+                                  skip_bad=skip_bad, progress=lambda _path: bar.update())
+    r = report.result
+    encodings = sorted({f.encoding for f in report.files})
+    echo(ctx, f"imported {r.articles_added} articles from {len(report.files)} files"
+              f" (encodings: {', '.join(encodings) or '-'}); {r.duplicates} duplicates not stored again;"
+              f" {r.mentions_added} events stored ({r.attached} onto articles already there),"
+              f" {r.mentions_skipped} identical events skipped")
+    for f in report.files:
+        if f.encoding not in ("utf-8", "ascii"):
+            echo(ctx, f"  {f.path}: decoded as {f.encoding}")
+    if report.bad:
+        echo(ctx, f"skipped {len(report.bad)} bad files:", err=True)
+        for msg in report.bad:
+            echo(ctx, f"  {msg}", err=True)
+
+
+@click.command()
+@PROJECT
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@friendly_errors
+def search(ctx: click.Context, project: Path, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search; diacritics, hamza forms and attached و ب ل ال are ignored.
+
+    Words, "exact phrases", AND / OR / NOT, and prefix* are understood.
+    """
+    with _open_existing(project) as p:
+        hits = p.search(query, limit=limit)
+    if as_json:
+        echo_json([{"id": h.ext_id, "title": h.title, "snippet": h.snippet,
+                    "match": list(h.match) if h.match else None} for h in hits])
+        return
+    for h in hits:
+        echo(ctx, f"{h.ext_id}\t{h.title}\n    {h.snippet}")
+    echo(ctx, f"{len(hits)} articles", err=True)
+
+
+@click.command()
+@PROJECT
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the native JSON of the article and its events.")
+@click.pass_context
+@friendly_errors
+def show(ctx: click.Context, project: Path, article_id: str, as_json: bool) -> None:
+    """Show one article (by its id) with its events."""
+    with _open_existing(project) as p:
+        article = p.article(article_id)
+        mentions = p.mentions(article.id)
+    if as_json:
+        echo_json({**article.to_json(), "events": [m.to_json() for m in mentions]})
+        return
+    echo(ctx, f"{article.ext_id}  {article.title}\n")
+    echo(ctx, article.text)
+    echo(ctx, f"\n{len(mentions)} events")
+    for m in mentions:
+        args = "; ".join(f"{a.role}={a.span.text}" for a in m.arguments)
+        echo(ctx, f"  [{m.status}] {m.type} «{m.trigger.text}» {m.trigger.start}..{m.trigger.end}  {args}")
+
+
+@click.command()
+@PROJECT
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@friendly_errors
+def stats(ctx: click.Context, project: Path, as_json: bool) -> None:
+    """Counts of articles and mentions, by status, origin and type."""
+    with _open_existing(project) as p:
+        data = p.stats()
+    if as_json:
+        echo_json(data)
+        return
+    for key, value in data.items():
+        echo(ctx, f"{key}: {value}")
+
+
+@click.command()
+@PROJECT
+@friendly_errors
+def check(project: Path) -> None:
+    """SQLite integrity check plus every stored span re-checked against its text."""
+    with _open_existing(project) as p:
+        problems = p.check()
+        counts = p.stats()
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        fail(f"{len(problems)} problems in {project}")
+    click.echo(f"ok: {counts['articles']} articles, {counts['mentions']} mentions, every span matches its text")
+
+
+def register(group: click.Group) -> None:
+    for command in (init, import_, search, show, stats, check):
+        group.add_command(command)

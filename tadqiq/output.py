@@ -1,0 +1,49 @@
+"""Printing for the command line: JSON as is, Arabic in logical order unless --visual."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from core.importing.item import ImportProblem
+from core.schema import SchemaError
+from db.connection import ProjectError
+from db.search import SearchError
+
+
+def echo(ctx: click.Context, text: str = "", err: bool = False) -> None:
+    """Print a line; with --visual, reorder each line for terminals without bidi."""
+    if ctx.find_root().obj.get("visual"):
+        from bidi import get_display
+
+        text = "\n".join(get_display(line) for line in text.split("\n"))
+    click.echo(text, err=err)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"tadqiq: error: {message}", err=True)
+    sys.exit(code)
+
+
+def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the errors a user can cause into one clear line and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (ImportProblem, ProjectError, SearchError, SchemaError) as exc:
+            fail(str(exc))
+        except KeyError as exc:
+            fail(str(exc.args[0]) if exc.args else "not found")
+
+    return wrapper
