@@ -87,12 +87,18 @@ def is_known_word(shadow: str, known: frozenset[str] = KNOWN_WORDS) -> bool:
 CONJ, PREP, FUT, ART, MERGED_ART = "conj", "prep", "future", "article", "merged-article"
 
 
-def _proclitics(shadow: str, original: str, *, min_stem: int, future: bool) -> list[tuple[str, int]]:
+def _proclitics(
+    shadow: str, original: str, *, min_stem: int, future: bool, min_article_stem: int | None = None
+) -> list[tuple[str, int]]:
     """The proclitics of a normalised word as (kind, shadow letters), in order.
 
     ``original`` gives the original letter for each shadow letter (to tell سأ from سا).
-    The article merged after ل (لل = ل + ال, alef dropped) is (MERGED_ART, 1).
+    The article merged after ل (لل = ل + ال, alef dropped) is (MERGED_ART, 1). At least
+    ``min_stem`` letters stay after a one-letter proclitic, ``min_article_stem`` (default
+    ``min_stem``) after the article.
     """
+    if min_article_stem is None:
+        min_article_stem = min_stem
     parts: list[tuple[str, int]] = []
     pos = 0
 
@@ -104,7 +110,7 @@ def _proclitics(shadow: str, original: str, *, min_stem: int, future: bool) -> l
         pos += 1
     head, nxt = shadow[pos:pos + 1], shadow[pos + 1:pos + 2]
     if head == "ل" and nxt == "ل" and not is_known_word(shadow[pos + 1:]):
-        if can_strip(2):  # للنظام: ل + (ا)ل + نظام
+        if len(shadow) - pos - 2 >= min_article_stem and can_strip(1):  # للنظام: ل + (ا)ل + نظام
             parts += [(PREP, 1), (MERGED_ART, 1)]
         return parts
     if head in ("ب", "ل", "ك") and can_strip(1):
@@ -122,7 +128,7 @@ def _proclitics(shadow: str, original: str, *, min_stem: int, future: bool) -> l
     if (
         shadow.startswith(ARTICLE, pos)
         and original[pos:pos + 1] == "ا"  # أ إ آ are no article (ألغام, إلغاء, آلاف)
-        and len(shadow) - pos - 2 >= min_stem
+        and len(shadow) - pos - 2 >= min_article_stem
         and not is_known_word(shadow[pos:], ARTICLE_LIKE)
     ):
         parts.append((ART, 2))
@@ -204,10 +210,11 @@ def snap_span(text: str, start: int, end: int, min_stem: int = 3) -> tuple[int, 
 def search_stem(token: str) -> str:
     """Light stem of a NORMALISED token for the search index and for query terms.
 
-    Strips و/ف, then ب/ك/ل, then the article ال (or the merged لل), keeping at least two
-    letters and leaving known words alone: الهجوم, وبالهجوم, هجوم -> هجوم; للنظام -> نظام.
+    Strips و/ف, then ب/ك/ل, then the article ال (or the merged لل), keeping at least three
+    letters after a one-letter proclitic and two after the article (بها and له stay, الحي
+    gives حي), and leaving known words alone: الهجوم, وبالهجوم, هجوم -> هجوم; للنظام -> نظام.
     The input must already be normalised (``normalize_text``). Apply it exactly once, the
     same way, to indexed tokens and to query terms.
     """
-    parts = _proclitics(token, token, min_stem=2, future=False)
+    parts = _proclitics(token, token, min_stem=3, min_article_stem=2, future=False)
     return token[sum(length for _, length in parts):]
