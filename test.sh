@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set everything up (first time only) and run the whole test suite: layer contracts, lint, tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+echo "== layer contracts (import-linter)"
+.venv/bin/lint-imports
+echo "== lint (ruff)"
+.venv/bin/ruff check .
+echo "== tests (pytest)"
+exec .venv/bin/python -m pytest "$@"

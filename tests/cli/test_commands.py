@@ -1,0 +1,115 @@
+"""The command line as a user runs it, on real files and a real project file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from core.version import __version__
+
+
+def test_import_then_search_finds_seed(run, tmp_path, seed_txt):
+    p = tmp_path / "p.db"
+    r = run("import", p, seed_txt)
+    assert r.exit_code == 0 and "imported 1 articles" in r.stdout
+    r = run("search", p, "هُجُوم", "--json")
+    hits = json.loads(r.stdout)
+    assert [h["id"] for h in hits] == ["000_aa59fc9b5caee80f"]
+    assert "[الهجوم]" in hits[0]["snippet"]
+
+
+def test_reencoded_copies_are_duplicates_of_identical_text(run, tmp_path, seed_txt):
+    text = seed_txt.read_text(encoding="utf-8")
+    for enc in ("cp1256", "utf-16"):
+        (tmp_path / enc).mkdir()
+        (tmp_path / enc / "seed.txt").write_bytes(text.encode(enc))
+    p = tmp_path / "p.db"
+    assert run("import", p, seed_txt).exit_code == 0
+    r = run("import", p, tmp_path / "cp1256", tmp_path / "utf-16")
+    assert r.exit_code == 0, r.output
+    assert "0 articles" in r.stdout and "2 duplicates" in r.stdout
+    assert "cp1256" in r.stdout and "utf-16" in r.stdout
+    assert json.loads(run("stats", p, "--json").stdout)["articles"] == 1
+
+
+def test_gold_import_then_show_gives_back_28_events(run, tmp_path, seed_txt, seed_gold_path, seed_gold):
+    p = tmp_path / "p.db"
+    assert run("import", p, seed_txt).exit_code == 0
+    r = run("import", p, seed_gold_path, "--gold", "--reviewer", "seed")
+    assert r.exit_code == 0 and "28 events stored (28 onto articles already there)" in r.stdout
+    shown = json.loads(run("show", p, "000_aa59fc9b5caee80f", "--json").stdout)
+    assert shown["text"] == seed_gold["text"]
+    got = sorted((e["type"], e["trigger"]["start"], e["trigger"]["end"],
+                   tuple((a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]))
+                  for e in shown["events"])
+    want = sorted((e["type"], e["trigger"]["start"], e["trigger"]["end"],
+                    tuple((a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]))
+                   for e in seed_gold["events"])
+    assert got == want and len(got) == 28
+    assert {e["status"] for e in shown["events"]} == {"added"}
+
+
+def test_stats_json_keys(run, tmp_path, seed_gold_path):
+    p = tmp_path / "p.db"
+    run("import", p, seed_gold_path, "--origin", "model-a")
+    stats = json.loads(run("stats", p, "--json").stdout)
+    assert stats["articles"] == 1 and stats["mentions"] == 28
+    assert stats["mentions_by_status"] == {"proposed": 28}
+    assert stats["mentions_by_origin"] == {"model-a": 28}
+
+
+def test_init_with_schema_and_check(run, tmp_path):
+    p = tmp_path / "ace.db"
+    r = run("init", p, "--schema", "ace2005")
+    assert r.exit_code == 0 and "ace2005" in r.stdout
+    r = run("check", p)
+    assert r.exit_code == 0 and r.stdout.startswith("ok: 0 articles")
+    assert run("init", p).exit_code == 1
+
+
+def test_check_reports_tampering(run, tmp_path, seed_gold_path):
+    import sqlite3
+
+    p = tmp_path / "p.db"
+    run("import", p, seed_gold_path, "--gold", "--reviewer", "seed")
+    conn = sqlite3.connect(p)
+    conn.execute("UPDATE events SET trigger_end = trigger_end + 1 WHERE id = 2")
+    conn.commit()
+    conn.close()
+    r = run("check", p)
+    assert r.exit_code == 1 and "event 2: trigger" in r.stdout and "1 problems" in r.stderr
+
+
+def test_show_plain_and_visual(run, tmp_path, seed_txt):
+    p = tmp_path / "p.db"
+    run("import", p, seed_txt)
+    logical = run("show", p, "000_aa59fc9b5caee80f").stdout
+    visual = run("--visual", "show", p, "000_aa59fc9b5caee80f").stdout
+    assert "تنظيم داعش يشن" in logical
+    assert "تنظيم داعش يشن" not in visual and "نشي شعاد ميظنت" in visual
+
+
+def test_unknown_article_and_missing_project(run, tmp_path, seed_txt):
+    p = tmp_path / "p.db"
+    run("import", p, seed_txt)
+    r = run("show", p, "nope")
+    assert r.exit_code == 1 and "no article 'nope'" in r.stderr
+    r = run("stats", tmp_path / "missing.db")
+    assert r.exit_code == 1 and "no such project file" in r.stderr
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_console_script_version():
+    out = subprocess.run([sys.executable, "-m", "tadqiq", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"tadqiq, version {__version__}"
+
+
+def test_demo_folder_imports_with_sidecar_metadata(run, tmp_path):
+    from core.resources import resource_path
+
+    p = tmp_path / "demo.db"
+    r = run("import", p, resource_path("demo"))
+    assert r.exit_code == 0, r.output
+    shown = json.loads(run("show", p, "demo-01-idlib-airstrike", "--json").stdout)
+    assert shown["published"] == "2019-09-07" and shown["source"]

@@ -1,0 +1,95 @@
+"""Readers: real bytes in real encodings, site chrome marking, csv and sidecar metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.importing.chrome import site_regions
+from core.importing.decode import decode_bytes
+from core.importing.item import ImportOptions, ImportProblem
+from core.importing.readers import read_file, read_sidecar
+from core.schema import load_schema
+
+SCHEMA = load_schema()
+
+
+@pytest.mark.parametrize("encoding, detected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1256", "cp1256"),
+    ("utf-16", "utf-16-le"), ("utf-16-le", "utf_16_le"), ("utf-16-be", "utf_16_be"),
+])
+def test_seed_decodes_to_identical_text(seed_txt, encoding, detected):
+    text = seed_txt.read_text(encoding="utf-8")
+    decoded = decode_bytes(text.encode(encoding), "seed")
+    assert decoded.text == text
+    assert decoded.encoding == detected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (b"a\r\nb\r\n", "a\nb\n"), (b"a\rb", "a\nb"), (b"a\n\rb", "a\n\nb"), ("سطر\r\nثان".encode(), "سطر\nثان"),
+])
+def test_newlines_are_normalised(raw, expected):
+    assert decode_bytes(raw, "f").text == expected
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+    b"%PDF-1.4\n" + bytes(range(256)) * 8,
+    b"\x7fELF\x02\x01\x01" + b"\x00" * 200 + bytes(range(40)),
+])
+def test_binary_is_refused_with_the_file_name(data):
+    with pytest.raises(ImportProblem, match=r"^some/file\.txt: binary"):
+        decode_bytes(data, "some/file.txt")
+
+
+def test_seed_chrome_and_teaser_are_marked_not_removed(seed_txt):
+    text = seed_txt.read_text(encoding="utf-8")
+    regions = site_regions(text)
+    assert [(text[r.start:r.end], r.kind) for r in regions if r.kind == "chrome"] == [
+        ("أقسام", "chrome"), ("من سوريا", "chrome"), ("أخبار متعلقة", "chrome")]
+    teasers = [r for r in regions if r.kind == "teaser"]
+    assert len(teasers) == 1 and text[teasers[0].start:teasers[0].end].endswith("ريف دير الزور...")
+
+
+@pytest.mark.parametrize("text", [
+    "عنوان\n\nفقرة أولى طويلة بما يكفي لتكون متنا عاديا من الخبر وفيها تفاصيل كثيرة.\nشارك على فيسبوك وتويتر الآن",
+    "Title\n\nA normal body paragraph with many words in it that is long enough.\nThe end.",
+])
+def test_no_chrome_without_a_marker(text):
+    assert [r for r in site_regions(text) if r.kind == "chrome"] == []
+
+
+def test_txt_reader_title_id_regions(tmp_path, seed_txt):
+    path = tmp_path / "x-1.txt"
+    path.write_bytes(seed_txt.read_text(encoding="utf-8").encode("cp1256"))
+    items, encoding = read_file(path, SCHEMA, ImportOptions())
+    art = items[0].article
+    assert (art.ext_id, encoding) == ("x-1", "cp1256")
+    assert art.title.startswith("تنظيم داعش يشن هجوما")
+    assert len(art.regions) == 4
+
+
+def test_csv_reader(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text('id,Title,Body,published\nn1,عنوان,"نص الخبر الأول، وفيه فاصلة",2020-01-02\nn2,,"سطر\nثان",\n',
+                    encoding="utf-8")
+    items, _ = read_file(path, SCHEMA, ImportOptions())
+    arts = [i.article for i in items]
+    assert [(a.ext_id, a.title, a.published) for a in arts] == [("n1", "عنوان", "2020-01-02"), ("n2", "سطر", None)]
+    assert arts[1].text == "سطر\nثان"
+
+
+def test_jsonl_gold_and_proposals(seed_gold_path):
+    gold, _ = read_file(seed_gold_path, SCHEMA, ImportOptions(gold=True, reviewer="seed"))
+    assert {(m.status, m.origin, m.reviewer) for m in gold[0].mentions} == {("added", "reviewer:seed", "seed")}
+    props, _ = read_file(seed_gold_path, SCHEMA, ImportOptions(origin="model-x"))
+    assert {(m.status, m.origin) for m in props[0].mentions} == {("proposed", "model-x")}
+    default, _ = read_file(seed_gold_path, SCHEMA, ImportOptions())
+    assert {m.origin for m in default[0].mentions} == {f"import:{seed_gold_path.name}"}
+
+
+def test_sidecar_metadata(tmp_path):
+    (tmp_path / "metadata.jsonl").write_text('{"id": "a", "published": "2021-03-04", "source": "S"}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("عنوان\n\nنص", encoding="utf-8")
+    side = read_sidecar(tmp_path / "metadata.jsonl")
+    items, _ = read_file(tmp_path / "a.txt", SCHEMA, ImportOptions(), side)
+    assert (items[0].article.published, items[0].article.source) == ("2021-03-04", "S")

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+import pytest
+
+from db.project import Project
+
+
+@pytest.fixture
+def fresh_project(tmp_path):
+    """A new, empty project file on disk (closed after the test)."""
+    project = Project.open(tmp_path / "p.db")
+    yield project
+    project.close()

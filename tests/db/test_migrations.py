@@ -1,0 +1,64 @@
+"""Numbered migrations: user_version follows, a backup is taken first, a failure changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db.connection import ProjectError
+from db.migrations import MIGRATIONS, latest_version
+from db.project import Project
+
+
+@pytest.fixture
+def extra_migration():
+    """Register one more migration for the duration of a test (the way a release adds one)."""
+    added = []
+
+    def add(fn, name):
+        MIGRATIONS(name=name)(fn)
+        added.append(name)
+
+    yield add
+    MIGRATIONS._migrations[:] = [m for m in MIGRATIONS._migrations if m.name not in added]
+
+
+def test_migration_backs_up_then_upgrades(tmp_path, extra_migration):
+    path = tmp_path / "p.db"
+    with Project.open(path) as p:
+        p.db.execute("INSERT INTO meta (key, value) VALUES ('marker', 'v1')")
+        p.db.conn.commit()
+
+    def add_column(db):
+        db.execute("ALTER TABLE articles ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
+
+    extra_migration(add_column, "0002_test_priority")
+    with Project.open(path) as p:
+        assert p.migrated == ["0002_test_priority"]
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == 2
+        assert "priority" in p.db.table("articles").columns_dict
+        backup = p.backup_path
+    assert backup is not None and backup.exists() and ".v1-" in backup.name
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT value FROM meta WHERE key='marker'").fetchone()[0] == "v1"
+    assert "priority" not in [r[1] for r in old.execute("PRAGMA table_info(articles)")]
+    old.close()
+
+
+def test_failed_migration_leaves_the_file_as_it_was(tmp_path, extra_migration):
+    path = tmp_path / "p.db"
+    Project.open(path).close()
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        db.execute("THIS IS NOT SQL")
+
+    extra_migration(broken, "0002_broken")
+    with pytest.raises(ProjectError, match="migration failed"):
+        Project.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "half_done" not in [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+    conn.close()

@@ -1,0 +1,206 @@
+"""The project file: creation, pragmas, import, mentions with history, search, check."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from core.importing.item import ImportItem
+from core.model import Argument, Article, Mention, Span
+from core.validate import MentionError
+from db.connection import ProjectError
+from db.project import Project, sha256_text
+from db.search import SearchError
+
+
+def seed_mentions(seed_gold: dict, status: str = "added", origin: str = "reviewer:seed") -> tuple[Mention, ...]:
+    return tuple(
+        Mention(
+            type=e["type"], trigger=Span(**e["trigger"]),
+            arguments=tuple(Argument(a["role"], Span(a["start"], a["end"], a["text"]), a.get("value"))
+                            for a in e["arguments"]),
+            attributes=e["attributes"], status=status, origin=origin,
+        )
+        for e in seed_gold["events"]
+    )
+
+
+@pytest.fixture
+def seeded(fresh_project, seed_gold):
+    art = Article(seed_gold["id"], seed_gold["text"], seed_gold["title"])
+    fresh_project.import_items([ImportItem(art, seed_mentions(seed_gold))])
+    return fresh_project
+
+
+def test_new_project_has_schema_pragmas_and_version(tmp_path):
+    with Project.open(tmp_path / "p.db") as p:
+        assert p.schema.name == "conflict-ar"
+        assert p.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert p.db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        stored = json.loads(p.db.execute("SELECT definition FROM event_schema").fetchone()[0])
+        assert stored["name"] == "conflict-ar" and len(stored["types"]) == 10
+    # reopening does not migrate again and needs no schema file
+    with Project.open(tmp_path / "p.db", create=False) as p:
+        assert p.migrated == [] and p.backup_path is None
+
+
+def test_open_missing_without_create(tmp_path):
+    with pytest.raises(ProjectError, match="no such project file"):
+        Project.open(tmp_path / "nope.db", create=False)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"this is a text file, not a database" * 10, "not an SQLite database"),
+    (b"SQLite format 3\x00" + b"\x00" * 84 + b"garbage" * 200, "cannot open|not a Tadqiq project|malformed"),
+])
+def test_corrupt_file_is_refused_and_left_alone(tmp_path, content, message):
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    with pytest.raises(ProjectError, match=message):
+        Project.open(path)
+    assert path.read_bytes() == content
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="not a Tadqiq project"):
+        Project.open(path)
+
+
+def test_newer_file_version_is_refused(tmp_path):
+    Project.open(tmp_path / "p.db").close()
+    conn = sqlite3.connect(tmp_path / "p.db")
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="newer Tadqiq"):
+        Project.open(tmp_path / "p.db")
+
+
+def test_import_seed_keeps_every_offset(seeded, seed_gold):
+    art = seeded.article(seed_gold["id"])
+    assert art.text == seed_gold["text"] and art.sha256 == sha256_text(seed_gold["text"])
+    stored = seeded.mentions(art.id)
+    assert len(stored) == 28
+    expected = sorted(seed_gold["events"], key=lambda e: e["trigger"]["start"])
+    for m, e in zip(stored, expected, strict=True):
+        assert (m.type, m.trigger.to_json()) == (e["type"], e["trigger"])
+        assert [a.to_json() for a in m.arguments] == [
+            {k: v for k, v in a.items()} for a in e["arguments"]
+        ]
+        assert dict(m.attributes) == e["attributes"]
+
+
+def test_reimport_is_idempotent(seeded, seed_gold):
+    art = Article(seed_gold["id"], seed_gold["text"], seed_gold["title"])
+    result = seeded.import_items([ImportItem(art, seed_mentions(seed_gold))])
+    assert (result.articles_added, result.duplicates, result.mentions_added, result.mentions_skipped) == (0, 1, 0, 28)
+
+
+def test_import_is_all_or_nothing(seeded, seed_gold):
+    before = list(seeded.db.conn.iterdump())
+    good = ImportItem(Article("new-1", "نص جديد عن هجوم في حلب", "عنوان"))
+    bad_mention = Mention("Conflict.Attack", Span(0, 3, "xyz"))
+    bad = ImportItem(Article("new-2", "هجوم آخر", "t"), (bad_mention,), "file.jsonl line 2")
+    with pytest.raises(MentionError, match="file.jsonl line 2 event 1 trigger"):
+        seeded.import_items([good, bad])
+    assert list(seeded.db.conn.iterdump()) == before
+
+
+def test_same_id_different_text_is_refused(seeded, seed_gold):
+    with pytest.raises(ProjectError, match="already in the project with a different text"):
+        seeded.import_items([ImportItem(Article(seed_gold["id"], "نص مختلف", "t"))])
+
+
+def test_save_mention_writes_history_and_undo_replays_before(seeded, seed_gold):
+    art = seeded.article(seed_gold["id"])
+    first = seeded.mentions(art.id)[0]
+    accepted = seeded.save_mention(art.id, first.with_(status="confirmed", reviewer="amal"),
+                                   reviewer="amal", action="accept")
+    assert accepted.id == first.id and seeded.mention(first.id).status == "confirmed"
+    entry = seeded.history("amal")[-1]
+    assert (entry.action, entry.before["status"], entry.after["status"]) == ("accept", "added", "confirmed")
+    restored = seeded.save_mention(art.id, first, reviewer="amal", action="undo", undoes=entry.id)
+    assert restored.status == "added" and seeded.history("amal")[-1].undoes == entry.id
+
+
+def test_delete_and_reinsert_under_same_id(seeded, seed_gold):
+    art = seeded.article(seed_gold["id"])
+    m = seeded.mentions(art.id)[3]
+    seeded.delete_mention(m.id, reviewer="r", action="delete")
+    assert len(seeded.mentions(art.id)) == 27
+    again = seeded.save_mention(art.id, m, reviewer="r", action="redo")
+    assert again.id == m.id and again.arguments == tuple(
+        a.__class__(a.role, a.span, a.value, a.confidence, a.rule, again.arguments[i].id)
+        for i, a in enumerate(m.arguments))
+
+
+def test_save_rejects_a_bad_span_and_changes_nothing(seeded, seed_gold):
+    art = seeded.article(seed_gold["id"])
+    m = seeded.mentions(art.id)[0]
+    before = list(seeded.db.conn.iterdump())
+    with pytest.raises(MentionError, match="text at 15..21"):
+        seeded.save_mention(art.id, m.with_(trigger=Span(15, 21, "هجوما")), reviewer="r", action="edit")
+    assert list(seeded.db.conn.iterdump()) == before
+
+
+def test_history_is_append_only(seeded, seed_gold):
+    art = seeded.article(seed_gold["id"])
+    m = seeded.mentions(art.id)[0]
+    seeded.save_mention(art.id, m.with_(status="rejected"), reviewer="r", action="reject")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        seeded.db.execute("DELETE FROM history")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        seeded.db.execute("UPDATE history SET reviewer = 'x'")
+
+
+@pytest.mark.parametrize("query", ["هُجُوم", "الهجوم", "وهجوم", "ادلب OR البوكمال", '"دير الزور"', "منب*"])
+def test_search_finds_the_seed(seeded, seed_gold, query):
+    hits = seeded.search(query)
+    assert [h.ext_id for h in hits] == [seed_gold["id"]]
+
+
+def test_search_finds_hamza_forms(fresh_project):
+    fresh_project.import_items([ImportItem(Article("a", "قصف على مدينة إدلب وريفها", "t")),
+                                ImportItem(Article("b", "اجتماع في بغداد", "t"))])
+    hits = fresh_project.search("ادلب")
+    assert [h.ext_id for h in hits] == ["a"]
+    text = "قصف على مدينة إدلب وريفها"
+    assert text[hits[0].match[0]:hits[0].match[1]] == "إدلب"
+    assert fresh_project.search("هجوم") == []
+
+
+@pytest.mark.parametrize("query, message", [('"دير', "unbalanced quote"), ("(", "nothing to search"),
+                                            ("دير AND", "cannot search")])
+def test_search_syntax_errors_are_messages(seeded, query, message):
+    with pytest.raises(SearchError, match=message):
+        seeded.search(query)
+
+
+def test_check_finds_a_tampered_span(seeded, seed_gold):
+    assert seeded.check() == []
+    seeded.db.execute("UPDATE arguments SET text = 'خطأ' WHERE id = 1")
+    seeded.db.conn.commit()
+    problems = seeded.check()
+    assert len(problems) == 1 and "is not 'خطأ'" in problems[0]
+
+
+def test_views_are_queryable(seeded):
+    rows = list(seeded.db.query("SELECT * FROM gold_events WHERE event_id = 1"))
+    assert [r["role"] for r in rows] == ["Attacker", "Target", "Place"]
+    assert rows[0]["trigger"] == "هجوما" and rows[0]["polarity"] == "positive"
+    assert seeded.db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 28
+
+
+def test_stats(seeded):
+    s = seeded.stats()
+    assert (s["articles"], s["mentions"], s["gold"]) == (1, 28, 28)
+    assert s["mentions_by_type"]["Conflict.Attack"] == 12
