@@ -11,6 +11,8 @@ characters, so the diacritics of a proclitic go with the proclitic. See docs/ara
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .normalize import normalize
 from .tokenize import tokenize
 
@@ -207,6 +209,7 @@ def snap_span(text: str, start: int, end: int, min_stem: int = 3) -> tuple[int, 
     return first.start + lo + cut, last.end + lo
 
 
+@lru_cache(maxsize=1 << 17)
 def search_stem(token: str) -> str:
     """Light stem of a NORMALISED token for the search index and for query terms.
 
