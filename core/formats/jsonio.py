@@ -18,6 +18,10 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end >= len(data) - 3:
+            raise FormatError(
+                f"{path}: the file looks truncated (it ends inside a UTF-8 character)"
+            ) from None
         raise FormatError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
