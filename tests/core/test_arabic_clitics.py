@@ -223,3 +223,14 @@ def test_snap_span_lands_on_token_boundaries(text: str, data: st.DataObject) -> 
     # the snapped span overlaps the selection's words and never starts or ends in whitespace
     assert not text[s].isspace() and not text[e - 1].isspace()
     assert snap_span(text, s, e) == (s, e)  # snapping is idempotent
+
+
+@given(st.text(max_size=40), st.data())
+def test_snap_span_never_fails_on_any_unicode_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    snapped = snap_span(text, start, end)
+    if snapped is not None:
+        s, e = snapped
+        assert 0 <= s < e <= len(text)
+        assert snap_span(text, s, e) == snapped

@@ -125,3 +125,11 @@ def test_sentences_are_ordered_trimmed_and_newline_free(text: str) -> None:
         assert "\n" not in text[s:e]
         assert not text[s].isspace() and not text[e - 1].isspace()
         previous_end = e
+
+
+@given(st.text(max_size=60))
+def test_any_unicode_text_tokenizes_consistently(text: str) -> None:
+    spans = [(t.start, t.end) for t in tokenize(text)]
+    assert all(text[s:e] and not text[s].isspace() for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+    assert all(0 <= s < e <= len(text) for s, e in sentences(text))
