@@ -1,0 +1,359 @@
+"""brat standoff: DOC.txt + DOC.ann per article, and annotation.conf / visual.conf for the folder.
+
+Offsets: brat counts characters of the .txt decoded as UTF-8, i.e. Unicode code points under
+Python 3 (brat 1.3 on a narrow Python 2 build counted UTF-16 units: astral characters such as
+emoji would shift spans there), end exclusive; ``\\n`` is one character. DOC.txt is written
+byte-exact (UTF-8, ``\\n`` newlines, no BOM). A span that crosses a newline is written as
+fragments (``start end;start end``) because brat does not draw a span over a line break.
+
+Lines written, per mention in order: the trigger ``T`` (label = event type), a ``T`` for each
+argument span not yet written (label = coarse entity type; shared between mentions when span,
+type and value agree), the event ``E`` (``Type:Ttrigger Role:Tn Role2:Tm`` — brat numbers a
+repeated role), ``A`` for each attribute that is not the schema's default, ``N`` (``Reference``)
+for an argument whose value is a gazetteer-linked place, ``#`` AnnotatorNotes holding the value
+of an argument as JSON and the reviewer's notes of a mention, and a ``#`` Tadqiq note with the
+review fields (status, origin, reviewer, confidence, rule, link, id) as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
+from core.formats.jsonio import read_text
+from core.formats.layout import DEFAULT_ENTITY_TYPE, ROLE_ENTITY_TYPE, entity_type
+from core.formats.native import as_proposal
+from core.model import STATUSES, Argument, Article, Mention, Span
+from core.schema import EventSchema
+
+_SAFE = re.compile(r"[^\w.\-]", re.UNICODE)
+REVIEW_NOTE = "Tadqiq"
+_REVIEW_KEYS = ("status", "origin", "reviewer", "confidence", "rule", "link", "id")
+
+
+def file_stem(ext_id: str, used: set[str]) -> str:
+    """A file name for an article id: unsafe characters become _, clashes get a suffix."""
+    stem = _SAFE.sub("_", ext_id).strip(".") or "doc"
+    base, n = stem, 2
+    while stem.lower() in used:
+        stem = f"{base}_{n}"
+        n += 1
+    used.add(stem.lower())
+    return stem
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split [start, end) at newlines into non-empty pieces."""
+    out = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out or [(start, end)]
+
+
+def _t_line(tid: str, label: str, text: str, start: int, end: int) -> str:
+    frags = _fragments(text, start, end)
+    offsets = ";".join(f"{s} {e}" for s, e in frags)
+    return f"{tid}\t{label} {offsets}\t{' '.join(text[s:e] for s, e in frags)}"
+
+
+def place_reference(value: Any) -> tuple[str, str] | None:
+    """(db:id, name) for a gazetteer-linked place value, else None."""
+    if not isinstance(value, dict) or value.get("kind") != "place":
+        return None
+    ident = value.get("id") or value.get("geonameid")
+    if ident in (None, ""):
+        return None
+    db = value.get("gazetteer") or "geonames"
+    name = value.get("name_ar") or value.get("name_en") or value.get("name") or ""
+    return f"{db}:{ident}", str(name)
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split("\n"))
+
+
+def brat_ann(article: Article, mentions: list[Mention], schema: EventSchema) -> str:
+    text = article.text
+    defaults = {name: values[0] for name, values in schema.attributes.items()}
+    lines: list[str] = []
+    counter = {"T": 0, "E": 0, "A": 0, "N": 0, "#": 0}
+
+    def next_id(kind: str) -> str:
+        counter[kind] += 1
+        return f"{kind}{counter[kind]}"
+
+    entities: dict[tuple[int, int, str, str], str] = {}
+    for m in mentions:
+        trig = next_id("T")
+        lines.append(_t_line(trig, m.type, text, m.trigger.start, m.trigger.end))
+        roles: dict[str, int] = {}
+        parts = [f"{m.type}:{trig}"]
+        for a in m.arguments:
+            label = entity_type(a.role)
+            vjson = json.dumps(a.value, ensure_ascii=False, sort_keys=True) if a.value is not None else ""
+            key = (a.span.start, a.span.end, label, vjson)
+            tid = entities.get(key)
+            if tid is None:
+                tid = next_id("T")
+                entities[key] = tid
+                lines.append(_t_line(tid, label, text, a.span.start, a.span.end))
+                if vjson:
+                    lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{vjson}")
+                ref = place_reference(a.value)
+                if ref:
+                    lines.append(f"{next_id('N')}\tReference {tid} {ref[0]}\t{_one_line(ref[1])}")
+            roles[a.role] = roles.get(a.role, 0) + 1
+            n = roles[a.role]
+            parts.append(f"{a.role}{n if n > 1 else ''}:{tid}")
+        eid = next_id("E")
+        lines.append(f"{eid}\t{' '.join(parts)}")
+        for name, value in m.attributes.items():
+            if defaults.get(name) != value:
+                lines.append(f"{next_id('A')}\t{name} {eid} {value}")
+        if m.notes:
+            lines.append(f"{next_id('#')}\tAnnotatorNotes {eid}\t{_one_line(m.notes)}")
+        review = {k: getattr(m, k) for k in _REVIEW_KEYS if getattr(m, k) not in (None, "")}
+        lines.append(f"{next_id('#')}\t{REVIEW_NOTE} {eid}\t{json.dumps(review, ensure_ascii=False)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def annotation_conf(schema: EventSchema) -> str:
+    ents = sorted(set(ROLE_ENTITY_TYPE.values()) | {DEFAULT_ENTITY_TYPE})
+    out = [f"# brat configuration generated from event schema {schema.name} {schema.version}", "[entities]"]
+    out += ents
+    out += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]"]
+    for t in schema.types.values():
+        out.append(f"{t.name}\t" + ", ".join(f"{r}*:<ENTITY>" for r in t.roles))
+    out += ["", "[attributes]"]
+    for name, values in schema.attributes.items():
+        out.append(f"{name}\tArg:<EVENT>, Value:{'|'.join(values)}")
+    return "\n".join(out) + "\n"
+
+
+def visual_conf(schema: EventSchema) -> str:
+    out = ["[labels]"]
+    out += [t.name for t in schema.types.values()]
+    out += [
+        "",
+        "[drawing]",
+        "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+        "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
+    ]
+    for t in schema.types.values():
+        out.append(f"{t.name}\tbgColor:{t.color}, fgColor:white, borderColor:darken")
+    for r in schema.roles.values():
+        out.append(f"{r.name}\tcolor:{r.color}")
+    return "\n".join(out) + "\n"
+
+
+def write_brat(
+    items: Iterable[Item], schema: EventSchema, out: Path, progress: Callable[[int], None] | None = None
+) -> dict[str, Any]:
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    counts = {"articles": 0, "mentions": 0, "arguments": 0}
+    for name, content in (("annotation.conf", annotation_conf(schema)), ("visual.conf", visual_conf(schema))):
+        with atomic_write(out / name) as fh:
+            fh.write(content)
+        files.append(out / name)
+    used: set[str] = set()
+    for article, ms in items:
+        check_item(article, ms, out)
+        stem = file_stem(article.ext_id, used)
+        ann = brat_ann(article, ms, schema)
+        with atomic_write(out / f"{stem}.txt", newline="") as fh:
+            fh.write(article.text)
+        with atomic_write(out / f"{stem}.ann") as fh:
+            fh.write(ann)
+        files += [out / f"{stem}.txt", out / f"{stem}.ann"]
+        counts["articles"] += 1
+        counts["mentions"] += len(ms)
+        counts["arguments"] += sum(len(m.arguments) for m in ms)
+        if progress:
+            progress(1)
+    return {"files": files, "counts": counts}
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
+    """Text with \\r\\n and \\r as \\n, and a map from old offsets to new ones."""
+    if "\r" not in text:
+        return text, lambda i: i
+    removed = [i for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
+    new = text.replace("\r\n", "\n").replace("\r", "\n")
+    return new, lambda i: i - bisect_right(removed, i - 1)
+
+
+def _parse_t(rest: str, raw: str, loc: str) -> tuple[str, int, int]:
+    try:
+        head, span_text = rest.split("\t", 1)
+        label, offsets = head.split(" ", 1)
+        frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
+    except ValueError:
+        raise FormatError(f"{loc}: expected 'Tn<TAB>Type start end<TAB>text'") from None
+    for f in frags:
+        if len(f) != 2 or not 0 <= f[0] <= f[1] <= len(raw):
+            raise FormatError(f"{loc}: offsets {offsets!r} outside the text (length {len(raw)})")
+    joined = " ".join(raw[s:e] for s, e in frags)
+    if joined != span_text:
+        raise FormatError(f"{loc}: text at {offsets} is {joined!r}, the .ann says {span_text!r}")
+    for (_, e1), (s2, _) in zip(frags, frags[1:], strict=False):
+        if s2 < e1 or raw[e1:s2].strip():
+            raise FormatError(f"{loc}: fragments {offsets!r} are not one span broken at line ends")
+    return label, frags[0][0], frags[-1][1]
+
+
+def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, keep_review: bool) -> Item:
+    raw = read_text(txt)
+    text, fix = _normalise_newlines(raw)
+    doc = txt.stem
+    tbound: dict[str, tuple[str, int, int]] = {}
+    events: list[tuple[str, str, list[tuple[str, str]], str]] = []
+    attrs: dict[str, dict[str, str]] = {}
+    notes: dict[str, list[str]] = {}
+    review: dict[str, dict[str, Any]] = {}
+    refs: dict[str, tuple[str, str]] = {}
+    for lineno, line in enumerate(read_text(ann).split("\n"), 1):
+        if not line.strip():
+            continue
+        loc = where(f"{ann}: line {lineno}", doc)
+        ident, _, rest = line.partition("\t")
+        kind = ident[:1]
+        if kind == "T":
+            label, s, e = _parse_t(rest, raw, loc)
+            tbound[ident] = (label, fix(s), fix(e))
+        elif kind == "E":
+            parts = rest.split()
+            if not parts or ":" not in parts[0]:
+                raise FormatError(f"{loc}: expected 'En<TAB>Type:Tn Role:Tm ...'")
+            etype, trig = parts[0].split(":", 1)
+            args = []
+            for p in parts[1:]:
+                role, _, target = p.partition(":")
+                if not target:
+                    raise FormatError(f"{loc}: argument {p!r} is not Role:Id")
+                args.append((role, target))
+            events.append((ident, etype, [(trig, "")] + args, loc))
+        elif kind == "A" or kind == "M":
+            parts = rest.split()
+            if len(parts) != 3:
+                raise FormatError(f"{loc}: attribute needs a name, a target and a value")
+            attrs.setdefault(parts[1], {})[parts[0]] = parts[2]
+        elif kind == "N":
+            head, _, name = rest.partition("\t")
+            parts = head.split()
+            if len(parts) != 3 or ":" not in parts[2]:
+                raise FormatError(f"{loc}: expected 'Nn<TAB>Reference Tn db:id<TAB>name'")
+            refs[parts[1]] = (parts[2], name)
+        elif kind == "#":
+            head, _, body = rest.partition("\t")
+            parts = head.split()
+            if len(parts) != 2:
+                raise FormatError(f"{loc}: expected '#n<TAB>Type Id<TAB>text'")
+            if parts[0] == REVIEW_NOTE:
+                try:
+                    review[parts[1]] = json.loads(body)
+                except json.JSONDecodeError as exc:
+                    raise FormatError(f"{loc}: review note is not JSON ({exc.msg})") from None
+            else:
+                notes.setdefault(parts[1], []).append(body)
+        elif kind in ("R", "*"):
+            continue  # relations and equivalences: not part of our event model
+        else:
+            raise FormatError(f"{loc}: unknown annotation {ident!r}")
+
+    def span_of(tid: str, loc: str) -> Span:
+        if tid not in tbound:
+            raise FormatError(f"{loc}: {tid} is not a text-bound annotation of this document")
+        _, s, e = tbound[tid]
+        return Span(s, e, text[s:e])
+
+    def value_of(tid: str) -> dict[str, Any] | None:
+        for body in notes.get(tid, []):
+            try:
+                v = json.loads(body)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(v, dict) and "kind" in v:
+                return v
+        if tid in refs:
+            db, _, ident = refs[tid][0].partition(":")
+            return {"kind": "place", "gazetteer": db, "id": ident, "name": refs[tid][1]}
+        return None
+
+    defaults = {name: values[0] for name, values in schema.attributes.items()}
+    mentions: list[Mention] = []
+    used_triggers = set()
+    for k, (eid, etype, parts, loc) in enumerate(events):
+        mloc = f"{loc} (event {eid}, mention {k + 1})"
+        trig_id = parts[0][0]
+        used_triggers.add(trig_id)
+        if trig_id in tbound and tbound[trig_id][0] != etype:
+            raise FormatError(
+                f"{mloc}: trigger {trig_id} is labelled {tbound[trig_id][0]!r}, the event {etype!r}"
+            )
+        args = []
+        for role, tid in parts[1:]:
+            base = role
+            if not schema.has_role(etype, role):
+                base = role.rstrip("0123456789")
+            if tid.startswith("E"):
+                raise FormatError(
+                    f"{mloc}: argument {role}:{tid} is an event; nested events are not supported"
+                )
+            args.append(Argument(base, span_of(tid, mloc), value_of(tid)))
+        attributes = dict(defaults)
+        attributes.update(attrs.get(eid, {}))
+        fields = review.get(eid, {}) if keep_review else {}
+        if not isinstance(fields, dict) or set(fields) - set(_REVIEW_KEYS):
+            raise FormatError(f"{mloc}: review note must be an object with {', '.join(_REVIEW_KEYS)}")
+        if fields.get("status", "proposed") not in STATUSES:
+            raise FormatError(f"{mloc}: status {fields.get('status')!r} is not one of {', '.join(STATUSES)}")
+        m = Mention(etype, span_of(trig_id, mloc), tuple(args), attributes,
+                    notes="\n".join(notes[eid]) if eid in notes else None, **fields)  # fmt: skip
+        mentions.append(m if keep_review else as_proposal(m, origin))
+        if keep_review and not m.origin:
+            mentions[-1] = m.with_(origin=origin)
+    for tid, (label, _, _) in tbound.items():
+        if label in schema.types and tid not in used_triggers:
+            m = Mention(label, span_of(tid, ann.name), (), dict(defaults), status="proposed", origin=origin)
+            mentions.append(m)
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    article = Article(ext_id=doc, text=text, title=title)
+    check_item(article, mentions, ann)
+    check_schema(article, mentions, schema, ann)
+    return article, mentions
+
+
+def read_brat(
+    folder: str | Path, schema: EventSchema, *, origin: str, keep_review: bool = False
+) -> list[Item]:
+    """Read a brat folder (every DOC.ann with its DOC.txt; a .txt alone is an article without events)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FormatError(f"{folder}: not a folder")
+    anns = sorted(folder.rglob("*.ann"))
+    txts = sorted(folder.rglob("*.txt"))
+    for ann in anns:
+        if not ann.with_suffix(".txt").is_file():
+            raise FormatError(f"{ann}: no {ann.with_suffix('.txt').name} beside it (brat needs the text)")
+    out = []
+    ann_set = set(anns)
+    for txt in txts:
+        ann = txt.with_suffix(".ann")
+        if ann in ann_set:
+            out.append(read_brat_document(txt, ann, schema, origin, keep_review))
+        else:
+            text, _ = _normalise_newlines(read_text(txt))
+            out.append((Article(ext_id=txt.stem, text=text), []))
+    return out
