@@ -130,7 +130,7 @@ def m0001_initial(db: Database) -> None:
             PRIMARY KEY (article_id, reviewer)
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            shadow, content='', tokenize='unicode61 remove_diacritics 0'
+            shadow, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
         );
 
         CREATE VIEW mentions AS

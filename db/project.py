@@ -21,7 +21,7 @@ from core.version import __version__
 from db.connection import ProjectError, connect, now
 from db.mentions import MentionStore
 from db.rows import article_from_row, dumps
-from db.search import SearchError, SearchHit, first_match, search_shadow, snippet, to_fts_query
+from db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
 
 __all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "sha256_text"]
 
@@ -195,18 +195,22 @@ class Project(MentionStore):
 
     # -- search ------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        fts = to_fts_query(query)
+        """Articles matching ``query``, best first (see db/search.py for the syntax)."""
+        parsed = parse_query(query)
+        hits: list[SearchHit] = []
         try:
-            rows = self.db.execute(
+            cursor = self.db.execute(
                 "SELECT a.id, a.ext_id, a.title, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit]
-            ).fetchall()
+                " WHERE articles_fts MATCH ? ORDER BY rank", [parsed.fts]
+            )
+            for article_id, ext_id, title, text in cursor:
+                ok, match = locate(text, parsed)
+                if ok:
+                    hits.append(SearchHit(article_id, ext_id, title, snippet(text, match), match))
+                    if len(hits) >= limit:
+                        break
         except sqlite3.OperationalError as exc:
             raise SearchError(f"cannot search for {query!r}: {exc}") from None
-        hits = []
-        for article_id, ext_id, title, text in rows:
-            match = first_match(text, fts)
-            hits.append(SearchHit(article_id, ext_id, title, snippet(text, match), match))
         return hits
 
     # -- reports -----------------------------------------------------------------------

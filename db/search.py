@@ -1,8 +1,10 @@
-"""Full-text search over a normalised, lightly stemmed shadow of each article.
+"""Full-text search over a normalised shadow of each article, clitics handled at query time.
 
 The FTS5 table is contentless: it holds only the index, never a second copy of the text,
-which keeps the project file small. Index and queries go through the same
-:func:`search_shadow`, so «هُجُوم» finds «الهجوم» and «ادلب» finds «إدلب».
+which keeps the project file small. The index sees :func:`search_shadow` (diacritics,
+tatweel and format characters dropped; hamza forms, ى, ة and digits folded). A query word
+is normalised the same way, its proclitics (و ف ب ك ل ال) are stripped, and it is expanded
+to every proclitic form, so «هُجُوم» finds «الهجوم» and «وبالهجوم», and «ادلب» finds «إدلب».
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from dataclasses import dataclass
 
 from core.arabic.normalize import normalize, normalize_text
 
-# Proclitics stripped for search only (never for stored spans): an optional و/ف, then the
-# article (ال, لل, بال, كال) or one preposition (ب ك ل). Stems keep at least 2 letters after
-# the article and 3 after a one-letter proclitic, so short words are left alone.
+# Proclitics: an optional و/ف, then the article (ال, لل, بال, كال) or one preposition (ب ك ل).
+# A stem keeps at least 2 letters after the article and 3 after a one-letter proclitic.
 _PREFIX = r"(?:[وف](?=[^\W\d_]{3}))?(?:(?:[بك]?ال|لل)(?=[^\W\d_]{2})|[بكل](?=[^\W\d_]{3}))?"
-_STEM = re.compile(r"\b" + _PREFIX)
+_STRIP = re.compile("^" + _PREFIX)
+_PROCLITICS = ("", "ال", "ب", "ك", "ل", "بال", "كال", "لل")
+_EXPANSIONS = tuple(c + p for c in ("", "و", "ف") for p in _PROCLITICS)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -25,23 +28,47 @@ class SearchError(ValueError):
 
 
 def search_shadow(text: str) -> str:
-    """Normalised text with search proclitics removed: what the FTS index sees."""
-    return _STEM.sub("", normalize_text(text))
+    """What the FTS index sees: the normalised text."""
+    return normalize_text(text)
+
+
+def word_forms(word: str) -> list[str]:
+    """A normalised word with every proclitic form of it and of its stem."""
+    stem = _STRIP.sub("", word)
+    forms = dict.fromkeys([word] + [p + stem for p in _EXPANSIONS] + [p + word for p in _EXPANSIONS[1:]])
+    return list(forms)
+
+
+def _term(word: str, prefix: bool) -> str:
+    star = "*" if prefix else ""
+    return "(" + " OR ".join(f'"{form}"{star}' for form in word_forms(word)) + ")"
 
 
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")|(?P<op>\(|\)|\bAND\b|\bOR\b|\bNOT\b)|(?P<term>[^\s()"]+))')
 
 
-def to_fts_query(query: str) -> str:
-    """Translate a user query to FTS5 syntax, shadowing every term the way the index is.
+@dataclass(frozen=True)
+class Query:
+    """A user query translated: the FTS5 expression and the phrases to verify afterwards."""
 
-    Words, "quoted phrases", AND / OR / NOT, parentheses and a trailing * for prefixes.
+    fts: str
+    phrases: tuple[tuple[str, ...], ...]  # each a sequence of stems that must be adjacent
+    words: tuple[tuple[str, bool], ...]  # every (stem, is prefix query), to locate the first match
+
+
+def parse_query(query: str) -> Query:
+    """Words, "quoted phrases", AND / OR / NOT, parentheses and a trailing * for prefixes.
+
+    A phrase is searched as all its words and then checked for adjacency in the text.
     """
     if query.count('"') % 2:
         raise SearchError(f'unbalanced quote in {query!r}: close the phrase with "')
     out: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    words: list[tuple[str, bool]] = []
     pos = 0
     query = query.strip()
+    negated = False
     while pos < len(query):
         m = _TOKEN.match(query, pos)
         if not m or m.end() == pos:
@@ -49,16 +76,34 @@ def to_fts_query(query: str) -> str:
         pos = m.end()
         if m.group("op"):
             out.append(m.group("op"))
+            negated = m.group("op") == "NOT"
             continue
         raw = m.group("phrase")[1:-1] if m.group("phrase") else m.group("term")
         prefix = raw.endswith("*") and not m.group("phrase")
-        words = _WORD.findall(search_shadow(raw.rstrip("*")))
-        if not words:
+        found = _WORD.findall(search_shadow(raw.rstrip("*")))
+        if not found:
             continue
-        out.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
-    if not any(part not in ("AND", "OR", "NOT", "(", ")") for part in out):
+        stems = tuple(_STRIP.sub("", w) or w for w in found)
+        if not negated:
+            words.extend((stem, prefix) for stem in stems)
+            if len(found) > 1:
+                phrases.append(stems)
+        out.append("(" + " AND ".join(_term(w, prefix) for w in found) + ")")
+        negated = False
+    if not words:
         raise SearchError(f"nothing to search for in {query!r}")
-    return " ".join(out)
+    return Query(" ".join(out), tuple(phrases), tuple(words))
+
+
+def to_fts_query(query: str) -> str:
+    return parse_query(query).fts
+
+
+def phrase_spans(norm_text: str, stems: tuple[str, ...], prefix: bool = False) -> list[tuple[int, int]]:
+    """Shadow-text spans where the stems occur in order, adjacent, each with its proclitics."""
+    body = r"\W+".join(_PREFIX + re.escape(s) for s in stems)
+    pattern = re.compile(r"(?<!\w)" + body + ("" if prefix else r"(?!\w)"))
+    return [m.span() for m in pattern.finditer(norm_text)]
 
 
 @dataclass(frozen=True)
@@ -71,24 +116,18 @@ class SearchHit:
     match: tuple[int, int] | None
 
 
-def first_match(text: str, fts_query: str) -> tuple[int, int] | None:
-    """Where in the original text the first query word occurs (via the offset map)."""
-    terms = re.findall(r'"([^"]*)"(\*?)', fts_query)
-    if not terms:
-        return None
+def locate(text: str, parsed: Query) -> tuple[bool, tuple[int, int] | None]:
+    """(every phrase occurs, original span of the first matching word or phrase)."""
     norm = normalize(text)
-    best: tuple[int, int] | None = None
-    for term, star in terms:
-        words = term.split()
-        if not words:
-            continue
-        pattern = r"\b" + _PREFIX + (r"\W+" + _PREFIX).join(re.escape(w) for w in words) + ("" if star else r"\b")
-        m = re.search(pattern, norm.text)
-        if m:
-            span = norm.to_original(m.start(), m.end())
-            if best is None or span[0] < best[0]:
-                best = span
-    return best
+    for phrase in parsed.phrases:
+        if not phrase_spans(norm.text, phrase):
+            return False, None
+    best = None
+    for stems, prefix in [(p, False) for p in parsed.phrases] + [((w,), pre) for w, pre in parsed.words]:
+        spans = phrase_spans(norm.text, stems, prefix)
+        if spans and (best is None or spans[0][0] < best[0]):
+            best = spans[0]
+    return True, (norm.to_original(*best) if best else None)
 
 
 def snippet(text: str, match: tuple[int, int] | None, width: int = 60) -> str:

@@ -115,9 +115,62 @@ def fold(ch: str) -> str:
     return _TABLE[ord(ch)]
 
 
+# Fast path. News text is almost only characters that fold to themselves, that are
+# dropped (marks, tatweel, LRM ...), or that fold to one other character (أ ة ى, digits,
+# capitals). For a text made only of those, a regex deletes the dropped ones and
+# str.replace does each substitution present (C speed); any other text pays for the full
+# per-character translate. Both paths give the same result (tests/core/test_normalize_fast.py).
+def _char_class(codes: list[int]) -> str:
+    runs: list[list[int]] = []
+    for c in sorted(set(codes)):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+
+
+def _fast_tables() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    ranges = [(0x00, 0x7F), (0xA0, 0xFF), (0x0600, 0x06FF), (0x2000, 0x206F), (0xFEFF, 0xFEFF)]
+    plain, dropped, pairs = [], [], {}
+    for lo, hi in ranges:
+        for c in range(lo, hi + 1):
+            folded = _fold_code(c)[0]
+            if folded == chr(c):
+                plain.append(c)
+            elif folded == "":
+                dropped.append(c)
+            elif len(folded) == 1 and _fold_code(ord(folded))[0] == folded:
+                pairs[chr(c)] = folded
+    fast = plain + dropped + [ord(a) for a in pairs]
+    rare = [ord(a) for a in pairs if a not in _FREQUENT]
+    return (re.compile(f"[^{_char_class(plain + [ord(a) for a in _FREQUENT])}]"),
+            re.compile(f"[^{_char_class(fast)}]"), re.compile(f"[{_char_class(dropped)}]+"),
+            re.compile(f"[{_char_class(rare)}]"), pairs)
+
+
+#: The five substitutions that are frequent in every Arabic text.
+_FREQUENT = {"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"}
+_SPECIAL, _NOT_FAST, _DROPPED, _RARE, _PAIRS = _fast_tables()
+
+
+def _frequent(text: str) -> str:
+    for a, b in _FREQUENT.items():
+        text = text.replace(a, b)
+    return text
+
+
 def normalize_text(text: str) -> str:
-    """The shadow text alone (fast path, no offset map)."""
-    return text.translate(_TABLE)
+    """The shadow text alone (no offset map); same result as ``normalize(text).text``."""
+    special = _SPECIAL.search(text)
+    if special is None:
+        return _frequent(text)
+    if _NOT_FAST.search(text, special.start()) is not None:
+        return text.translate(_TABLE)
+    text = _DROPPED.sub("", text)
+    for ch in set(_RARE.findall(text)):
+        text = text.replace(ch, _PAIRS[ch])
+    return _frequent(text)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -16,8 +17,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Control characters that never occur in text files (tab, newline, CR, FF allowed).
-_BINARY = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\x1b"} | {"\x7f"}
+# Control characters that never occur in text files (tab, newline, CR, FF, ESC allowed).
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,8 @@ def normalize_newlines(text: str) -> str:
 
 def _looks_binary(text: str) -> int | None:
     """Index of the first character that only binary files contain, or None."""
-    for i, ch in enumerate(text[:65536]):
-        if ch in _BINARY:
-            return i
-    return None
+    m = _BINARY.search(text)
+    return m.start() if m else None
 
 
 def decode_bytes(data: bytes, where: str) -> Decoded:

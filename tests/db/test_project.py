@@ -204,3 +204,20 @@ def test_stats(seeded):
     s = seeded.stats()
     assert (s["articles"], s["mentions"], s["gold"]) == (1, 28, 28)
     assert s["mentions_by_type"]["Conflict.Attack"] == 12
+
+
+@pytest.mark.parametrize("query, found", [
+    ('"دير الزور"', True), ('"الزور دير"', False), ('"ريف دير الزور الشرقي"', True),
+    ("هجوم NOT داعش", False), ("هجوم NOT طالبان", True), ('"بريف دير الزور"', True), ("البوكما", False),
+    ("البوكما*", True), ("الدولي AND (فرنسا OR بريطانيا)", True),
+])
+def test_search_phrases_operators_prefixes(seeded, query, found):
+    assert bool(seeded.search(query)) is found
+
+
+def test_word_forms_cover_proclitics():
+    from db.search import word_forms
+
+    forms = word_forms("الهجوم")
+    assert {"هجوم", "الهجوم", "والهجوم", "بالهجوم", "للهجوم", "فالهجوم", "وبالهجوم"} <= set(forms)
+    assert "وزير" in word_forms("وزير") and "الوزير" in word_forms("وزير")

@@ -1,0 +1,40 @@
+"""Machine description and docs/benchmarks.md section updates shared by the benchmarks."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from datetime import date
+from pathlib import Path
+
+
+def machine_line() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    return (f"Measured {date.today().isoformat()} on {cpu}, {os.cpu_count()} cores{mem}, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}.")
+
+
+def replace_section(path: Path, name: str, body: str) -> None:
+    """Replace the text between <!-- NAME:start --> and <!-- NAME:end --> (appending if absent)."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{start}\n{body}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + f"\n\n## {name}\n\n{block}\n"
+    path.write_text(text, encoding="utf-8")
