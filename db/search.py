@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.arabic.clitics import search_stem
 from core.arabic.normalize import normalize, normalize_text
 
-# Proclitics: an optional و/ف, then the article (ال, لل, بال, كال) or one preposition (ب ك ل).
-# A stem keeps at least 2 letters after the article and 3 after a one-letter proclitic.
-_PREFIX = r"(?:[وف](?=[^\W\d_]{3}))?(?:(?:[بك]?ال|لل)(?=[^\W\d_]{2})|[بكل](?=[^\W\d_]{3}))?"
-_STRIP = re.compile("^" + _PREFIX)
+# Proclitic forms a stem is expanded to (query side; the index holds the words as written):
+# an optional و/ف, then the article (ال, لل, بال, كال) or one preposition (ب ك ل).
+_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 _PROCLITICS = ("", "ال", "ب", "ك", "ل", "بال", "كال", "لل")
 _EXPANSIONS = tuple(c + p for c in ("", "و", "ف") for p in _PROCLITICS)
 _WORD = re.compile(r"[^\W_]+")
@@ -34,7 +34,7 @@ def search_shadow(text: str) -> str:
 
 def word_forms(word: str) -> list[str]:
     """A normalised word with every proclitic form of it and of its stem."""
-    stem = _STRIP.sub("", word)
+    stem = search_stem(word)
     forms = dict.fromkeys([word] + [p + stem for p in _EXPANSIONS] + [p + word for p in _EXPANSIONS[1:]])
     return list(forms)
 
@@ -83,7 +83,7 @@ def parse_query(query: str) -> Query:
         found = _WORD.findall(search_shadow(raw.rstrip("*")))
         if not found:
             continue
-        stems = tuple(_STRIP.sub("", w) or w for w in found)
+        stems = tuple(search_stem(w) or w for w in found)
         if not negated:
             words.extend((stem, prefix) for stem in stems)
             if len(found) > 1:
