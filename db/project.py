@@ -122,6 +122,12 @@ class Project(MentionStore):
                 if row is not None:
                     article_id = row[0]
                     result.duplicates += 1
+                    # labels often come after the text: fill in what the first import lacked
+                    conn.execute(
+                        "UPDATE articles SET published = coalesce(published, ?), source = coalesce(source, ?),"
+                        " url = coalesce(url, ?), lang = coalesce(lang, ?) WHERE id = ?",
+                        (art.published, art.source, art.url, art.lang, article_id),
+                    )
                 else:
                     clash = conn.execute("SELECT 1 FROM articles WHERE ext_id = ?", (art.ext_id,)).fetchone()
                     if clash:

@@ -221,3 +221,11 @@ def test_word_forms_cover_proclitics():
     forms = word_forms("الهجوم")
     assert {"هجوم", "الهجوم", "والهجوم", "بالهجوم", "للهجوم", "فالهجوم", "وبالهجوم"} <= set(forms)
     assert "وزير" in word_forms("وزير") and "الوزير" in word_forms("وزير")
+
+
+def test_duplicate_fills_missing_metadata_never_overwrites(fresh_project):
+    text = "خبر عن قصف مدفعي على بلدة في ريف حلب"
+    fresh_project.import_items([ImportItem(Article("a", text, "t", source="first"))])
+    fresh_project.import_items([ImportItem(Article("a-2", text, "t", published="2020-02-03", source="second"))])
+    art = fresh_project.article("a")
+    assert (art.published, art.source) == ("2020-02-03", "first")
