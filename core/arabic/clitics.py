@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .normalize import normalize
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
+from .normalize import normalize, normalize_text
 from .tokenize import tokenize
 
 CONJUNCTIONS = "وف"
@@ -49,9 +52,30 @@ KNOWN_WORDS: frozenset[str] = frozenset(
     كوباني كشف
     سوريا سوريه سوري سوريين سيطره سيطر سياره سيارات سياسه سياسي سياسيه سنوات سنه سيناء
     سيد سيده سيف سيول سياق سياحه سياحي سيره سيناريو سينما سيوله ستين ستون سنغافوره
-    سيدني سقط سمح سحب سجل سلم
+    سيدني سقط سمح سحب سجل سلم ستوكهولم
+    بركان بريه بساتين بستان فادح فادحه فرحان كثيف كثيفه كهف كهوف وقوف واتساب وجهاء وجيه
+    ورائ لقوا
+    كربلاء بعقوبه بيجي سنجار بانياس بعلبك بصري بزاعه بنش كسب بصره بلودان
     """.split()
 )
+#: Word beginnings that are never a proclitic (كفرنبل, كفرسجنة: villages named كفر ...).
+KNOWN_PREFIXES: tuple[str, ...] = ("كفر",)
+
+#: Bump when KNOWN_WORDS, ARTICLE_LIKE or the rules change: a search index built with
+#: another version must be rebuilt, since search_stem gives other stems.
+SEARCH_STEM_VERSION = 1
+
+_extra_known: set[str] = set()
+
+
+def add_known_words(words: Iterable[str]) -> None:
+    """Add words (any spelling; normalised here) whose first letter is never a proclitic.
+
+    Meant for gazetteer and actor names at start-up (بانياس, كفرنبل ...). They count for
+    span snapping only, never for ``search_stem``, so the search index does not depend on
+    what was loaded.
+    """
+    _extra_known.update(w for w in (normalize_text(x) for x in words) if w)
 
 # Words that start with ال without an article (normalised, so أ/إ/آ words appear here too:
 # the normalised search index no longer sees the hamza).
@@ -71,9 +95,9 @@ _SUFFIXES = tuple(
 )
 
 
-def is_known_word(shadow: str, known: frozenset[str] = KNOWN_WORDS) -> bool:
+def is_known_word(shadow: str, known: AbstractSet[str] = KNOWN_WORDS) -> bool:
     """True when a normalised word is a known word, possibly with one suffix (وزيرها, سيطرته)."""
-    if shadow in known:
+    if shadow in known or (known is KNOWN_WORDS and shadow.startswith(KNOWN_PREFIXES)):
         return True
     for suffix in _SUFFIXES:
         if len(shadow) > len(suffix) + 1 and shadow.endswith(suffix):
@@ -90,28 +114,37 @@ CONJ, PREP, FUT, ART, MERGED_ART = "conj", "prep", "future", "article", "merged-
 
 
 def _proclitics(
-    shadow: str, original: str, *, min_stem: int, future: bool, min_article_stem: int | None = None
+    shadow: str,
+    original: str,
+    *,
+    min_stem: int,
+    future: bool,
+    min_article_stem: int | None = None,
+    extra: bool = True,
 ) -> list[tuple[str, int]]:
     """The proclitics of a normalised word as (kind, shadow letters), in order.
 
     ``original`` gives the original letter for each shadow letter (to tell سأ from سا).
     The article merged after ل (لل = ل + ال, alef dropped) is (MERGED_ART, 1). At least
     ``min_stem`` letters stay after a one-letter proclitic, ``min_article_stem`` (default
-    ``min_stem``) after the article.
+    ``min_stem``) after the article. ``extra`` also consults :func:`add_known_words`.
     """
     if min_article_stem is None:
         min_article_stem = min_stem
     parts: list[tuple[str, int]] = []
     pos = 0
 
+    def known(word: str) -> bool:
+        return is_known_word(word) or (extra and bool(_extra_known) and is_known_word(word, _extra_known))
+
     def can_strip(n: int) -> bool:
-        return len(shadow) - pos - n >= min_stem and not is_known_word(shadow[pos:])
+        return len(shadow) - pos - n >= min_stem and not known(shadow[pos:])
 
     if shadow[pos:pos + 1] in ("و", "ف") and can_strip(1):
         parts.append((CONJ, 1))
         pos += 1
     head, nxt = shadow[pos:pos + 1], shadow[pos + 1:pos + 2]
-    if head == "ل" and nxt == "ل" and not is_known_word(shadow[pos + 1:]):
+    if head == "ل" and nxt == "ل" and not known(shadow[pos + 1:]):
         if len(shadow) - pos - 2 >= min_article_stem and can_strip(1):  # للنظام: ل + (ا)ل + نظام
             parts += [(PREP, 1), (MERGED_ART, 1)]
         return parts
@@ -219,5 +252,5 @@ def search_stem(token: str) -> str:
     The input must already be normalised (``normalize_text``). Apply it exactly once, the
     same way, to indexed tokens and to query terms.
     """
-    parts = _proclitics(token, token, min_stem=3, min_article_stem=2, future=False)
+    parts = _proclitics(token, token, min_stem=3, min_article_stem=2, future=False, extra=False)
     return token[sum(length for _, length in parts):]
