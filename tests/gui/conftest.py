@@ -43,3 +43,31 @@ def seed_objects(seed_gold):
 @pytest.fixture
 def settings(tmp_path, qapp):
     return Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def seed_project_path(tmp_path, seed_gold):
+    """A real project file holding the seed article with its gold events as proposals."""
+    from db.project import ImportItem, Project
+
+    text = seed_gold["text"]
+    article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar")
+    mentions = tuple(
+        mention_from_json(e, text, origin="extractor:seed@1", confidence=0.8, rule=f"seed-{i}")
+        for i, e in enumerate(seed_gold["events"], 1)
+    )
+    second = Article("demo-2", "قتل ثلاثة مدنيين في قصف على حلب اليوم.", "قصف على حلب", lang="ar")
+    m2 = Mention("Conflict.Attack", Span.of(second.text, 20, 23), origin="extractor:seed@1")
+    path = tmp_path / "review.tadqiq"
+    with Project.open(path, create=True) as project:
+        project.import_items([ImportItem(article, mentions), ImportItem(second, (m2,))])
+    return path
+
+
+@pytest.fixture
+def project(seed_project_path):
+    from db.project import Project
+
+    p = Project.open(seed_project_path)
+    yield p
+    p.close()

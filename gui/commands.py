@@ -1,0 +1,270 @@
+"""One QUndoCommand per reviewer edit, each redo/undo written through to the project.
+
+Every command is a list of mention changes ``(article_id, before, after)`` (None = absent)
+plus, for "accept all and done", an article status change. ``redo`` writes each ``after``,
+``undo`` writes each ``before``, through :meth:`ReviewDocument.write`: one transaction and
+one history row per mention. History rows are labelled ``VERB#TOKEN`` (``undo:``/``redo:``
+prefixed for undo and redo), so :func:`rebuild_undo_stack` can rebuild the stack after a
+restart (docs/adr/0002-write-through-undo.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from core.model import Argument, Mention, Span
+from db.rows import mention_from_json
+from gui.document import ReviewDocument
+
+#: Roles that mean the same participant across types, used when a type change drops a role.
+ROLE_EQUIVALENTS = {"Attacker": "Agent", "Agent": "Attacker", "Person": "Victim", "Victim": "Person"}
+
+
+@dataclass
+class Change:
+    article_id: int
+    before: Mention | None
+    after: Mention | None
+
+
+class MentionCommand(QUndoCommand):
+    """Base: apply ``changes`` forward on redo, backward on undo, writing each one through."""
+
+    verb = "edit"
+
+    def __init__(self, doc: ReviewDocument, changes: Sequence[Change], text: str,
+                 status: tuple[int, str, str] | None = None, token: str | None = None) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.changes = list(changes)
+        self.status = status  # (article_id, status before, status after)
+        self.token = token or uuid.uuid4().hex[:10]
+        self.do_ids: list[int] = []  # history rows of the forward writes (undo rows point at them)
+        self.undo_ids: list[int] = []
+        self.done_once = False
+
+    def redo(self) -> None:
+        if self.doc.replaying:
+            return
+        prefix = "redo:" if self.done_once else ""
+        ids = []
+        for i, ch in enumerate(self.changes):
+            undoes = self.undo_ids[i] if self.done_once and i < len(self.undo_ids) else None
+            saved, hid = self.doc.write(ch.article_id, ch.before, ch.after, f"{prefix}{self.verb}#{self.token}", undoes)
+            if ch.after is not None:
+                ch.after = saved  # a new mention keeps the id it was given, for undo and redo
+            ids.append(hid)
+        if not self.done_once:
+            self.do_ids = ids
+        if self.status:
+            self.doc.set_article_status(self.status[0], self.status[2])
+        self.done_once = True
+        self._show(forward=True)
+
+    def undo(self) -> None:
+        if self.doc.replaying:
+            return
+        ids = []
+        for i, ch in reversed(list(enumerate(self.changes))):
+            undoes = self.do_ids[i] if i < len(self.do_ids) else None
+            _, hid = self.doc.write(ch.article_id, ch.after, ch.before, f"undo:{self.verb}#{self.token}", undoes)
+            ids.append(hid)
+        self.undo_ids = list(reversed(ids))
+        if self.status:
+            self.doc.set_article_status(self.status[0], self.status[1])
+        self._show(forward=False)
+
+    def _show(self, forward: bool) -> None:
+        """Bring the changed article and mention into view (undo may cross articles)."""
+        if not self.changes:
+            return
+        ch = self.changes[0]
+        shown = ch.after if forward else ch.before
+        self.doc.ensure_article(ch.article_id, select=shown.id if shown is not None else None)
+
+
+def _reviewed(doc: ReviewDocument, m: Mention, **changes) -> Mention:
+    """``m`` edited by the reviewer: status corrected (added stays added), reviewer recorded."""
+    status = "added" if m.status == "added" else "corrected"
+    return m.with_(status=changes.pop("status", status), reviewer=doc.reviewer, **changes)
+
+
+def _one(doc: ReviewDocument, before: Mention, after: Mention) -> list[Change]:
+    assert doc.article is not None
+    return [Change(doc.article.id, before, after)]
+
+
+class AcceptMentionCommand(MentionCommand):
+    verb = "accept"
+
+    def __init__(self, doc: ReviewDocument, m: Mention) -> None:
+        status = m.status if m.status in ("corrected", "added") else "confirmed"
+        super().__init__(doc, _one(doc, m, m.with_(status=status, reviewer=doc.reviewer)), f"Accept {m.trigger.text}")
+
+
+class RejectMentionCommand(MentionCommand):
+    verb = "reject"
+
+    def __init__(self, doc: ReviewDocument, m: Mention) -> None:
+        super().__init__(doc, _one(doc, m, m.with_(status="rejected", reviewer=doc.reviewer)), f"Reject {m.trigger.text}")
+
+
+class SetArgumentCommand(MentionCommand):
+    """Give role ``role`` the span [start, end): re-span argument ``index``, or add one."""
+
+    verb = "set-argument"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, role: str, start: int, end: int,
+                 index: int | None = None) -> None:
+        assert doc.article is not None
+        arg = Argument(role, Span.of(doc.article.text, start, end))
+        args = list(m.arguments)
+        if index is not None and 0 <= index < len(args):
+            args[index] = replace(args[index], role=role, span=arg.span, value=None, id=None)
+        else:
+            args.append(arg)
+        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=tuple(args))), f"{role}: {arg.span.text}")
+
+
+class RemoveArgumentCommand(MentionCommand):
+    verb = "remove-argument"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, index: int) -> None:
+        gone = m.arguments[index]
+        args = m.arguments[:index] + m.arguments[index + 1:]
+        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=args)), f"Remove {gone.role}")
+
+
+class ChangeTypeCommand(MentionCommand):
+    """Change the event type; arguments whose role the new type lacks are mapped or dropped."""
+
+    verb = "change-type"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, new_type: str) -> None:
+        roles = doc.schema.types[new_type].roles
+        args = []
+        for a in m.arguments:
+            role = a.role if a.role in roles else ROLE_EQUIVALENTS.get(a.role)
+            if role in roles:
+                args.append(replace(a, role=role))
+        after = _reviewed(doc, m, type=new_type, arguments=tuple(args))
+        super().__init__(doc, _one(doc, m, after), f"Type {m.type} → {new_type}")
+
+
+class NewMentionCommand(MentionCommand):
+    verb = "new-mention"
+
+    def __init__(self, doc: ReviewDocument, event_type: str, start: int, end: int) -> None:
+        assert doc.article is not None
+        m = Mention(event_type, Span.of(doc.article.text, start, end), status="added",
+                    origin=f"reviewer:{doc.reviewer}", reviewer=doc.reviewer, confidence=1.0)
+        super().__init__(doc, [Change(doc.article.id, None, m)], f"New {event_type}: {m.trigger.text}")
+
+
+class CycleAttributeCommand(MentionCommand):
+    verb = "attribute"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, name: str) -> None:
+        values = doc.schema.attributes[name]
+        current = m.attributes.get(name, values[0])
+        nxt = values[(values.index(current) + 1) % len(values)] if current in values else values[0]
+        after = _reviewed(doc, m, attributes={**m.attributes, name: nxt})
+        super().__init__(doc, _one(doc, m, after), f"{name} = {nxt}")
+
+
+class LinkMentionsCommand(MentionCommand):
+    """Mark two mentions of this article as the same real-world event (a shared link key)."""
+
+    verb = "link"
+
+    def __init__(self, doc: ReviewDocument, a: Mention, b: Mention) -> None:
+        assert doc.article is not None
+        key = a.link or b.link or f"e{doc.article.id}-{min(a.id or 0, b.id or 0)}"
+        changes = [Change(doc.article.id, m, _reviewed(doc, m, link=key)) for m in (b, a) if m.link != key]
+        super().__init__(doc, changes, f"Link {a.trigger.text} = {b.trigger.text}")
+
+
+class UnlinkMentionCommand(MentionCommand):
+    verb = "unlink"
+
+    def __init__(self, doc: ReviewDocument, m: Mention) -> None:
+        super().__init__(doc, _one(doc, m, _reviewed(doc, m, link=None)), f"Unlink {m.trigger.text}")
+
+
+class AcceptAllCommand(MentionCommand):
+    """Confirm every remaining proposal of the article and mark the article done."""
+
+    verb = "accept-all"
+
+    def __init__(self, doc: ReviewDocument) -> None:
+        assert doc.article is not None
+        art = doc.article.id
+        changes = [Change(art, m, m.with_(status="confirmed", reviewer=doc.reviewer))
+                   for m in doc.mentions if m.status == "proposed"]
+        super().__init__(doc, changes, "Accept all and done", status=(art, doc.article_status(art), "done"))
+
+
+# -- rebuilding the stack after a restart ---------------------------------------------------
+def parse_action(action: str) -> tuple[str, str, str] | None:
+    """``"undo:accept#3fa9"`` -> ("undo", "accept", "3fa9"); None for rows not written by commands."""
+    if "#" not in action:
+        return None
+    head, token = action.rsplit("#", 1)
+    kind, _, verb = head.rpartition(":")
+    return (kind or "do", verb, token)
+
+
+def rebuild_undo_stack(doc: ReviewDocument, limit: int = 2000) -> int:
+    """Replay this reviewer's history into ``doc.undo_stack`` without writing; returns its index."""
+    commands: list[MentionCommand] = []
+    index = 0
+    last = None  # (kind, token) of the previous row: one command writes several rows
+    for e in doc.project.history(doc.reviewer, limit=limit):
+        parsed = parse_action(e.action)
+        if parsed is None:
+            if (e.action == "article_status" and last and last[0] == "do" and index
+                    and commands[index - 1].token == last[1] and commands[index - 1].changes and commands[index - 1].changes[0].article_id == e.article_id):
+                cmd = commands[index - 1]
+                if cmd.status is None:
+                    cmd.status = (e.article_id, e.before["status"], e.after["status"])
+            last = None
+            continue
+        kind, verb, token = parsed
+        if kind == "do":
+            change = Change(e.article_id, mention_from_json(e.before) if e.before else None,
+                            mention_from_json(e.after) if e.after else None)
+            if index and commands[index - 1].token == token and last == (kind, token):
+                commands[index - 1].changes.append(change)
+                commands[index - 1].do_ids.append(e.id)
+            else:
+                del commands[index:]
+                cmd = MentionCommand(doc, [change], _describe(verb, change), token=token)
+                cmd.verb, cmd.done_once, cmd.do_ids = verb, True, [e.id]
+                commands.append(cmd)
+                index += 1
+        elif kind == "undo" and last != (kind, token) and index and commands[index - 1].token == token:
+            index -= 1
+            commands[index].undo_ids = []
+        elif kind == "redo" and last != (kind, token) and index < len(commands) and commands[index].token == token:
+            index += 1
+        if kind == "undo" and index < len(commands) and commands[index].token == token:
+            commands[index].undo_ids.insert(0, e.id)  # undo writes run last change first
+        last = (kind, token)
+    doc.replaying = True
+    try:
+        doc.undo_stack.clear()
+        for cmd in commands:
+            doc.undo_stack.push(cmd)
+        doc.undo_stack.setIndex(index)
+    finally:
+        doc.replaying = False
+    return index
+
+
+def _describe(verb: str, change: Change) -> str:
+    m = change.after or change.before
+    return f"{verb} {m.trigger.text}" if m is not None else verb

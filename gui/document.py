@@ -1,0 +1,195 @@
+"""ReviewDocument: the one source of truth for what is on screen.
+
+It owns the open :class:`db.project.Project`, the current article and its mentions, the
+selection and the undo stack. Widgets and Qt models read from it and listen to its
+past-tense signals; commands (gui/commands.py) change it only through :meth:`write`, which
+stores the mention in one SQLite transaction with a history row *before* any signal tells
+the UI it is done (docs/adr/0002-write-through-undo.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from core.model import Article, Mention
+from db.project import Project
+
+
+def _text_order(m: Mention) -> tuple[int, int]:
+    return (m.trigger.start, m.id or 0)
+
+
+class ReviewDocument(QObject):
+    article_opened = Signal(int)
+    article_status_changed = Signal(int, str)
+    mentions_reset = Signal()
+    mention_added = Signal(int)
+    mention_changed = Signal(int)
+    mention_removed = Signal(int)
+    selection_changed = Signal(object)  # mention id or None
+    argument_selected = Signal(int)  # index into the selected mention's arguments, -1 for none
+
+    def __init__(self, project: Project, reviewer: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if not reviewer.strip():
+            raise ValueError("a reviewer name is needed: every decision carries it")
+        self.project = project
+        self.reviewer = reviewer.strip()
+        self.schema = project.schema
+        self.article: Article | None = None
+        self.mentions: list[Mention] = []
+        self.selected_id: int | None = None
+        self.selected_argument: int = -1
+        self.undo_stack = QUndoStack(self)
+        self.replaying = False  # True while the undo stack is rebuilt: commands must not write
+        self._opened_at: float | None = None
+
+    # -- articles ----------------------------------------------------------------------
+    def open_article(self, key: int | str, *, select: int | None = None) -> Article:
+        """Show an article (by row id or external id) with its first mention selected."""
+        self.record_time()
+        article = self.project.article(key)
+        self.article = article
+        self.mentions = self.project.mentions(article.id)
+        self._opened_at = time.monotonic()
+        self.mentions_reset.emit()
+        self.article_opened.emit(article.id)
+        first = select if select is not None else self._first_open_mention()
+        self.select(first)
+        return article
+
+    def _first_open_mention(self) -> int | None:
+        """The first mention in text order, preferring one still to review."""
+        for m in self.mentions:
+            if m.status == "proposed":
+                return m.id
+        return self.mentions[0].id if self.mentions else None
+
+    def record_time(self) -> None:
+        """Add the time spent on the current article to the project (on leaving it)."""
+        if self.article is not None and self._opened_at is not None:
+            seconds = time.monotonic() - self._opened_at
+            self.project.add_review_time(self.article.id, self.reviewer, round(seconds, 3))
+        self._opened_at = None
+
+    def set_article_status(self, article_id: int, status: str) -> None:
+        self.project.set_article_status(article_id, status, reviewer=self.reviewer)
+        self.article_status_changed.emit(article_id, status)
+
+    def article_status(self, article_id: int) -> str:
+        """An article's review status ('todo', 'in_progress', 'done')."""
+        getter = getattr(self.project, "article_status", None)
+        if getter is not None:  # a direct query, when the project offers one
+            return getter(article_id)
+        return next((s.status for s in self._summaries() if s.id == article_id), "todo")
+
+    def next_article_id(self, after: int | None = None) -> int | None:
+        """The next article (by id) that is not done, wrapping around; None when all are done."""
+        after = after if after is not None else (self.article.id if self.article else 0)
+        todo = [s.id for s in self._summaries() if s.status != "done" and s.id != after]
+        later = [i for i in todo if i > after]
+        return (later or todo or [None])[0]
+
+    def _summaries(self):
+        out, offset = [], 0
+        while True:
+            page = self.project.article_list(offset, 500)
+            out += page
+            if len(page) < 500:
+                return out
+            offset += 500
+
+    # -- mentions ----------------------------------------------------------------------
+    def mention(self, mention_id: int | None) -> Mention | None:
+        return next((m for m in self.mentions if m.id == mention_id), None)
+
+    @property
+    def selected(self) -> Mention | None:
+        return self.mention(self.selected_id)
+
+    def row_of(self, mention_id: int) -> int:
+        return next(i for i, m in enumerate(self.mentions) if m.id == mention_id)
+
+    def select(self, mention_id: int | None, argument: int = -1) -> None:
+        if mention_id is not None and self.mention(mention_id) is None:
+            mention_id = None
+        changed = mention_id != self.selected_id
+        self.selected_id = mention_id
+        if changed:
+            self.selection_changed.emit(mention_id)
+        self.select_argument(argument)
+
+    def select_argument(self, index: int) -> None:
+        m = self.selected
+        if m is None or not 0 <= index < len(m.arguments):
+            index = -1
+        self.selected_argument = index
+        self.argument_selected.emit(index)
+
+    def step(self, delta: int) -> None:
+        """Select the next (+1) or previous (-1) mention in text order."""
+        if not self.mentions:
+            return
+        if self.selected_id is None:
+            self.select(self.mentions[0 if delta > 0 else -1].id)
+            return
+        row = self.row_of(self.selected_id) + delta
+        self.select(self.mentions[max(0, min(row, len(self.mentions) - 1))].id)
+
+    def write(self, article_id: int, before: Mention | None, after: Mention | None, action: str,
+              undoes: int | None = None) -> tuple[Mention | None, int]:
+        """Make the stored mention go from ``before`` to ``after`` (None = absent).
+
+        One transaction with a history row; returns the stored mention (with its id) and the
+        history row id. Only then does the document change and signal, so the UI never
+        shows an edit that is not on disk.
+        """
+        if after is not None:
+            saved = self.project.save_mention(article_id, after, reviewer=self.reviewer, action=action,
+                                              undoes=undoes)
+        else:
+            assert before is not None and before.id is not None
+            self.project.delete_mention(before.id, reviewer=self.reviewer, action=action, undoes=undoes)
+            saved = None
+        entry = self.project.history(self.reviewer, limit=1)[-1]
+        if self.article is not None and article_id == self.article.id:
+            self._apply(before, saved)
+        return saved, entry.id
+
+    def _apply(self, before: Mention | None, after: Mention | None) -> None:
+        """Mirror a stored change in the in-memory list and signal it."""
+        if after is None:
+            mid = before.id if before else None
+            if self.mention(mid) is None:
+                return
+            self.mentions = [m for m in self.mentions if m.id != mid]
+            if self.selected_id == mid:
+                self.selected_id = None
+            self.mention_removed.emit(mid)
+            if self.selected_id is None:
+                self.selection_changed.emit(None)
+            return
+        existing = self.mention(after.id)
+        if existing is not None:
+            row = self.row_of(after.id)
+            self.mentions[row] = after
+            if _text_order(existing) != _text_order(after):
+                self.mentions.sort(key=_text_order)
+            self.mention_changed.emit(after.id)
+            if after.id == self.selected_id:
+                self.select_argument(self.selected_argument)
+            return
+        keys = [_text_order(m) for m in self.mentions]
+        self.mentions.insert(bisect.bisect(keys, _text_order(after)), after)
+        self.mention_added.emit(after.id)
+
+    def ensure_article(self, article_id: int, select: int | None = None) -> None:
+        """Open ``article_id`` if another article is showing (undo across articles)."""
+        if self.article is None or self.article.id != article_id:
+            self.open_article(article_id, select=select)
+        elif select is not None:
+            self.select(select)
