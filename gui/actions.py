@@ -1,0 +1,115 @@
+"""Every action of the workstation, declared once as a table, built into QActions.
+
+A row names the action, its menu text, its default keys (the user may rebind them in the
+settings, ``keys/<name>``), the controller method it calls and what it does (shown in the
+``?`` help overlay and in docs/gui.md). Undo and redo come from the QUndoStack
+(``createUndoAction``/``createRedoAction``) but take their keys from this table too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from gui.settings import Settings
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    handler: str  # controller method name; "" for undo/redo (built from the stack)
+    doc: str
+    menu: str = "Review"
+    args: tuple[Any, ...] = ()
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("next_mention", "Next mention", ("J", "Down"), "next_mention", "select the next mention (text order)"),
+    ActionSpec("prev_mention", "Previous mention", ("K", "Up"), "prev_mention", "select the previous mention"),
+    ActionSpec("accept", "Accept", ("A",), "accept", "accept the selected mention as it is"),
+    ActionSpec("reject", "Reject", ("X",), "reject", "reject the selected mention"),
+    *(
+        ActionSpec(f"role_{n}", f"Selection → role {n}", (str(n),), "assign_role",
+                   f"give the text selection the {n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
+                   " role of the mention's type (re-spans the selected argument if it has that role)",
+                   args=(n,))
+        for n in range(1, 10)
+    ),
+    ActionSpec("change_type", "Change type…", ("T",), "change_type", "change the event type (type-ahead picker)"),
+    ActionSpec("new_mention", "New mention from selection…", ("N",), "new_mention",
+               "new mention with the selected text as trigger (pick its type)"),
+    ActionSpec("remove_argument", "Remove argument", ("Delete",), "remove_argument", "remove the selected argument"),
+    ActionSpec("cycle_polarity", "Cycle polarity", ("P",), "cycle_attribute", "positive ↔ negative",
+               args=("polarity",)),
+    ActionSpec("cycle_modality", "Cycle modality", ("M",), "cycle_attribute", "asserted → reported → hypothetical",
+               args=("modality",)),
+    ActionSpec("cycle_genericity", "Cycle genericity", ("G",), "cycle_attribute", "specific ↔ generic",
+               args=("genericity",)),
+    ActionSpec("link", "Link as same event", ("L",), "link",
+               "press on one mention, then on another: both are the same real-world event"),
+    ActionSpec("unlink", "Unlink", ("U",), "unlink", "remove the selected mention from its event link"),
+    ActionSpec("accept_all", "Accept all, done, next article", ("Ctrl+Return", "Ctrl+Enter"), "accept_all_and_next",
+               "accept every remaining proposal, mark the article done, open the next one"),
+    ActionSpec("next_argument", "Next argument", ("Tab",), "next_argument", "select the next argument of the mention"),
+    ActionSpec("undo", "Undo", ("Ctrl+Z",), "", "undo the last decision (also after a restart)", menu="Edit"),
+    ActionSpec("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "", "redo", menu="Edit"),
+    ActionSpec("bigger_font", "Larger text", ("Ctrl++", "Ctrl+="), "zoom", "larger article text", menu="View",
+               args=(1.0,)),
+    ActionSpec("smaller_font", "Smaller text", ("Ctrl+-",), "zoom", "smaller article text", menu="View", args=(-1.0,)),
+    ActionSpec("toggle_theme", "Dark/light theme", ("Ctrl+Shift+D",), "toggle_theme", "switch light and dark",
+               menu="View"),
+    ActionSpec("help", "Keys…", ("?", "F1"), "show_help", "show this list of keys", menu="Help"),
+    ActionSpec("quit", "Quit", ("Ctrl+Q",), "quit", "close the window (everything is already saved)", menu="File"),
+)
+BY_NAME = {spec.name: spec for spec in ACTIONS}
+
+
+def key_sequences(spec: ActionSpec, settings: Settings | None) -> list[QKeySequence]:
+    """The spec's keys, or the user's binding from the settings (``;``-separated)."""
+    keys = "; ".join(spec.keys)
+    if settings is not None:
+        keys = settings.shortcut(spec.name, keys)
+    return [QKeySequence(k.strip()) for k in keys.split(";") if k.strip()]
+
+
+def build_actions(parent: QObject, controller: object, undo_stack, settings: Settings | None = None,
+                  ) -> dict[str, QAction]:
+    """QActions for every row, connected to ``controller``'s methods; undo/redo from the stack."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        if spec.name == "undo":
+            action = undo_stack.createUndoAction(parent, "Undo")
+        elif spec.name == "redo":
+            action = undo_stack.createRedoAction(parent, "Redo")
+        else:
+            action = QAction(spec.text, parent)
+            method: Callable[..., Any] = getattr(controller, spec.handler)
+            action.triggered.connect(_bind(method, spec.args))
+        action.setObjectName(f"action_{spec.name}")
+        action.setShortcuts(key_sequences(spec, settings))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{spec.text} ({', '.join(spec.keys)}): {spec.doc}")
+        actions[spec.name] = action
+    return actions
+
+
+def _bind(method: Callable[..., Any], args: tuple[Any, ...]) -> Callable[..., None]:
+    def run(_checked: bool = False) -> None:
+        method(*args)
+
+    return run
+
+
+def help_rows(settings: Settings | None = None) -> list[tuple[str, str, str]]:
+    """(keys, action, what it does) for the help overlay and docs."""
+    rows = []
+    for spec in ACTIONS:
+        seqs = key_sequences(spec, settings)
+        keys = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+        rows.append((keys, spec.text, spec.doc))
+    return rows

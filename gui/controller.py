@@ -1,0 +1,173 @@
+"""ReviewController: turns the reviewer's intents (keys, clicks) into undoable commands.
+
+Widgets say what the user wants; this object decides which command that is, using the
+document for state and the article view only to read the current text selection. It holds
+no window: messages go out through ``message``, the type picker is asked via ``pick_type``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.article_view import ArticleView
+from gui.commands import (
+    AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
+    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, UnlinkMentionCommand,
+)
+from gui.document import ReviewDocument
+
+
+class ReviewController(QObject):
+    message = Signal(str)  # a short status line for the reviewer
+    help_requested = Signal()
+    quit_requested = Signal()
+    zoom_requested = Signal(float)
+    theme_toggle_requested = Signal()
+    all_done = Signal()  # no article left to review
+
+    def __init__(self, doc: ReviewDocument, view: ArticleView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.view = view
+        self.link_anchor: int | None = None
+        #: asks for an event type, then calls back with it; set by the window (a type picker)
+        self.pick_type: Callable[[str, Callable[[str], None]], None] | None = None
+        view.mention_clicked.connect(lambda mid: doc.select(mid))
+        view.argument_clicked.connect(lambda mid, i: doc.select(mid, i))
+
+    def _push(self, command) -> None:
+        self.doc.undo_stack.push(command)
+        self.message.emit(f"Saved: {command.text()}")
+
+    def _selected(self):
+        m = self.doc.selected
+        if m is None:
+            self.message.emit("No mention selected")
+        return m
+
+    # -- navigation ----------------------------------------------------------------------
+    def next_mention(self) -> None:
+        self.doc.step(+1)
+
+    def prev_mention(self) -> None:
+        self.doc.step(-1)
+
+    def next_argument(self) -> None:
+        m = self.doc.selected
+        if m is not None and m.arguments:
+            self.doc.select_argument((self.doc.selected_argument + 1) % len(m.arguments))
+
+    # -- decisions -----------------------------------------------------------------------
+    def accept(self) -> None:
+        m = self._selected()
+        if m is not None:
+            self._push(AcceptMentionCommand(self.doc, m))
+            self.doc.step(+1)
+
+    def reject(self) -> None:
+        m = self._selected()
+        if m is not None:
+            self._push(RejectMentionCommand(self.doc, m))
+            self.doc.step(+1)
+
+    def assign_role(self, n: int) -> None:
+        """Selection → the n-th role of the type (re-spans the selected argument if it has that role)."""
+        m = self._selected()
+        if m is None:
+            return
+        roles = self.doc.schema.types[m.type].roles
+        if not 1 <= n <= len(roles):
+            self.message.emit(f"{m.type} has {len(roles)} roles; no role {n}")
+            return
+        span = self.view.selected_span()
+        if span is None:
+            self.message.emit("Select the text of the argument first")
+            return
+        role = roles[n - 1]
+        index = self.doc.selected_argument
+        if not (0 <= index < len(m.arguments) and m.arguments[index].role == role):
+            same = [i for i, a in enumerate(m.arguments) if (a.span.start, a.span.end) == span]
+            index = same[0] if same else None  # same text, new role: re-label instead of duplicating
+        self._push(SetArgumentCommand(self.doc, m, role, span[0], span[1], index))
+        m = self.doc.selected
+        if m is not None:
+            at = next((i for i, a in enumerate(m.arguments) if (a.role, a.span.start, a.span.end) == (role, *span)), -1)
+            self.doc.select_argument(at)
+
+    def remove_argument(self) -> None:
+        m = self._selected()
+        if m is None:
+            return
+        if not 0 <= self.doc.selected_argument < len(m.arguments):
+            self.message.emit("Select an argument first (click it, or Tab)")
+            return
+        self._push(RemoveArgumentCommand(self.doc, m, self.doc.selected_argument))
+
+    def change_type(self) -> None:
+        m = self._selected()
+        if m is not None and self.pick_type is not None:
+            mention_id = m.id
+
+            def chosen(new_type: str) -> None:
+                current = self.doc.mention(mention_id)
+                if current is not None and new_type != current.type:
+                    self._push(ChangeTypeCommand(self.doc, current, new_type))
+
+            self.pick_type(f"Type of «{m.trigger.text}»", chosen)
+
+    def new_mention(self) -> None:
+        span = self.view.selected_span()
+        if span is None or self.doc.article is None:
+            self.message.emit("Select the trigger word first")
+            return
+        if self.pick_type is not None:
+            self.pick_type(f"New event: «{self.doc.article.text[span[0]:span[1]]}»",
+                           lambda t: self._push(NewMentionCommand(self.doc, t, *span)))
+
+    def cycle_attribute(self, name: str) -> None:
+        m = self._selected()
+        if m is not None:
+            self._push(CycleAttributeCommand(self.doc, m, name))
+
+    def link(self) -> None:
+        m = self._selected()
+        if m is None:
+            return
+        anchor = self.doc.mention(self.link_anchor)
+        if anchor is None or anchor.id == m.id:
+            self.link_anchor = m.id
+            self.message.emit(f"Linking «{m.trigger.text}»: select the other mention and press L")
+            return
+        self.link_anchor = None
+        self._push(LinkMentionsCommand(self.doc, anchor, m))
+
+    def unlink(self) -> None:
+        m = self._selected()
+        if m is not None and m.link:
+            self._push(UnlinkMentionCommand(self.doc, m))
+
+    def accept_all_and_next(self) -> None:
+        if self.doc.article is None:
+            return
+        self._push(AcceptAllCommand(self.doc))
+        nxt = self.doc.next_article_id()
+        if nxt is None:
+            self.message.emit("All articles are done")
+            self.all_done.emit()
+        else:
+            self.doc.open_article(nxt)
+
+    # -- window-level intents ------------------------------------------------------------
+    def zoom(self, step: float) -> None:
+        self.zoom_requested.emit(step)
+
+    def toggle_theme(self) -> None:
+        self.theme_toggle_requested.emit()
+
+    def show_help(self) -> None:
+        self.help_requested.emit()
+
+    def quit(self) -> None:
+        self.quit_requested.emit()

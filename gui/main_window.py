@@ -1,0 +1,190 @@
+"""MainWindow: composes the panes, actions and settings; the behaviour lives elsewhere.
+
+Three panes in a splitter: the article (ArticleView), the events (EventPanel) and a slot
+for the review queue (built by another issue). Edits go view/panel -> controller ->
+command -> document -> project; the window only wires signals and remembers its layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from db.project import Project
+from gui.actions import ACTIONS, build_actions
+from gui.article_view import ArticleView
+from gui.commands import rebuild_undo_stack
+from gui.controller import ReviewController
+from gui.document import ReviewDocument
+from gui.event_panel import EventPanel
+from gui.help_overlay import HelpOverlay
+from gui.settings import Settings
+from gui.type_picker import TypePicker
+
+MIN_FONT, MAX_FONT = 9.0, 40.0
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, color in (
+        (roles.Window, "#2b2d31"), (roles.WindowText, "#e6e6e6"), (roles.Base, "#1e1f22"),
+        (roles.AlternateBase, "#26282c"), (roles.Text, "#e6e6e6"), (roles.Button, "#33353a"),
+        (roles.ButtonText, "#e6e6e6"), (roles.Highlight, "#3d7ede"), (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#33353a"), (roles.ToolTipText, "#e6e6e6"), (roles.PlaceholderText, "#8a8a8a"),
+    ):
+        p.setColor(role, QColor(color))
+    return p
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, settings: Settings, reviewer: str | None = None,
+                 article: int | str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.settings = settings
+        self._setup_reviewer(reviewer)
+        self._setup_document()
+        self._setup_panes()
+        self._setup_actions()
+        self._setup_status()
+        self._connect()
+        self._restore_state()
+        self._open_first(article)
+
+    # -- setup ---------------------------------------------------------------------------
+    def _setup_reviewer(self, reviewer: str | None) -> None:
+        """Reviewer name: the parameter, else the remembered one, else asked once."""
+        name = (reviewer or self.settings.get("review/reviewer") or "").strip()
+        while not name:
+            name, ok = QInputDialog.getText(self, "Tadqiq", "Your name (recorded with every decision):")
+            name = name.strip()
+            if not ok and not name:
+                raise SystemExit("a reviewer name is needed")
+        if name != self.settings.get("review/reviewer"):
+            self.settings.set("review/reviewer", name)
+        self.reviewer = name
+
+    def _setup_document(self) -> None:
+        self.doc = ReviewDocument(self.project, self.reviewer, self)
+        rebuild_undo_stack(self.doc)
+
+    def _setup_panes(self) -> None:
+        self.article_view = ArticleView(self.project.schema)
+        self.article_view.setObjectName("articleView")
+        self.article_view.raw_selection = self.settings.get("review/raw_selection")
+        self.event_panel = EventPanel(self.doc)
+        self.event_panel.setObjectName("eventPanel")
+        self.queue_pane = QWidget()
+        self.queue_pane.setObjectName("queuePane")
+        queue_layout = QVBoxLayout(self.queue_pane)
+        queue_layout.addWidget(QLabel("Queue"), 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for pane in (self.article_view, self.event_panel, self.queue_pane):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.type_picker = TypePicker(self.project.schema, self)
+        self.help_overlay = HelpOverlay(self, self.settings)
+
+    def _setup_actions(self) -> None:
+        self.controller = ReviewController(self.doc, self.article_view, self)
+        self.controller.pick_type = self.type_picker.ask
+        self.actions_by_name = build_actions(self, self.controller, self.doc.undo_stack, self.settings)
+        menus: dict[str, object] = {}
+        for spec in ACTIONS:
+            if spec.menu not in menus:
+                menus[spec.menu] = self.menuBar().addMenu(spec.menu)
+            menus[spec.menu].addAction(self.actions_by_name[spec.name])
+            self.addAction(self.actions_by_name[spec.name])
+
+    def _setup_status(self) -> None:
+        self.reviewer_label = QLabel(f"Reviewer: {self.reviewer}")
+        self.statusBar().addPermanentWidget(self.reviewer_label)
+
+    def _connect(self) -> None:
+        """Bound methods only: Qt drops those connections when the window is destroyed."""
+        doc = self.doc
+        doc.article_opened.connect(self._article_opened)
+        doc.selection_changed.connect(self.article_view.select_mention)
+        for signal in (doc.mention_added, doc.mention_changed, doc.mention_removed):
+            signal.connect(self._mentions_changed)
+        self.event_panel.mention_activated.connect(doc.select)
+        self.event_panel.argument_activated.connect(doc.select_argument)
+        self.controller.message.connect(self._show_message)
+        self.controller.help_requested.connect(self.help_overlay.toggle)
+        self.controller.quit_requested.connect(self.close)
+        self.controller.zoom_requested.connect(self.zoom)
+        self.controller.theme_toggle_requested.connect(self.toggle_theme)
+        doc.undo_stack.indexChanged.connect(self._update_title)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self._sizes_restored = False  # splitter sizes need the final width: restored on first show
+        self.article_view.set_font_size(self.settings.get("view/font_size"), self.settings.get("view/font_family"))
+        self.set_theme(self.settings.get("view/theme"), save=False)
+
+    def _open_first(self, article: int | str | None) -> None:
+        if article is None:
+            article = self.doc.next_article_id(0)
+            if article is None:
+                summaries = self.project.article_list(0, 1)
+                article = summaries[0].id if summaries else None
+        if article is not None:
+            self.doc.open_article(article)
+        self._update_title()
+
+    # -- reactions -----------------------------------------------------------------------
+    def _article_opened(self, _article_id: int) -> None:
+        self.article_view.set_article(self.doc.article, self.doc.mentions, self.doc.selected_id)
+        self._update_title()
+
+    def _mentions_changed(self, _mention_id: int) -> None:
+        self.article_view.set_mentions(self.doc.mentions, self.doc.selected_id)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def toggle_theme(self) -> None:
+        self.set_theme("dark" if self.settings.get("view/theme") == "light" else "light")
+
+    def _update_title(self, *_: object) -> None:
+        parts = ["Tadqiq"]
+        if self.doc.article is not None:
+            parts.append(self.doc.article.ext_id)
+        parts += [Path(str(self.project.path)).name, self.reviewer]
+        self.setWindowTitle(" — ".join(parts))
+
+    def zoom(self, step: float) -> None:
+        size = max(MIN_FONT, min(MAX_FONT, self.settings.get("view/font_size") + step))
+        self.settings.set("view/font_size", size)
+        self.article_view.set_font_size(size)
+
+    def set_theme(self, theme: str, save: bool = True) -> None:
+        if save:
+            self.settings.set("view/theme", theme)
+        self.setPalette(dark_palette() if theme == "dark" else QPalette())
+        self.article_view.set_theme(theme)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sizes_restored:
+            self._sizes_restored = True
+            sizes = self.settings.get("window/splitter")
+            if len(sizes) == 3 and any(sizes):
+                self.splitter.setSizes(sizes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/splitter", self.splitter.sizes())
+        self.doc.record_time()
+        super().closeEvent(event)

@@ -1,0 +1,226 @@
+"""The real window on a real project file, driven by keys and the mouse like a reviewer."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from db.project import Project
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+SEED = "000_aa59fc9b5caee80f"
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, seed_project_path):
+    """Factory: a shown window on the seed project (a fresh Project each time, like a restart)."""
+    opened = []
+
+    def make(reviewer: str | None = "mariam", article=SEED) -> MainWindow:
+        project = Project.open(seed_project_path)
+        settings = Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(project, settings, reviewer=reviewer, article=article)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window.article_view.setFocus()
+        opened.append(window)
+        return window
+
+    yield make
+    for w in opened:
+        w.close()
+        w.project.close()
+
+
+def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.article_view, k, modifier)
+
+
+def char_point(view, offset):
+    qs = view.qt_range(offset, offset)[0]
+    a, b = QTextCursor(view.document()), QTextCursor(view.document())
+    a.setPosition(qs)
+    b.setPosition(qs + 1)
+    ra, rb = view.cursorRect(a), view.cursorRect(b)
+    return QPoint((ra.center().x() + rb.center().x()) // 2, ra.center().y())
+
+
+def drag_select(qtbot, view, start, end):
+    """Press at `start`, release at `end` (str offsets), scrolled into view first."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.qt_range(start, start)[0])
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    p0, p1 = char_point(view, start), char_point(view, end - 1)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=p0)
+    qtbot.mouseMove(view.viewport(), pos=p1)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=p1)
+
+
+def by_trigger(project, start):
+    article = project.article(SEED)
+    return next(m for m in project.mentions(article.id) if m.trigger.start == start)
+
+
+def test_window_title_first_mention_and_remembered_reviewer(open_window):
+    w = open_window()
+    assert w.windowTitle().startswith("Tadqiq")
+    assert w.doc.selected_id == w.doc.mentions[0].id
+    assert w.doc.mentions[0].trigger.start == min(m.trigger.start for m in w.doc.mentions)
+    assert w.settings.get("review/reviewer") == "mariam"
+    w.close()
+    again = open_window(reviewer=None)  # remembered, not asked
+    assert again.reviewer == "mariam"
+
+
+def test_help_overlay_lists_every_key(qtbot, open_window):
+    w = open_window()
+    key(qtbot, w, Qt.Key.Key_F1)
+    assert w.help_overlay.isVisible()
+    text = w.help_overlay.label.text()
+    for k in ("J", "Ctrl+Z", "Ctrl+Q", "Del"):
+        assert k in text
+    qtbot.keyClick(w.help_overlay, Qt.Key.Key_Escape)
+    assert not w.help_overlay.isVisible()
+
+
+def test_jk_and_arrows_move_through_mentions(qtbot, open_window):
+    w = open_window()
+    ids = [m.id for m in w.doc.mentions]
+    key(qtbot, w, Qt.Key.Key_J)
+    key(qtbot, w, Qt.Key.Key_Down)
+    assert w.doc.selected_id == ids[2]
+    key(qtbot, w, Qt.Key.Key_K)
+    assert w.doc.selected_id == ids[1]
+    key(qtbot, w, Qt.Key.Key_Up)
+    assert w.doc.selected_id == ids[0]
+
+
+def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_project_path):
+    w = open_window()
+    text = w.doc.article.text
+    view = w.article_view
+    m = {i: mm for i, mm in enumerate(w.doc.mentions)}
+
+    key(qtbot, w, Qt.Key.Key_A)  # accept هجوما
+    assert w.doc.selected_id == m[1].id
+    key(qtbot, w, Qt.Key.Key_X)  # reject يقتل
+    key(qtbot, w, Qt.Key.Key_J)  # to مصرعهم (m[3]), past يأسر
+    assert w.doc.selected_id == m[3].id
+
+    # re-span the Victim: click it, drag over part of the phrase, press 2 (Victim is the 2nd role of Life.Die)
+    victim = m[3].arguments[0]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(view, victim.span.start + 2))
+    assert w.doc.selected_argument == 0
+    new_start = text.index("ناصر المليشيات", victim.span.start)  # inside عناصر: snaps to the word
+    drag_select(qtbot, view, new_start, victim.span.end - 2)
+    key(qtbot, w, Qt.Key.Key_2)
+
+    key(qtbot, w, Qt.Key.Key_J)  # to أسر (m[4]); change its type with the picker
+    assert w.doc.selected_id == m[4].id
+    key(qtbot, w, Qt.Key.Key_T)
+    assert w.type_picker.isVisible()
+    qtbot.keyClicks(w.type_picker.edit, "arrest")
+    qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
+
+    meet = text.index("اجتماع")  # add a mention: select the word, N, pick the type
+    drag_select(qtbot, view, meet + 1, meet + 5)
+    key(qtbot, w, Qt.Key.Key_N)
+    qtbot.keyClicks(w.type_picker.edit, "meet")
+    qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
+    added = [x for x in w.doc.mentions if x.status == "added"]
+    assert [(x.type, x.trigger.text) for x in added] == [("Contact.Meet", "اجتماع")]
+
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the new mention
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo type
+
+    def check(project):
+        assert by_trigger(project, m[0].trigger.start).status == "confirmed"
+        assert by_trigger(project, m[1].trigger.start).status == "rejected"
+        died = by_trigger(project, m[3].trigger.start)
+        assert died.status == "corrected" and died.reviewer == "mariam"
+        assert died.arguments[0].role == "Victim"
+        assert died.arguments[0].span.text == "عناصر المليشيات الموالية للنظام السوري"
+        arrest = by_trigger(project, m[4].trigger.start)
+        assert (arrest.type, arrest.status) == ("Justice.Arrest-Jail", "corrected")
+        article = project.article(SEED)
+        everything = project.mentions(article.id)
+        assert len(everything) == 28 and not [x for x in everything if x.status == "added"]
+        untouched = {m[i].id for i in (2, *range(5, 28))}
+        assert {x.status for x in everything if x.id in untouched} == {"proposed"}
+
+    check(w.project)
+    key(qtbot, w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not w.isVisible()
+
+    with Project.open(seed_project_path) as fresh:  # what is on disk, read by another connection
+        check(fresh)
+        seconds = fresh.db.execute("SELECT seconds FROM review_time WHERE reviewer='mariam'").fetchone()
+        assert seconds is not None and seconds[0] >= 0
+
+    w2 = open_window()  # restart: the undo stack is rebuilt from history
+    assert w2.doc.undo_stack.count() == 5 and w2.doc.undo_stack.index() == 4
+    check(w2.project)
+    key(qtbot, w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change again
+    assert by_trigger(w2.project, m[4].trigger.start).type == "Conflict.Capture"
+    assert by_trigger(w2.project, m[4].trigger.start).status == "proposed"
+    for _ in range(2):
+        key(qtbot, w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert by_trigger(w2.project, m[4].trigger.start).type == "Justice.Arrest-Jail"
+    assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["اجتماع"]
+
+
+def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, open_window):
+    w = open_window()
+    key(qtbot, w, Qt.Key.Key_X)
+    key(qtbot, w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.article.ext_id == "demo-2"
+    seed = w.project.article(SEED)
+    statuses = [x.status for x in w.project.mentions(seed.id)]
+    assert statuses.count("rejected") == 1 and statuses.count("confirmed") == 27
+    assert w.doc.article_status(seed.id) == "done"
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo crosses back
+    assert w.doc.article.ext_id == SEED
+    assert w.doc.article_status(seed.id) != "done"
+
+
+def test_attribute_link_and_argument_keys(qtbot, open_window):
+    w = open_window()
+    first, second = w.doc.mentions[0], w.doc.mentions[1]
+    key(qtbot, w, Qt.Key.Key_M)
+    key(qtbot, w, Qt.Key.Key_P)
+    stored = w.doc.mention(first.id)
+    assert stored.attributes["modality"] == "reported" and stored.attributes["polarity"] == "negative"
+    key(qtbot, w, Qt.Key.Key_L)
+    key(qtbot, w, Qt.Key.Key_J)
+    key(qtbot, w, Qt.Key.Key_L)
+    assert w.doc.mention(first.id).link and w.doc.mention(first.id).link == w.doc.mention(second.id).link
+    key(qtbot, w, Qt.Key.Key_U)
+    assert w.doc.mention(second.id).link is None
+    key(qtbot, w, Qt.Key.Key_Tab)
+    assert w.doc.selected_argument == 0
+    key(qtbot, w, Qt.Key.Key_Delete)
+    assert len(w.doc.mention(second.id).arguments) == len(second.arguments) - 1
+
+
+def test_layout_and_font_size_are_remembered(qtbot, open_window):
+    w = open_window()
+    w.resize(760, 560)  # inside the offscreen screen (800x800): restoreGeometry clamps to the screen
+    qtbot.waitUntil(lambda: w.splitter.width() <= 760)
+    w.splitter.setSizes([400, 250, 100])
+    sizes = w.splitter.sizes()
+    key(qtbot, w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    size = w.settings.get("view/font_size")
+    w.close()
+    w2 = open_window()
+    assert w2.size() == w.size(), (w2.size(), w.size())
+    assert w2.splitter.sizes() == sizes
+    assert w2.article_view.font().pointSizeF() == size == 16.0
+    assert QApplication.instance() is not None
