@@ -8,22 +8,12 @@ click questions from the same list, so what is drawn and what is clicked cannot 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from bidi import get_base_level
-
+from core.arabic import bidi as arabic_bidi
 from core.model import Mention
 from core.schema import EventSchema
-
-#: Bidi formatting characters that change how text around them is ordered.
-BIDI_CONTROLS = {
-    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
-    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
-    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
-}
-
 
 @dataclass(frozen=True)
 class Highlight:
@@ -94,14 +84,10 @@ def tooltip(h: Highlight, mentions_by_id: dict[int, Mention]) -> str:
 
 
 def bidi_controls(text: str) -> list[tuple[int, str]]:
-    """(offset, short name) of every bidi formatting character in ``text``."""
-    if text.isascii():
-        return []
-    return [(i, BIDI_CONTROLS[ch]) for i, ch in enumerate(text) if ch in BIDI_CONTROLS]
+    """(offset, short name) of every bidi formatting character in ``text`` (core.arabic.bidi)."""
+    return [(offset, name) for offset, _ch, name in arabic_bidi.bidi_controls(text)]
 
 
 def paragraph_is_rtl(paragraph: str) -> bool:
-    """Base direction of one paragraph (python-bidi); no strong character means RTL (the house default)."""
-    if get_base_level(paragraph) == 1:
-        return True
-    return not any(unicodedata.bidirectional(ch) == "L" for ch in paragraph)
+    """Base direction of one paragraph; no strong letter means RTL (the house default)."""
+    return arabic_bidi.base_direction(paragraph, "rtl") == "rtl"

@@ -1,7 +1,8 @@
 """Snap a raw text selection to what a reviewer means: whole words, minus proclitics.
 
-The rule lives in ``core.arabic.clitics.snap_span`` once the Arabic toolkit provides it; until
-then (or if it is missing) a conservative fallback is used here: extend both ends to word
+The rule lives in ``core.arabic.clitics.snap_span`` (whole tokens, edge punctuation out, the
+first word's conjunction/preposition off). If that module is missing, a conservative
+fallback is used: extend both ends to word
 boundaries, except that a selection starting right after a leading run of proclitic letters
 (و ف ب ل ك) keeps that start, so dragging over يقتل inside ويقتل gives يقتل.
 """
@@ -50,4 +51,6 @@ def snap_selection(text: str, start: int, end: int, *, raw: bool = False) -> tup
     except ImportError:
         return fallback_snap(text, start, end)
     snapped = snap_span(text, start, end)
-    return (snapped[0], snapped[1]) if not hasattr(snapped, "start") else (snapped.start, snapped.end)
+    if snapped is None:  # no word touched: nothing to select
+        return start, start
+    return snapped[0], snapped[1]

@@ -40,3 +40,23 @@ def test_snapped_span_always_lies_within_the_text_and_is_ordered():
         for end in range(start, len(TEXT), 7):
             s, e = snap_selection(TEXT, end, start)
             assert 0 <= s <= e <= len(TEXT)
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("قتل", "يقتل"),  # the conjunction و is not part of the trigger (guidelines)
+        ("ظيم دا", "تنظيم داعش"),
+        ("“عكش”", "عكش"),  # quotes at the edges stay out
+        (" هجوما ", "هجوما"),
+    ],
+)
+def test_snap_selection_follows_the_guidelines(raw, expected):
+    start, end = snap_selection(TEXT, *sel(raw))
+    assert TEXT[start:end] == expected
+
+
+def test_selection_of_punctuation_only_is_empty():
+    start, end = sel("“")
+    s, e = snap_selection(TEXT, start, end)
+    assert s == e
