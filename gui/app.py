@@ -1,0 +1,53 @@
+"""Start the workstation: one QApplication, the bundled fonts, the window on a project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.project import Project, ProjectError
+from gui.fonts import FontError, load_fonts
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The process's QApplication (created once), Fusion style so every platform looks the same."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Tadqiq")
+        app.setOrganizationName("Tadqiq")
+        app.setStyle("Fusion")
+    load_fonts()
+    return app  # type: ignore[return-value]
+
+
+def open_window(project_path: str | Path, reviewer: str | None = None, *, article: int | str | None = None,
+                settings: Settings | None = None) -> MainWindow:
+    """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project."""
+    application()
+    project = Project.open(project_path, create=False)
+    window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,
+                        article=article)
+    window.destroyed.connect(project.close)
+    window.show()
+    return window
+
+
+def run(project_path: str | Path, reviewer: str | None = None, *, article: int | str | None = None,
+        settings_file: str | Path | None = None) -> int:
+    """Run the GUI until the window closes; returns the exit code."""
+    app = application()
+    settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)) if settings_file else None
+    try:
+        window = open_window(project_path, reviewer, article=article, settings=settings)
+    except (ProjectError, FontError, FileNotFoundError) as exc:
+        QMessageBox.critical(None, "Tadqiq", str(exc))
+        return 2
+    code = app.exec()
+    window.project.close()
+    return code
