@@ -43,6 +43,7 @@ class ArticleView(QTextEdit):
         self.article: Article | None = None
         self.mentions: list[Mention] = []
         self.selected_id: int | None = None
+        self.selected_argument = -1
         self.theme = "light"
         self.raw_selection = False  # settings: never snap
         self._offsets = OffsetMap("")
@@ -53,10 +54,11 @@ class ArticleView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # mouse selection only: no caret (its RTL direction flag looks like part of a highlight),
+        # and the arrow keys stay free for mention navigation
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setMouseTracking(True)
+        self.setCursorWidth(0)  # read-only: a blinking caret next to a highlight reads as part of it
         self.document().setDocumentMargin(18)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -98,6 +100,11 @@ class ArticleView(QTextEdit):
                 cursor.setPosition(self._offsets.to_qt(m.trigger.start))
                 self.setTextCursor(cursor)
                 self.ensureCursorVisible()
+
+    def set_selected_argument(self, index: int) -> None:
+        """Mark argument ``index`` of the selected mention (wavy underline); -1 for none."""
+        self.selected_argument = index
+        self._refresh_highlights()
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme if theme in THEME_COLORS else "light"
@@ -167,7 +174,7 @@ class ArticleView(QTextEdit):
             rtl = paragraph_is_rtl(block.text()) if block.length() > 1 else True
             fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             fmt.setAlignment(Qt.AlignmentFlag.AlignLeading)
-            fmt.setLineHeight(112, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             fmt.setBottomMargin(4)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
@@ -203,8 +210,11 @@ class ArticleView(QTextEdit):
                 fill = QColor(color)
                 fill.setAlpha(colors["alpha"] if h.kind == "argument" else colors["alpha"] + 30)
                 fmt.setBackground(fill)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(color)
+                chosen = h.kind == "argument" and h.argument_index == self.selected_argument
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if chosen
+                                      else QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(colors["text"]) if chosen else color)
+                fmt.setForeground(QColor(colors["text"]))  # full contrast, even inside a dimmed teaser
                 if h.kind == "trigger":
                     fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setProperty(QTextFormat.Property.UserProperty, h.kind)
@@ -219,16 +229,15 @@ class ArticleView(QTextEdit):
     def _update_badge(self) -> None:
         if not self._controls:
             self.badge.hide()
+            self.setViewportMargins(0, 0, 0, 0)
             return
         names = sorted({name for _, name in self._controls})
         self.badge.setText(f"⚠ {len(self._controls)} bidi control character(s): {', '.join(names)}")
         self.badge.setToolTip("Hidden direction controls can reorder what you see; check spans near the red marks.")
         self.badge.adjustSize()
+        self.setViewportMargins(0, self.badge.height() + 6, 0, 0)  # a strip above the text, never over it
+        self.badge.move(QPoint(4, 3))
         self.badge.show()
-        self._place_badge()
-
-    def _place_badge(self) -> None:
-        self.badge.move(QPoint(8, 8))
 
     # -- events --------------------------------------------------------------------------
     def offset_at(self, pos: QPoint) -> int | None:

@@ -41,7 +41,7 @@ class EventPanel(QWidget):
         self.argument_model = ArgumentTableModel(doc, self)
         self.attribute_model = AttributeTableModel(doc, self)
         self.mention_view = _table(self.mention_model, 2)
-        self.argument_view = _table(self.argument_model, 1)
+        self.argument_view = _table(self.argument_model, 2)
         self.attribute_view = _table(self.attribute_model, 1)
         self.summary = QLabel()
         self.summary.setObjectName("mentionSummary")

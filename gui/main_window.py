@@ -96,10 +96,8 @@ class MainWindow(QMainWindow):
         self.controller = ReviewController(self.doc, self.article_view, self)
         self.controller.pick_type = self.type_picker.ask
         self.actions_by_name = build_actions(self, self.controller, self.doc.undo_stack, self.settings)
-        menus: dict[str, object] = {}
+        menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Review", "View", "Help")}
         for spec in ACTIONS:
-            if spec.menu not in menus:
-                menus[spec.menu] = self.menuBar().addMenu(spec.menu)
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
             self.addAction(self.actions_by_name[spec.name])
 
@@ -112,6 +110,7 @@ class MainWindow(QMainWindow):
         doc = self.doc
         doc.article_opened.connect(self._article_opened)
         doc.selection_changed.connect(self.article_view.select_mention)
+        doc.argument_selected.connect(self.article_view.set_selected_argument)
         for signal in (doc.mention_added, doc.mention_changed, doc.mention_removed):
             signal.connect(self._mentions_changed)
         self.event_panel.mention_activated.connect(doc.select)

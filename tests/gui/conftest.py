@@ -51,7 +51,9 @@ def seed_project_path(tmp_path, seed_gold):
     from db.project import ImportItem, Project
 
     text = seed_gold["text"]
-    article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar")
+    from core.importing.chrome import site_regions
+
+    article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar", regions=site_regions(text))
     mentions = tuple(
         mention_from_json(e, text, origin="extractor:seed@1", confidence=0.8, rule=f"seed-{i}")
         for i, e in enumerate(seed_gold["events"], 1)

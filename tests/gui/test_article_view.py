@@ -145,3 +145,14 @@ def test_bidi_controls_get_a_badge_and_text_is_not_altered(view):
     view.set_article(Article("c", "نص عادي", id=2))
     assert not view.badge.isVisible() and view.bidi_warning == ""
     view.grab()  # paints the markers without error
+
+
+def test_selected_argument_gets_a_wavy_underline(view, seed_objects):
+    from PySide6.QtGui import QTextCharFormat
+    article, mentions = seed_objects
+    view.set_article(article, mentions, mentions[0].id)
+    view.set_selected_argument(1)
+    target = mentions[0].arguments[1].span.text
+    styles = {s.cursor.selectedText(): s.format.underlineStyle() for s in view.extraSelections()}
+    assert styles[target] == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert styles[mentions[0].arguments[0].span.text] == QTextCharFormat.UnderlineStyle.SingleUnderline

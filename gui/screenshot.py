@@ -1,0 +1,117 @@
+"""Render the review window offscreen for docs/screenshots/ (light/dark, normal/large font).
+
+    QT_QPA_PLATFORM=offscreen python -m gui.screenshot [OUT_DIR]
+
+Builds a throw-away project with the seed article (../shared/seed) and its gold events
+as proposals, accepts the first two so the status column shows a mix, selects the
+attack on «مواقع تمركزهم» with four arguments, and saves one PNG per variant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from core.importing.chrome import site_regions  # noqa: E402
+from core.model import Argument, Article, Mention, Span  # noqa: E402
+from db.project import ImportItem, Project  # noqa: E402
+from gui.app import application  # noqa: E402
+from gui.commands import AcceptMentionCommand, RejectMentionCommand  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.settings import Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
+VARIANTS = {"light-normal": ("light", 15.0), "light-large": ("light", 21.0),
+            "dark-normal": ("dark", 15.0), "dark-large": ("dark", 21.0)}
+SIZE = (1440, 900)
+
+
+def seed_items(path: Path = SEED) -> list[ImportItem]:
+    data = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    text = data["text"]
+    article = Article(data["id"], text, data["title"], lang="ar", regions=site_regions(text))
+    mentions = []
+    for i, e in enumerate(data["events"], 1):
+        t = e["trigger"]
+        args = tuple(Argument(a["role"], Span(a["start"], a["end"], a["text"]), a.get("value"))
+                     for a in e["arguments"])
+        mentions.append(Mention(e["type"], Span(t["start"], t["end"], t["text"]), args, dict(e["attributes"]),
+                                origin="extractor:seed@1", confidence=round(0.55 + (i % 9) * 0.05, 2),
+                                rule=f"seed-gold-{i}"))
+    return [ImportItem(article, tuple(mentions))]
+
+
+def render(out_dir: Path) -> list[Path]:
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved = []
+    with tempfile.TemporaryDirectory() as tmp:
+        project_path = Path(tmp) / "screens.tadqiq"
+        with Project.open(project_path) as project:
+            project.import_items(seed_items())
+        for name, (theme, size) in VARIANTS.items():
+            settings = Settings(QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat))
+            settings.set("view/theme", theme)
+            settings.set("view/font_size", size)
+            settings.set("window/splitter", [860, 580, 0])
+            project = Project.open(project_path)
+            window = MainWindow(project, settings, reviewer="screens")
+            window.resize(*SIZE)
+            window.show()
+            app.processEvents()
+            doc = window.doc
+            if doc.undo_stack.count() == 0:  # first variant writes; the others show the same state
+                doc.undo_stack.push(AcceptMentionCommand(doc, doc.mentions[0]))
+                doc.undo_stack.push(RejectMentionCommand(doc, doc.mentions[1]))
+            target = next(m for m in doc.mentions if m.trigger.text == "هجمات")
+            doc.select(target.id, 1)
+            window.splitter.setSizes([860, 580, 0])
+            app.processEvents()
+            path = out_dir / f"review-{name}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.close()
+            project.close()
+    return saved
+
+
+BIDI_SAMPLE = (
+    "قال مسؤول إن الهجوم وقع في \u202eدير الزور\u202c صباح اليوم.\n"
+    "Reuters reported that 7 fighters were killed near Deir ez-Zor on Saturday.\n"
+    "رقم الخبر 22994024-22994022 \u200fنشر في «فرات بوست» 🔥"
+)
+
+
+def render_bidi_sample(out_dir: Path) -> Path:
+    """An Arabic/English article with hidden bidi controls: LTR paragraph, red marks, badge."""
+    from core.schema import load_schema
+    from gui.article_view import ArticleView
+
+    application()
+    view = ArticleView(load_schema())
+    view.resize(760, 260)
+    text = BIDI_SAMPLE
+    at = text.index("Deir ez-Zor")
+    mention = Mention("Conflict.Attack", Span.of(text, text.index("الهجوم"), text.index("الهجوم") + 6),
+                      (Argument("Place", Span.of(text, text.index("دير"), text.index("دير") + 9)),), id=1)
+    other = Mention("Life.Die", Span.of(text, text.index("killed"), text.index("killed") + 6),
+                    (Argument("Place", Span.of(text, at, at + 11)),), id=2)
+    view.set_article(Article("bidi", text, id=1), [mention, other], 1)
+    view.show()
+    path = out_dir / "bidi-controls.png"
+    view.grab().save(str(path))
+    return path
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
+    for p in [*render(out), render_bidi_sample(out)]:
+        print(p)
