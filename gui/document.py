@@ -41,7 +41,7 @@ class ReviewDocument(QObject):
         self.reviewer = reviewer.strip()
         self.schema = project.schema
         self.article: Article | None = None
-        self.mentions: list[Mention] = []
+        self.mentions = []  # through the property: also builds the id index
         self.selected_id: int | None = None
         self.selected_argument: int = -1
         self.undo_stack = QUndoStack(self)
@@ -104,15 +104,26 @@ class ReviewDocument(QObject):
             offset += 500
 
     # -- mentions ----------------------------------------------------------------------
+    @property
+    def mentions(self) -> list[Mention]:
+        """The article's mentions in text order (read-only: change them through commands)."""
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, value: list[Mention]) -> None:
+        self._mentions = value
+        self._by_id = {m.id: m for m in value}
+        self._rows = {m.id: i for i, m in enumerate(value)}
+
     def mention(self, mention_id: int | None) -> Mention | None:
-        return next((m for m in self.mentions if m.id == mention_id), None)
+        return self._by_id.get(mention_id)
 
     @property
     def selected(self) -> Mention | None:
         return self.mention(self.selected_id)
 
     def row_of(self, mention_id: int) -> int:
-        return next(i for i, m in enumerate(self.mentions) if m.id == mention_id)
+        return self._rows[mention_id]
 
     def select(self, mention_id: int | None, argument: int = -1) -> None:
         if mention_id is not None and self.mention(mention_id) is None:
@@ -175,16 +186,19 @@ class ReviewDocument(QObject):
             return
         existing = self.mention(after.id)
         if existing is not None:
-            row = self.row_of(after.id)
-            self.mentions[row] = after
+            updated = list(self.mentions)
+            updated[self.row_of(after.id)] = after
             if _text_order(existing) != _text_order(after):
-                self.mentions.sort(key=_text_order)
+                updated.sort(key=_text_order)
+            self.mentions = updated
             self.mention_changed.emit(after.id)
             if after.id == self.selected_id:
                 self.select_argument(self.selected_argument)
             return
         keys = [_text_order(m) for m in self.mentions]
-        self.mentions.insert(bisect.bisect(keys, _text_order(after)), after)
+        updated = list(self.mentions)
+        updated.insert(bisect.bisect(keys, _text_order(after)), after)
+        self.mentions = updated
         self.mention_added.emit(after.id)
 
     def ensure_article(self, article_id: int, select: int | None = None) -> None:

@@ -14,7 +14,9 @@ from gui.document import ReviewDocument
 from gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
 
-def _table(model, stretch: int) -> QTableView:
+def _table(model, stretch: int, widths: tuple[int, ...]) -> QTableView:
+    """A read-only row table. Fixed column widths: ResizeToContents would ask every row's
+    data on each change (200 mentions -> thousands of calls per key press)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -25,7 +27,9 @@ def _table(model, stretch: int) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(24)
     view.setAlternatingRowColors(True)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -40,9 +44,9 @@ class EventPanel(QWidget):
         self.mention_model = MentionTableModel(doc, self)
         self.argument_model = ArgumentTableModel(doc, self)
         self.attribute_model = AttributeTableModel(doc, self)
-        self.mention_view = _table(self.mention_model, 2)
-        self.argument_view = _table(self.argument_model, 2)
-        self.attribute_view = _table(self.attribute_model, 1)
+        self.mention_view = _table(self.mention_model, 2, (104, 170, 90, 46, 130))
+        self.argument_view = _table(self.argument_model, 2, (96, 220, 120))
+        self.attribute_view = _table(self.attribute_model, 1, (96, 120))
         self.summary = QLabel()
         self.summary.setObjectName("mentionSummary")
         self.summary.setWordWrap(True)
