@@ -1,0 +1,202 @@
+"""Run one export: pick the writer, write the files, split if asked, and write the manifest.
+
+``export()`` is what the command line and the GUI call. It takes articles with their mentions
+(any iterable, consumed once, so a database cursor streams straight through) and writes either
+one file/folder or, with splits, one per split inside the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core.formats.common import OFFSETS, FormatError, Item, sha256_file
+from core.formats.tokens import TOKENIZER, TOKENIZER_DOC
+from core.model import Mention
+from core.schema import EventSchema
+from core.version import __version__
+
+
+def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str | None, str]]:
+    """name -> (writer, file suffix, writes a folder, offset convention, one-line description)."""
+    from core.formats.acled import write_acled_csv
+    from core.formats.brat import write_brat
+    from core.formats.conll import write_conll
+    from core.formats.dygiepp import write_dygiepp
+    from core.formats.native import write_native
+    from core.formats.oneie import write_oneie
+
+    return {
+        "jsonl": (write_native, ".jsonl", False, OFFSETS, "native JSONL, one article per line"),
+        "oneie": (
+            write_oneie,
+            ".jsonl",
+            False,
+            "token indices end exclusive, relative to the window; start_char/end_char are code points "
+            "relative to the window text",
+            "OneIE/TextEE JSONL, one sentence window per line",
+        ),
+        "dygiepp": (
+            write_dygiepp,
+            ".jsonl",
+            False,
+            "token indices document-level, end inclusive",
+            "DyGIE++ JSONL, one document per line",
+        ),
+        "brat": (
+            write_brat,
+            "",
+            True,
+            "character offsets in Unicode code points into DOC.txt (UTF-8), end exclusive; \\n counts one",
+            "brat standoff: DOC.txt + DOC.ann per article, annotation.conf",
+        ),
+        "conll": (
+            write_conll,
+            ".conll",
+            False,
+            None,
+            "CoNLL BIO, one token per line, blank line between sentences",
+        ),
+        "acled-csv": (write_acled_csv, ".csv", False, None, "ACLED-like CSV, one row per real-world event"),
+    }
+
+
+FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
+TOKEN_FORMATS = frozenset({"oneie", "dygiepp", "conll"})
+SPLIT_NAMES = ("train", "dev", "test")
+
+
+def parse_split(spec: str) -> tuple[int, ...]:
+    """'80/10/10' -> (80, 10, 10); two or three non-negative parts that sum to 100."""
+    try:
+        parts = tuple(int(p) for p in spec.split("/"))
+    except ValueError:
+        raise FormatError(f"split {spec!r}: expected numbers like 80/10/10") from None
+    if len(parts) not in (2, 3) or any(p < 0 for p in parts) or sum(parts) != 100:
+        raise FormatError(f"split {spec!r}: expected two or three parts that sum to 100, like 80/10/10")
+    return parts
+
+
+def assign_splits(ids: Sequence[str], ratios: Sequence[int], seed: int) -> dict[str, str]:
+    """Article id -> split name: a seeded shuffle of the sorted ids, cut by the ratios (exact sizes)."""
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    n = len(order)
+    out: dict[str, str] = {}
+    cut = 0
+    acc = 0
+    for name, ratio in zip(SPLIT_NAMES, ratios, strict=False):
+        acc += ratio
+        nxt = round(n * acc / 100)
+        for ext_id in order[cut:nxt]:
+            out[ext_id] = name
+        cut = nxt
+    return out
+
+
+def export(
+    fmt: str,
+    items: Iterable[Item] | Mapping[str, Iterable[Item]],
+    schema: EventSchema,
+    out: str | Path,
+    *,
+    command: str = "",
+    created: str | None = "now",
+    progress: Callable[[int], None] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Write ``items`` in format ``fmt`` to ``out`` and a manifest beside it; return the manifest.
+
+    ``items`` may be a mapping split name -> items; then ``out`` is a folder holding one file
+    (or folder, for brat) per split. A file export's manifest is ``OUT.manifest.json``; a folder
+    export's is ``OUT/manifest.json``. ``created=None`` leaves the time out (reproducible files).
+    """
+    writers = _writers()
+    if fmt not in writers:
+        raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    writer, suffix, is_folder, offsets, doc = writers[fmt]
+    out = Path(out)
+    files: list[Path] = []
+    counts: dict[str, Any] = {}
+    if isinstance(items, Mapping):
+        out.mkdir(parents=True, exist_ok=True)
+        base = out
+        manifest_path = out / "manifest.json"
+        for name, split_items in items.items():
+            target = out / name if is_folder else out / f"{name}{suffix}"
+            result = writer(split_items, schema, target, progress=progress)
+            files.extend(result["files"])
+            counts[name] = result["counts"]
+        total: dict[str, Any] = {}
+        for c in counts.values():
+            for k, v in c.items():
+                if isinstance(v, int):
+                    total[k] = total.get(k, 0) + v
+        counts = {"total": total, **counts}
+    else:
+        if is_folder:
+            out.mkdir(parents=True, exist_ok=True)
+            base = out
+            manifest_path = out / "manifest.json"
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            base = out.parent
+            manifest_path = out.with_name(out.name + ".manifest.json")
+        result = writer(items, schema, out, progress=progress)
+        files.extend(result["files"])
+        counts = result["counts"]
+    manifest: dict[str, Any] = {
+        "format": fmt,
+        "description": doc,
+        "schema": {"name": schema.name, "version": schema.version},
+        "tokenizer": {"name": TOKENIZER, "rule": TOKENIZER_DOC} if fmt in TOKEN_FORMATS else None,
+        "offsets": offsets,
+        "counts": counts,
+        "command": command,
+        "tadqiq_version": __version__,
+    }
+    if created is not None:
+        manifest["created"] = datetime.now(UTC).isoformat(timespec="seconds") if created == "now" else created
+    if extra:
+        manifest.update(extra)
+    manifest["files"] = {
+        p.relative_to(base).as_posix(): sha256_file(p) for p in sorted(files, key=lambda p: p.as_posix())
+    }
+    with open(manifest_path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(json.dumps(manifest, ensure_ascii=False, indent=2))
+        fh.write("\n")
+    return manifest
+
+
+GOLD = frozenset({"confirmed", "corrected", "added"})
+
+
+def select_mentions(
+    mentions: Iterable[Mention],
+    status: str = "gold",
+    *,
+    reviewer: str | None = None,
+    types: Sequence[str] | None = None,
+    schema: EventSchema | None = None,
+) -> list[Mention]:
+    """The mentions an export takes: ``gold`` (confirmed, corrected, added) or ``all``; by reviewer, by type."""
+    if status not in ("gold", "all"):
+        raise FormatError(f"status {status!r}: use gold or all")
+    if types and schema is not None:
+        unknown = [t for t in types if t not in schema.types]
+        if unknown:
+            raise FormatError(
+                f"unknown event type {', '.join(unknown)} (schema {schema.name}: {', '.join(schema.types)})"
+            )
+    wanted = set(types) if types else None
+    return [
+        m
+        for m in mentions
+        if (status == "all" or m.status in GOLD)
+        and (reviewer is None or m.reviewer == reviewer)
+        and (wanted is None or m.type in wanted)
+    ]
