@@ -1,0 +1,62 @@
+"""One entry point for reading pre-annotations, whatever tool they come from.
+
+``read_preannotations(path, schema, origin=..., fmt=None)`` picks the reader from ``fmt`` or
+from the path (a folder is brat; ``.json`` is Label Studio; ``.jsonl`` is native, OneIE or
+Prodigy, told apart by the keys of its first record) and returns ``(Article, [Mention])``
+pairs with status ``proposed`` and ``origin``, or raises FormatError having returned nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.formats.brat import read_brat
+from core.formats.common import FormatError, Item
+from core.formats.labelstudio import read_labelstudio
+from core.formats.native import read_native
+from core.formats.oneie import read_oneie
+from core.formats.prodigy import read_prodigy
+from core.schema import EventSchema
+
+READERS = {
+    "jsonl": read_native,
+    "oneie": read_oneie,
+    "brat": read_brat,
+    "labelstudio": read_labelstudio,
+    "prodigy": read_prodigy,
+}
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "brat"
+    if path.suffix.lower() == ".json":
+        return "labelstudio"
+    if path.suffix.lower() != ".jsonl":
+        raise FormatError(
+            f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})"
+        )
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            first = next((line for line in fh if line.strip()), "")
+        keys = set(json.loads(first)) if first else set()
+    except (UnicodeDecodeError, json.JSONDecodeError, TypeError):
+        return "jsonl"  # the native reader gives the precise error
+    if "wnd_id" in keys or "event_mentions" in keys:
+        return "oneie"
+    if "spans" in keys and "events" not in keys:
+        return "prodigy"
+    return "jsonl"
+
+
+def read_preannotations(
+    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None
+) -> list[Item]:
+    path = Path(path)
+    if not path.exists():
+        raise FormatError(f"{path}: no such file or folder")
+    fmt = fmt or detect_format(path)
+    if fmt not in READERS:
+        raise FormatError(f"{path}: unknown pre-annotation format {fmt!r} (one of {', '.join(READERS)})")
+    return READERS[fmt](path, schema, origin=origin)
