@@ -25,3 +25,58 @@ def test_gui_launch_has_the_signature_the_cli_calls():
 
     params = inspect.signature(launch).parameters
     assert list(params)[:2] == ["project", "reviewer"]
+
+
+def _drive(keys):
+    """Once the launched window is up: press ``keys`` on it (the last should quit)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    from gui.main_window import MainWindow
+
+    def step():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(10, step)
+            return
+        window = windows[0]
+        if QApplication.activeWindow() is not window:  # shortcuts need the active window
+            window.activateWindow()
+            QTimer.singleShot(10, step)
+            return
+        for key, modifier in keys:
+            QTest.keyClick(window.article_view, key, modifier)
+
+    QTimer.singleShot(0, step)
+    guard = QTimer()  # if the keys never quit the window, fail instead of hanging
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.closeAllWindows)
+    guard.start(20000)
+    return guard
+
+
+def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, seed_project_path):
+    """As `tadqiq --reviewer NAME PROJECT` does: launch, review with keys, quit; again, undo, quit."""
+    from PySide6.QtCore import Qt
+
+    from db.project import Project
+    from tadqiq.gui_launch import launch
+
+    none, ctrl = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
+    ini = tmp_path / "session.ini"
+    guard = _drive([(Qt.Key.Key_A, none), (Qt.Key.Key_X, none), (Qt.Key.Key_Q, ctrl)])
+    assert launch(seed_project_path, "layla", settings_file=ini) == 0
+    assert guard.isActive()  # Ctrl+Q closed the window, not the guard
+    guard.stop()
+    with Project.open(seed_project_path) as project:
+        seed = project.article("000_aa59fc9b5caee80f")
+        first, second = project.mentions(seed.id)[:2]
+        assert (first.status, first.reviewer) == ("confirmed", "layla")
+        assert (second.status, second.reviewer) == ("rejected", "layla")
+    guard = _drive([(Qt.Key.Key_Z, ctrl), (Qt.Key.Key_Q, ctrl)])
+    assert launch(seed_project_path, None, settings_file=ini) == 0  # reviewer remembered
+    assert guard.isActive()
+    guard.stop()
+    with Project.open(seed_project_path) as project:
+        first, second = project.mentions(seed.id)[:2]
+        assert first.status == "confirmed" and second.status == "proposed"
