@@ -1,0 +1,102 @@
+"""`tadqiq export` on a real project file: every format, filters, splits, round trip through import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from core.formats.export import FORMATS
+from core.formats.native import read_native
+from core.schema import load_schema
+from tadqiq.cli import cli
+
+SCHEMA = load_schema()
+NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",
+         "acled-csv": "x.csv"}  # fmt: skip
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+@pytest.fixture
+def gold_project(tmp_path, seed_gold_path) -> Path:
+    project = tmp_path / "p.db"
+    r = run("import", project, seed_gold_path, "--gold", "--reviewer", "seed")
+    assert r.exit_code == 0, r.output
+    return project
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_every_format(tmp_path, gold_project, fmt):
+    out = tmp_path / "out" / NAMES[fmt]
+    r = run("export", gold_project, "--format", fmt, "-o", out)
+    assert r.exit_code == 0, r.output
+    assert f"exported 1 articles, 28 mentions as {fmt}" in r.output
+    manifest_path = out / "manifest.json" if fmt == "brat" else out.with_name(out.name + ".manifest.json")
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    assert manifest["counts"]["mentions"] == 28
+    assert manifest["command"] == f"tadqiq export {gold_project} --format {fmt} -o {out} --status gold"
+    assert manifest["selection"]["status"] == "gold"
+
+
+def test_native_round_trip_through_import(tmp_path, gold_project):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert run("export", gold_project, "--format", "jsonl", "-o", a).exit_code == 0
+    assert run("import", tmp_path / "p2.db", a).exit_code == 0
+    assert run("export", tmp_path / "p2.db", "--format", "jsonl", "-o", b).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    [(_, mentions)] = read_native(a, SCHEMA, origin="x", keep_review=True)
+    assert {(m.status, m.origin, m.reviewer) for m in mentions} == {("added", "reviewer:seed", "seed")}
+
+
+def test_filters(tmp_path, gold_project):
+    out = tmp_path / "t.jsonl"
+    r = run("export", gold_project, "--format", "jsonl", "-o", out, "--types", "Life.Die,Conflict.Capture")
+    assert r.exit_code == 0 and "28 mentions" not in r.output
+    [line] = out.read_text("utf-8").splitlines()
+    assert {e["type"] for e in json.loads(line)["events"]} == {"Life.Die", "Conflict.Capture"}
+    assert len(json.loads(line)["events"]) == 10
+    r = run("export", gold_project, "--format", "jsonl", "-o", out, "--reviewer", "someone-else")
+    assert r.exit_code == 0 and "exported 0 articles" in r.output
+
+
+def test_proposals_are_not_gold(tmp_path, seed_gold_path):
+    project = tmp_path / "p.db"
+    assert run("import", project, seed_gold_path, "--origin", "model:x").exit_code == 0
+    r = run("export", project, "--format", "jsonl", "-o", tmp_path / "g.jsonl")
+    assert "exported 0 articles, 0 mentions" in r.output
+    r = run("export", project, "--format", "jsonl", "-o", tmp_path / "all.jsonl", "--status", "all")
+    assert "exported 1 articles, 28 mentions" in r.output
+
+
+def test_split(tmp_path, gold_project):
+    out = tmp_path / "split"
+    r = run("export", gold_project, "--format", "conll", "-o", out, "--split", "0/100/0", "--seed", "1")
+    assert r.exit_code == 0, r.output
+    assert (out / "dev.conll").read_text("utf-8").startswith("# doc_id = 000_aa59fc9b5caee80f")
+    assert (out / "train.conll").read_text("utf-8") == ""
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["counts"]["dev"]["mentions"] == 28
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--types", "Life.Dies"], "unknown event type Life.Dies"),
+        (["--split", "80/30"], "split '80/30'"),
+    ],
+)
+def test_errors(tmp_path, gold_project, args, message):
+    r = run("export", gold_project, "--format", "jsonl", "-o", tmp_path / "x.jsonl", *args)
+    assert r.exit_code == 1
+    assert message in r.output
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_missing_project(tmp_path):
+    r = run("export", tmp_path / "nope.db", "--format", "jsonl", "-o", tmp_path / "x.jsonl")
+    assert r.exit_code == 1 and "no such project file" in r.output
