@@ -43,6 +43,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("change_type", "Change type…", ("T",), "change_type", "change the event type (type-ahead picker)"),
     ActionSpec("new_mention", "New mention from selection…", ("N",), "new_mention",
                "new mention with the selected text as trigger (pick its type)"),
+    ActionSpec("edit_value", "Edit value…", ("V",), "edit_value",
+               "normalised value of the selected argument: count, date, place (gazetteer), actor"),
     ActionSpec("remove_argument", "Remove argument", ("Delete",), "remove_argument", "remove the selected argument"),
     ActionSpec("cycle_polarity", "Cycle polarity", ("P",), "cycle_attribute", "positive ↔ negative",
                args=("polarity",)),

@@ -130,6 +130,18 @@ class SetArgumentCommand(MentionCommand):
         super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=tuple(args))), f"{role}: {arg.span.text}")
 
 
+class SetValueCommand(MentionCommand):
+    """Set (or clear, with None) the normalised value of argument ``index``."""
+
+    verb = "set-value"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, index: int, value: dict | None) -> None:
+        args = list(m.arguments)
+        args[index] = replace(args[index], value=value)
+        text = f"{args[index].role} value" if value is None else f"{args[index].role} = {value.get('kind', '')}"
+        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=tuple(args))), text)
+
+
 class RemoveArgumentCommand(MentionCommand):
     verb = "remove-argument"
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from gui.article_view import ArticleView
 from gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
-    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, UnlinkMentionCommand,
+    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
+    UnlinkMentionCommand,
 )
 from gui.document import ReviewDocument
 
@@ -34,8 +35,10 @@ class ReviewController(QObject):
         self.link_anchor: int | None = None
         #: asks for an event type, then calls back with it; set by the window (a type picker)
         self.pick_type: Callable[[str, Callable[[str], None]], None] | None = None
-        view.mention_clicked.connect(lambda mid: doc.select(mid))
-        view.argument_clicked.connect(lambda mid, i: doc.select(mid, i))
+        #: asks for an argument value: (role, span text, value, published, callback); set by the window
+        self.ask_value: Callable[..., None] | None = None
+        view.mention_clicked.connect(doc.select)
+        view.argument_clicked.connect(doc.select)
 
     def _push(self, command) -> None:
         self.doc.undo_stack.push(command)
@@ -104,6 +107,26 @@ class ReviewController(QObject):
             self.message.emit("Select an argument first (click it, or Tab)")
             return
         self._push(RemoveArgumentCommand(self.doc, m, self.doc.selected_argument))
+
+    def edit_value(self) -> None:
+        m = self._selected()
+        if m is None:
+            return
+        index = self.doc.selected_argument
+        if not 0 <= index < len(m.arguments):
+            self.message.emit("Select an argument first (click it, or Tab)")
+            return
+        if self.ask_value is None or self.doc.article is None:
+            return
+        arg, mention_id = m.arguments[index], m.id
+
+        def chosen(value) -> None:
+            current = self.doc.mention(mention_id)
+            if current is not None and index < len(current.arguments) and current.arguments[index].value != value:
+                self._push(SetValueCommand(self.doc, current, index, value))
+                self.doc.select_argument(index)
+
+        self.ask_value(arg.role, arg.span.text, arg.value, self.doc.article.published, chosen)
 
     def change_type(self) -> None:
         m = self._selected()

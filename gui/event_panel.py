@@ -37,6 +37,7 @@ def _table(model, stretch: int, widths: tuple[int, ...]) -> QTableView:
 class EventPanel(QWidget):
     mention_activated = Signal(int)
     argument_activated = Signal(int)
+    value_edit_requested = Signal(int)  # double-click on an argument row
 
     def __init__(self, doc: ReviewDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,16 +71,26 @@ class EventPanel(QWidget):
         layout.addWidget(split)
 
         self.mention_view.clicked.connect(self._mention_clicked)
-        self.argument_view.clicked.connect(lambda index: self.argument_activated.emit(index.row()))
+        self.argument_view.clicked.connect(self._argument_clicked)
+        self.argument_view.doubleClicked.connect(self._argument_double_clicked)
         doc.selection_changed.connect(self._follow_selection)
         doc.argument_selected.connect(self._follow_argument)
-        doc.mention_changed.connect(lambda _id: self._follow_selection(doc.selected_id))
-        doc.mentions_reset.connect(lambda: self._follow_selection(doc.selected_id))
+        doc.mention_changed.connect(self._refollow)
+        doc.mentions_reset.connect(self._refollow)
 
     def _mention_clicked(self, index: QModelIndex) -> None:
         mention_id = index.data(MENTION_ROLE)
         if mention_id is not None:
             self.mention_activated.emit(mention_id)
+
+    def _refollow(self, *_: object) -> None:
+        self._follow_selection(self.doc.selected_id)
+
+    def _argument_clicked(self, index: QModelIndex) -> None:
+        self.argument_activated.emit(index.row())
+
+    def _argument_double_clicked(self, index: QModelIndex) -> None:
+        self.value_edit_requested.emit(index.row())
 
     def _follow_selection(self, mention_id: int | None) -> None:
         row = self.mention_model.row_of(mention_id)

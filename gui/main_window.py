@@ -23,6 +23,7 @@ from gui.event_panel import EventPanel
 from gui.help_overlay import HelpOverlay
 from gui.settings import Settings
 from gui.type_picker import TypePicker
+from gui.value_editor import ValueEditor
 
 MIN_FONT, MAX_FONT = 9.0, 40.0
 
@@ -90,11 +91,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
         self.type_picker = TypePicker(self.project.schema, self)
+        self.value_editor = ValueEditor(self)
         self.help_overlay = HelpOverlay(self, self.settings)
 
     def _setup_actions(self) -> None:
         self.controller = ReviewController(self.doc, self.article_view, self)
         self.controller.pick_type = self.type_picker.ask
+        self.controller.ask_value = self.value_editor.ask
         self.actions_by_name = build_actions(self, self.controller, self.doc.undo_stack, self.settings)
         menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Review", "View", "Help")}
         for spec in ACTIONS:
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             signal.connect(self._mentions_changed)
         self.event_panel.mention_activated.connect(doc.select)
         self.event_panel.argument_activated.connect(doc.select_argument)
+        self.event_panel.value_edit_requested.connect(self._edit_value)
         self.controller.message.connect(self._show_message)
         self.controller.help_requested.connect(self.help_overlay.toggle)
         self.controller.quit_requested.connect(self.close)
@@ -146,6 +150,10 @@ class MainWindow(QMainWindow):
     def _article_opened(self, _article_id: int) -> None:
         self.article_view.set_article(self.doc.article, self.doc.mentions, self.doc.selected_id)
         self._update_title()
+
+    def _edit_value(self, index: int) -> None:
+        self.doc.select_argument(index)
+        self.controller.edit_value()
 
     def _mentions_changed(self, _mention_id: int) -> None:
         self.article_view.set_mentions(self.doc.mentions, self.doc.selected_id)

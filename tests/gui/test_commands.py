@@ -7,8 +7,8 @@ import pytest
 from db.project import Project
 from gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
-    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, UnlinkMentionCommand,
-    parse_action, rebuild_undo_stack,
+    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
+    UnlinkMentionCommand, parse_action, rebuild_undo_stack,
 )
 from gui.document import ReviewDocument
 
@@ -44,6 +44,7 @@ def make_commands(doc):
         "set-argument": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 20, index=None),
         "respan": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 13, index=2),
         "remove-argument": lambda: RemoveArgumentCommand(doc, first(), 0),
+        "set-value": lambda: SetValueCommand(doc, first(), 0, {"kind": "actor", "name": "تنظيم داعش", "known": True}),
         "change-type": lambda: ChangeTypeCommand(doc, first(), "Life.Die"),
         "new-mention": lambda: NewMentionCommand(doc, "Contact.Meet", text.index("اجتماع"), text.index("اجتماع") + 6),
         "attribute": lambda: CycleAttributeCommand(doc, first(), "modality"),
@@ -54,7 +55,7 @@ def make_commands(doc):
 
 
 @pytest.mark.parametrize("name", [
-    "accept", "reject", "set-argument", "respan", "remove-argument", "change-type", "new-mention",
+    "accept", "reject", "set-argument", "respan", "remove-argument", "set-value", "change-type", "new-mention",
     "attribute", "link", "unlink", "accept-all"])
 def test_command_push_undo_redo_writes_through(doc, name):
     before = snapshot(doc)
