@@ -88,6 +88,23 @@ def test_help_overlay_lists_every_key(qtbot, open_window):
         assert k in text
     qtbot.keyClick(w.help_overlay, Qt.Key.Key_Escape)
     assert not w.help_overlay.isVisible()
+    qtbot.keyClick(w.article_view, "?")
+    assert w.help_overlay.isVisible()
+
+
+def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    w = open_window()
+    view = w.article_view
+    arg = w.doc.selected.arguments[0]
+    pos = char_point(view, arg.span.start + 2)
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+    assert QToolTip.isVisible()
+    assert arg.role in QToolTip.text() and w.doc.selected.type in QToolTip.text()
+    QToolTip.hideText()
 
 
 def test_jk_and_arrows_move_through_mentions(qtbot, open_window):
