@@ -63,10 +63,7 @@ class ReviewDocument(QObject):
         return article
 
     def _first_open_mention(self) -> int | None:
-        """The first mention in text order, preferring one still to review."""
-        for m in self.mentions:
-            if m.status == "proposed":
-                return m.id
+        """The first mention in text order (the reviewer reads the article from the top)."""
         return self.mentions[0].id if self.mentions else None
 
     def record_time(self) -> None:

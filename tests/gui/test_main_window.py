@@ -107,6 +107,27 @@ def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window):
     QToolTip.hideText()
 
 
+def test_alt_keeps_the_raw_selection(qtbot, open_window):
+    w = open_window()
+    view = w.article_view
+    text = w.doc.article.text
+    at = text.index("ويقتل")
+    for modifier, expected in ((Qt.KeyboardModifier.NoModifier, "يقتل"), (Qt.KeyboardModifier.AltModifier, None)):
+        with qtbot.waitSignal(view.span_selected) as blocker:
+            cursor = QTextCursor(view.document())
+            view.setTextCursor(cursor)
+            p0, p1 = char_point(view, at), char_point(view, at + 3)
+            qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, modifier, p0)
+            qtbot.mouseMove(view.viewport(), p1)
+            qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, p1)
+        start, end = blocker.args
+        if expected is None:  # raw: exactly the dragged characters, part of the word
+            assert (start, end) == view.raw_selected_span()
+            assert text[start:end] != "يقتل" and text[start:end] in "ويقتل" and end - start >= 2
+        else:
+            assert text[start:end] == expected
+
+
 def test_jk_and_arrows_move_through_mentions(qtbot, open_window):
     w = open_window()
     ids = [m.id for m in w.doc.mentions]
