@@ -1,0 +1,672 @@
+"""Reading an article for the rule engine: tokens over the normalised shadow, clitics,
+clauses, and a clause as a sequence of items (noun phrases, places, times, prepositions,
+verbs, triggers) that the role rules walk over.
+
+Everything is decided on the shadow text (core.arabic.normalize) and mapped back to the
+original offsets at the end, so spans are exact slices of the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.arabic.clitics import is_known_word
+from core.arabic.normalize import normalize
+from core.model import Span
+from core.values.dates import WEEKDAYS, month_names
+from extract.gazetteer import Gazetteer, Place
+from extract.lexicons import Lexicons, TriggerForm
+
+_TOKEN = re.compile(r"[وبلفك]?\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
+_SENT_END = set(".!?؟…")
+QUOTES = set("“”\"«»'’‘")
+PREPOSITIONS = {
+    "في",
+    "علي",
+    "عن",
+    "من",
+    "الي",
+    "ضد",
+    "قرب",
+    "مع",
+    "نحو",
+    "باتجاه",
+    "تجاه",
+    "داخل",
+    "عبر",
+    "بالقرب",
+}
+_NOT_VERB_Y = {"يوم", "يومين", "يونيو", "يوليو", "يناير", "يوليوز", "يد", "يدي", "يمين"}
+_TIME_UNITS = {
+    "يوم",
+    "يومين",
+    "ايام",
+    "اسبوع",
+    "اسبوعين",
+    "اسابيع",
+    "شهر",
+    "شهرين",
+    "اشهر",
+    "ساعه",
+    "ساعات",
+    "ساعتين",
+}
+_DAYPART = {"فجر", "صباح", "مساء", "ظهر", "ليل", "ليله", "عصر", "منتصف"}
+_SAFE_MONTH_ALONE = {"اب", "مارس", "ماي"}  # month names that are also common words
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+_NUMBER_WORDS = {
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "ست",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثمانيه",
+    "ثماني",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرات",
+    "مئات",
+    "عده",
+}
+
+
+@dataclass
+class Tok:
+    i: int
+    s: int  # shadow start
+    e: int  # shadow end
+    w: str  # shadow text
+    word: bool
+    nl_before: bool = False
+    sent: int = 0
+    clause: int = 0
+
+
+@dataclass
+class Trig:
+    tok: int
+    off: int  # letters dropped from the token start (و ف ب ل ك)
+    form: TriggerForm
+    absorbed_by: int | None = None  # index of the noun trigger this verb belongs to
+
+    @property
+    def type(self) -> str:
+        return self.form.type
+
+
+@dataclass
+class Item:
+    """One element of a clause: NP, PLACE, TIME, PREP, VERB, TRIG, STOP, CONJ, PUNCT, OTHER."""
+
+    kind: str
+    a: int  # first token
+    b: int  # end token (exclusive)
+    off: int = 0  # letters dropped from the first token
+    word: str = ""  # PREP/VERB/STOP: the (stripped) word; VERB: support|speech
+    sub: str = ""
+    trig: Trig | None = None
+    place: Place | None = None
+    parts: list[tuple[int, int, int]] = field(default_factory=list)  # PLACE: coordinated names
+
+
+class Analysis:
+    def __init__(self, text: str, lex: Lexicons, gaz: Gazetteer):
+        self.text = text
+        self.lex = lex
+        self.gaz = gaz
+        self.norm = normalize(text)
+        sh = self.norm.text
+        self.toks: list[Tok] = []
+        prev_end = 0
+        sent = clause = 0
+        for m in _TOKEN.finditer(sh):
+            w = m.group()
+            nl = "\n" in sh[prev_end : m.start()]
+            if nl and self.toks:
+                sent += 1
+                clause += 1
+            t = Tok(len(self.toks), m.start(), m.end(), w, w[0].isalnum(), nl)
+            self.toks.append(t)
+            prev_end = m.end()
+        self._stems = [self.stem(t.w) for t in self.toks]
+        self._segment()
+
+    # ---- words -------------------------------------------------------------------------
+    def strip(self, w: str) -> tuple[int, str]:
+        """(letters dropped, rest) of a word without its و/ف and ب/ل/ك proclitics."""
+        off = 0
+        if w[:1] in ("و", "ف") and len(w) > 3 and not is_known_word(w) and not self._plain(w):
+            off, w = 1, w[1:]
+        if w.startswith("لل") and len(w) > 4:
+            return off + 1, "ا" + w[1:]  # لل = ل + ال: keep the article's lam in the span
+        if w[:1] in ("ب", "ل", "ك") and len(w) > 3 and not is_known_word(w) and not self._plain(w):
+            off, w = off + 1, w[1:]
+        return off, w
+
+    def _plain(self, w: str) -> bool:
+        lex = self.lex
+        return (
+            w in lex.triggers
+            or lex.has("actor_heads", w)
+            or lex.has("place_heads", w)
+            or lex.has("stop", w)
+            or lex.has("support_verbs", w)
+            or lex.has("speech_verbs", w)
+        )
+
+    def stem(self, w: str) -> str:
+        return self.strip(w)[1]
+
+    def bare(self, w: str) -> str:
+        """A stem without the article and one pronoun suffix (for head-word lists)."""
+        s = self.stem(w)
+        if s.startswith("ال") and len(s) > 4:
+            s = s[2:]
+        return s
+
+    def in_list(self, section: str, w: str) -> bool:
+        s = self.stem(w)
+        if self.lex.has(section, s) or self.lex.has(section, w):
+            return True
+        b = s[2:] if s.startswith("ال") and len(s) > 4 else s
+        if self.lex.has(section, b) or self.lex.has(section, "ال" + b):
+            return True
+        for suf in _PRONOUN_SUFFIXES:
+            if b.endswith(suf) and len(b) > len(suf) + 2:
+                base = b[: -len(suf)]
+                if self.lex.has(section, base) or (
+                    base.endswith("ت") and self.lex.has(section, base[:-1] + "ه")
+                ):
+                    return True
+        return False
+
+    def is_verbish(self, w: str) -> bool:
+        s = self.stem(w)
+        if self.lex.has("support_verbs", s) or self.lex.has("speech_verbs", s):
+            return True
+        return s[:1] == "ي" and len(s) >= 4 and s not in _NOT_VERB_Y and not self.lex.has("actor_heads", s)
+
+    # ---- sentences and clauses ---------------------------------------------------------
+    def _segment(self) -> None:
+        sent = clause = 0
+        toks = self.toks
+        breaks1 = self.lex.words.get("clause_breaks", frozenset())
+        breaks2 = self.lex.phrases.get("clause_breaks", frozenset())
+        for k, t in enumerate(toks):
+            if t.nl_before and k:
+                sent += 1
+                clause += 1
+            elif k and not toks[k - 1].word and toks[k - 1].w in _SENT_END:
+                sent += 1
+                clause += 1
+            elif t.word and k:
+                st = self._stems[k]
+                if t.w in breaks1 or st in breaks1:
+                    clause += 1
+                else:
+                    for ph in breaks2:
+                        n = len(ph)
+                        got = tuple(self._stems[k : k + n])
+                        if got == ph or (tuple([t.w] + [x.w for x in toks[k + 1 : k + n]]) == ph):
+                            clause += 1
+                            break
+            t.sent, t.clause = sent, clause
+
+    def clause_range(self, k: int) -> tuple[int, int]:
+        c = self.toks[k].clause
+        a = k
+        while a > 0 and self.toks[a - 1].clause == c:
+            a -= 1
+        b = k
+        while b < len(self.toks) and self.toks[b].clause == c:
+            b += 1
+        return a, b
+
+    def sentence_range(self, k: int) -> tuple[int, int]:
+        s = self.toks[k].sent
+        a = k
+        while a > 0 and self.toks[a - 1].sent == s:
+            a -= 1
+        b = k
+        while b < len(self.toks) and self.toks[b].sent == s:
+            b += 1
+        return a, b
+
+    # ---- spans -------------------------------------------------------------------------
+    def span(self, a: int, b: int, off: int = 0) -> Span:
+        """Original span of tokens [a, b), dropping ``off`` letters of token a."""
+        s = self.toks[a].s + off
+        e = self.toks[b - 1].e
+        while b - 1 > a and not self.toks[b - 1].word and self.toks[b - 1].w not in QUOTES:
+            b -= 1
+            e = self.toks[b - 1].e
+        os_, oe = self.norm.to_original(s, e)
+        return Span(os_, oe, self.text[os_:oe])
+
+    def shadow(self, a: int, b: int, off: int = 0) -> str:
+        return self.norm.text[self.toks[a].s + off : self.toks[b - 1].e]
+
+    # ---- triggers ----------------------------------------------------------------------
+    def triggers(self) -> list[Trig]:
+        out: list[Trig] = []
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if not t.word:
+                continue
+            found = self._trigger_at(k)
+            if found is None:
+                continue
+            off, form = found
+            prev = self._stems[k - 1] if k else ""
+            if form.not_after and (prev in form.not_after or (k and toks[k - 1].w in form.not_after)):
+                continue
+            if form.needs_next:
+                nxt = self._stems[k + 1] if k + 1 < len(toks) else ""
+                if nxt not in form.needs_next:
+                    continue
+            if form.pos == "modifier" and out and out[-1].tok >= k - 2 and out[-1].type == form.type:
+                continue
+            out.append(Trig(k, off, form))
+        return out
+
+    def _trigger_at(self, k: int) -> tuple[int, TriggerForm] | None:
+        w = self.toks[k].w
+        cands = [(0, w)]
+        if w[:1] in ("و", "ف"):
+            cands.append((1, w[1:]))
+        for off, rest in list(cands):
+            if rest.startswith("لل"):
+                cands.append((off + 1, "ا" + rest[1:]))
+            if rest[:1] in ("ب", "ل", "ك"):
+                cands.append((off + 1, rest[1:]))
+        for off, c in cands:
+            forms = self.lex.triggers.get(c)
+            if forms and len(c) >= 3:
+                return off, forms[0]
+        return None
+
+    # ---- times -------------------------------------------------------------------------
+    def time_at(self, k: int, limit: int) -> tuple[int, int] | None:
+        """(letters dropped, end token) of a time expression starting at token k."""
+        toks = self.toks
+        off, w = self.strip(toks[k].w)
+        if w.startswith("بال") and len(w) > 4:
+            off, w = off + 1, w[1:]
+
+        def at(j: int) -> str:
+            return self.stem(toks[j].w) if j < limit and toks[j].word else ""
+
+        j = k
+        if w in _DAYPART and at(k + 1) in ({"اليوم", "امس"} | set(WEEKDAYS)):
+            j, w = k + 1, at(k + 1)
+        if w == "اليوم":
+            return off, (j + 2 if at(j + 1) in WEEKDAYS else j + 1)
+        if w in ("امس", "الامس"):
+            return off, (j + 2 if at(j + 1) == "الاول" else j + 1)
+        if w == "اول" and at(j + 1) == "امس":
+            return off, j + 2
+        if w == "يوم" and at(j + 1) in WEEKDAYS:
+            j, w = j + 1, at(j + 1)
+        if (
+            w in WEEKDAYS
+            and w != "الاثنين"
+            or (w == "الاثنين" and (j > k or at(j + 1) in ("الماضي", "المقبل")))
+        ):
+            nxt = at(j + 1)
+            return off, (j + 2 if nxt in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت") else j + 1)
+        if w in ("قبل", "بعد"):
+            from core.values.counts import read_number
+
+            rest = [self.stem(t.w) for t in toks[j + 1 : min(limit, j + 5)]]
+            n, used = read_number(rest, 0)
+            unit = rest[used] if used < len(rest) else ""
+            if unit in _TIME_UNITS:
+                return off, j + 2 + used
+        if w in ("الاسبوع", "الشهر", "العام") and at(j + 1) in (
+            "الماضي",
+            "المنصرم",
+            "الفائت",
+            "الجاري",
+            "الحالي",
+        ):
+            return off, j + 2
+        months = month_names()
+        if w.isdigit() and int(w) <= 31:
+            m2 = f"{at(j + 1)} {at(j + 2)}"
+            if m2 in months:
+                return off, self._year_after(j + 3, limit)
+            if at(j + 1) in months:
+                return off, self._year_after(j + 2, limit)
+            return None
+        two = f"{w} {at(j + 1)}"
+        if two in months:
+            return off, self._year_after(j + 2, limit)
+        if w in months and w not in _SAFE_MONTH_ALONE and len(w) > 3:
+            end = self._year_after(j + 1, limit)
+            return off, end
+        return None
+
+    def _year_after(self, j: int, limit: int) -> int:
+        if j < limit and self.toks[j].w.isdigit() and len(self.toks[j].w) == 4:
+            return j + 1
+        return j
+
+    # ---- places ------------------------------------------------------------------------
+    def gaz_at(self, k: int, limit: int, off: int = 0) -> tuple[int, Place] | None:
+        """(end token, place) of the longest gazetteer name starting at token k."""
+        best = None
+        first = self.toks[k].w[off:]
+        for n in range(min(self.gaz.max_words, limit - k), 0, -1):
+            if not all(t.word for t in self.toks[k : k + n]):
+                continue
+            name = " ".join([first] + [t.w for t in self.toks[k + 1 : k + n]])
+            p = self.gaz.lookup(name)
+            if p is not None:
+                best = (k + n, p)
+                break
+        return best
+
+    def place_at(self, k: int, limit: int, off: int, context: bool) -> Item | None:
+        """A place phrase at token k: head + name + adjectives + relation + place."""
+        toks = self.toks
+        w = toks[k].w[off:]
+        lex = self.lex
+        if w in ("عده", "بضع", "بضعه") and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
+            return Item("PLACE", k, k + 2, off)
+        if (
+            k + 2 < limit
+            and w == "عدد"
+            and toks[k + 1].w == "من"
+            and lex.has("place_heads_plural", toks[k + 2].w)
+        ):
+            return Item("PLACE", k, k + 3, off)
+        if lex.has("place_heads_plural", w):
+            parts = []
+            j = k + 1
+            while j < limit and len(parts) < 8:
+                o = 1 if toks[j].w[:1] == "و" and parts else 0
+                if not toks[j].word:
+                    break
+                if o == 0 and parts:
+                    break
+                name_end = self._name_end(j, limit, o)
+                if name_end == j:
+                    break
+                sub = self.place_at(j, limit, o, True) if lex.has("place_heads", toks[j].w[o:]) else None
+                if sub is not None:
+                    parts.append((j, sub.b, o))
+                    j = sub.b
+                else:
+                    parts.append((j, name_end, o))
+                    j = name_end
+            if not parts:
+                return None
+            item = Item("PLACE", k, j, off, parts=parts)
+            g = self.gaz_at(parts[0][0], parts[0][1], parts[0][2])
+            item.place = g[1] if g else None
+            return item
+        head = lex.has("place_heads", w)
+        g = None
+        if head:
+            j = k + 1
+            g = self.gaz_at(j, limit) if j < limit else None
+            if g:
+                j = g[0]
+            elif not w.startswith("ال"):
+                j = self._name_end(j, limit, 0)
+                whole = self.gaz.lookup(self.shadow(k, j, off)) if j > k + 1 else None
+                if whole is not None:
+                    g = (j, whole)
+        else:
+            g = self.gaz_at(k, limit, off)
+            if g is None:
+                return None
+            if not context and g[0] - k == 1 and g[1].population < 50_000:
+                return None
+            j = g[0]
+        while j < limit and toks[j].word and lex.has("place_adjectives", toks[j].w):
+            if (
+                lex.has("place_relations", toks[j].w)
+                and j + 1 < limit
+                and toks[j + 1].word
+                and self.place_at(j + 1, limit, 0, True) is not None
+            ):
+                break
+            j += 1
+        if j + 1 < limit and lex.has("place_relations", toks[j].w):
+            sub = self.place_at(j + 1, limit, 0, True)
+            if sub is not None and not sub.parts:
+                j = sub.b
+                if g is None:
+                    g = (sub.b, sub.place) if sub.place else None
+        place = g[1] if g else None
+        if place is None and head:
+            whole = self.gaz.lookup(self.shadow(k, j, off))
+            place = whole
+        return Item("PLACE", k, j, off, place=place)
+
+    def _name_end(self, j: int, limit: int, off: int) -> int:
+        """End of a short place name at token j (1-2 words, quotes allowed)."""
+        toks = self.toks
+        start = j
+        g = self.gaz_at(j, limit, off) if j < limit and toks[j].word else None
+        if g:
+            return g[0]
+        n = 0
+        while j < limit and n < 2:
+            t = toks[j]
+            if not t.word:
+                if t.w in QUOTES:
+                    j += 1
+                    continue
+                break
+            w = t.w[off:] if j == start else t.w
+            if (
+                (j > start and w[:1] == "و")
+                or self.lex.has("stop", w)
+                or w in self.lex.triggers
+                or self.lex.has("place_adjectives", w)
+                or self.lex.has("place_relations", w)
+                or self.is_verbish(w)
+                or (j > start and self.strip(w)[0])
+            ):
+                break
+            j += 1
+            n += 1
+        while j > start and toks[j - 1].w in QUOTES and toks[j - 1].w != "”":
+            j -= 1
+        return j
+
+    # ---- noun phrases --------------------------------------------------------------------
+    def np_end(self, k: int, limit: int, off: int = 0) -> int:
+        """End token of the noun phrase starting at token k."""
+        toks = self.toks
+        lex = self.lex
+        j = k
+        definite = False
+        prev = ""
+        while j < limit and j - k < 12:
+            t = toks[j]
+            if not t.word:
+                if t.w in QUOTES and j > k:
+                    j += 1
+                    continue
+                break
+            w = t.w[off:] if j == k else t.w
+            if j > k:
+                if w.isdigit() or w in _NUMBER_WORDS:
+                    break
+                if (
+                    not definite
+                    and w.startswith("لل")
+                    and self.in_list("actor_heads", "ال" + w[2:])
+                    or not definite
+                    and ("ال" + w[2:],) in lex.actors
+                    and w.startswith("لل")
+                ):
+                    j += 1
+                    prev = w
+                    definite = True
+                    continue
+                if tuple(self._np_words(k, j, off)) in lex.actors and not w.startswith("ال") and w[:1] != "و":
+                    break
+                if w == "من" and (
+                    lex.has("partitive_heads", self.bare(prev))
+                    or lex.has("partitive_heads", prev)
+                    or prev.isdigit()
+                ):
+                    j += 1
+                    prev = w
+                    definite = False
+                    continue
+                if w[:1] == "ل" and (lex.has("attach_lam", prev) or lex.has("attach_lam", self.stem(prev))):
+                    j += 1
+                    prev = w
+                    continue
+                if lex.has("stop", w) or lex.has("agent_cues", w) or self.time_at(j, limit) is not None:
+                    break
+                so, st = self.strip(w)
+                if so:
+                    if w[:1] not in ("و", "ف"):
+                        break  # a preposition starts a new phrase
+                    if (
+                        st in lex.triggers
+                        or self.is_verbish(st)
+                        or lex.has("stop", st)
+                        or self._trigger_at(j) is not None
+                    ):
+                        break
+                    definite = False
+                    j += 1
+                    prev = st
+                    continue
+                if self._trigger_at(j) is not None or self.is_verbish(w):
+                    break
+                if definite and not w.startswith("ال") and not w.isdigit() and w not in ("له", "لها", "لهم"):
+                    break
+            elif self._trigger_at(j) is not None and j == k:
+                break
+            if w.startswith("ال") or (not self.lex.has("actor_heads", w) and self.in_list("actor_heads", w)):
+                definite = True
+            j += 1
+            prev = w
+        return j
+
+    def _np_words(self, k: int, j: int, off: int) -> list[str]:
+        return [self.toks[k].w[off:]] + [t.w for t in self.toks[k + 1 : j]]
+
+    # ---- clause items --------------------------------------------------------------------
+    def items(self, a: int, b: int, trig_at: dict[int, Trig]) -> list[Item]:
+        toks = self.toks
+        lex = self.lex
+        out: list[Item] = []
+        k = a
+        while k < b:
+            t = toks[k]
+            if not t.word:
+                out.append(Item("PUNCT", k, k + 1, word=t.w))
+                k += 1
+                continue
+            if k in trig_at:
+                tr = trig_at[k]
+                if tr.off and not (tr.off == 1 and t.w[:1] in ("و", "ف")):
+                    out.append(Item("PREP", k, k, word=t.w[tr.off - 1]))
+                out.append(Item("TRIG", k, k + 1, tr.off, trig=tr))
+                k += 1
+                continue
+            tm = self.time_at(k, b)
+            if tm is not None:
+                out.append(Item("TIME", k, tm[1], tm[0]))
+                k = tm[1]
+                continue
+            off, st = self.strip(t.w)
+            if st.startswith("بال") and len(st) > 5 and self.lex.has("place_heads", st[1:]):
+                off, st = off + 1, st[1:]
+            if off and st != t.w[off:]:  # لل -> ال: the article's lam stays in the span
+                pass
+            w = t.w
+            if lex.has("support_verbs", st) or lex.has("support_verbs", w) or self._support_with_pronoun(st):
+                out.append(Item("VERB", k, k + 1, word=st, sub="support"))
+                k += 1
+                continue
+            if lex.has("speech_verbs", st) or lex.has("speech_verbs", w):
+                out.append(Item("VERB", k, k + 1, word=st, sub="speech"))
+                k += 1
+                continue
+            if lex.has("agent_cues", w) or lex.has("agent_cues", st):
+                out.append(Item("PREP", k, k + 1, word="agent"))
+                k += 1
+                continue
+            if w in PREPOSITIONS or st in PREPOSITIONS:
+                out.append(Item("PREP", k, k + 1, word=st))
+                k += 1
+                continue
+            if lex.has("stop", w) or lex.has("stop", st):
+                out.append(Item("STOP", k, k + 1, word=st))
+                k += 1
+                continue
+            letter = t.w[off - 1] if off else ""
+            if off and letter in ("ب", "ل", "ك"):
+                out.append(Item("PREP", k, k, word=letter))
+            cue_prev = out[-1] if out else None
+            context = bool(cue_prev and cue_prev.kind == "PREP") or bool(off)
+            is_alias = (t.w[off:],) in lex.actors or (k + 1 < b and (t.w[off:], toks[k + 1].w) in lex.actors)
+            pl = None if is_alias else self.place_at(k, b, off, context)
+            if pl is not None and pl.b > k:
+                out.append(pl)
+                k = pl.b
+                continue
+            if self.is_verbish(st):
+                out.append(Item("VERB", k, k + 1, word=st, sub="other"))
+                k += 1
+                continue
+            end = self.np_end(k, b, off)
+            if end <= k:
+                out.append(Item("OTHER", k, k + 1, word=st))
+                k += 1
+                continue
+            out.append(Item("NP", k, end, off))
+            k = end
+        return out
+
+    def _support_with_pronoun(self, st: str) -> bool:
+        for suf in ("ها", "ه", "هم"):
+            if st.endswith(suf) and self.lex.has("support_verbs", st[: -len(suf)]):
+                return True
+        return False
+
+    # ---- phrase classes ---------------------------------------------------------------------
+    def is_actor(self, it: Item) -> bool:
+        if it.kind != "NP":
+            return False
+        words = [self.toks[it.a].w[it.off :]] + [t.w for t in self.toks[it.a + 1 : it.b]]
+        words = [self.stem(w) if i else w for i, w in enumerate(words)]
+        if any(self.in_list("actor_heads", w) for w in words[:3]):
+            return True
+        for n in range(1, min(self.lex.max_actor_words, len(words)) + 1):
+            for i in range(0, len(words) - n + 1):
+                if tuple(words[i : i + n]) in self.lex.actors:
+                    return True
+        return False
+
+    def head_in(self, it: Item, section: str) -> bool:
+        words = [self.toks[it.a].w[it.off :]] + [t.w for t in self.toks[it.a + 1 : it.b]]
+        return any(self.in_list(section, w) for w in words[:3])
+
+    def is_adjective_like(self, it: Item) -> bool:
+        if it.kind != "NP" or it.b - it.a != 1:
+            return False
+        w = self.toks[it.a].w[it.off :]
+        if self.in_list("actor_heads", w) or w in self.lex.actors or (w,) in self.lex.actors:
+            return False
+        return (w.endswith(("ي", "يه", "يا", "ا")) and not w.startswith("ال")) or self.lex.has(
+            "place_adjectives", w
+        )
