@@ -47,6 +47,11 @@ class MentionCommand(QUndoCommand):
         self.undo_ids: list[int] = []
         self.done_once = False
 
+    @property
+    def is_noop(self) -> bool:
+        """True when nothing would change (accepting an accepted mention): not worth a history row."""
+        return not self.status and all(ch.before == ch.after for ch in self.changes)
+
     def redo(self) -> None:
         if self.doc.replaying:
             return

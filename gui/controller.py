@@ -41,6 +41,9 @@ class ReviewController(QObject):
         view.argument_clicked.connect(doc.select)
 
     def _push(self, command) -> None:
+        if command.is_noop:
+            self.message.emit(f"Already so: {command.text()}")
+            return
         self.doc.undo_stack.push(command)
         self.message.emit(f"Saved: {command.text()}")
 

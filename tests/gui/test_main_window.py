@@ -107,6 +107,17 @@ def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window):
     QToolTip.hideText()
 
 
+def test_repeating_a_decision_writes_nothing(qtbot, open_window):
+    w = open_window()
+    key(qtbot, w, Qt.Key.Key_A)
+    key(qtbot, w, Qt.Key.Key_K)  # back to the accepted one
+    rows = len(w.project.history("mariam"))
+    key(qtbot, w, Qt.Key.Key_A)
+    assert len(w.project.history("mariam")) == rows
+    assert w.doc.undo_stack.count() == 1
+    assert "Already" in w.statusBar().currentMessage()
+
+
 def test_alt_keeps_the_raw_selection(qtbot, open_window):
     w = open_window()
     view = w.article_view
