@@ -96,10 +96,16 @@ class ArticleView(QTextEdit):
         if scroll and mention_id is not None:
             m = next((m for m in self.mentions if m.id == mention_id), None)
             if m is not None:
-                cursor = self.textCursor()
-                cursor.setPosition(self._offsets.to_qt(m.trigger.start))
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
+                self.scroll_to(m.trigger.start)
+
+    def scroll_to(self, offset: int) -> None:
+        """Bring str offset ``offset`` into view without touching the reviewer's text selection."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(offset))
+        rect = self.cursorRect(cursor)
+        if not self.viewport().rect().contains(rect):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
 
     def set_selected_argument(self, index: int) -> None:
         """Mark argument ``index`` of the selected mention (wavy underline); -1 for none."""

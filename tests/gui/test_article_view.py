@@ -156,3 +156,32 @@ def test_selected_argument_gets_a_wavy_underline(view, seed_objects):
     styles = {s.cursor.selectedText(): s.format.underlineStyle() for s in view.extraSelections()}
     assert styles[target] == QTextCharFormat.UnderlineStyle.WaveUnderline
     assert styles[mentions[0].arguments[0].span.text] == QTextCharFormat.UnderlineStyle.SingleUnderline
+
+
+def test_selecting_a_mention_scrolls_to_it_and_keeps_the_text_selection(qtbot, view, seed_objects):
+    article, mentions = seed_objects
+    view.resize(500, 200)
+    view.set_article(article, mentions, mentions[0].id)
+    view.select_text(5, 9)
+    last = mentions[-1]
+    view.select_mention(last.id)
+    qs = view.qt_range(last.trigger.start, last.trigger.start)[0]
+    c = QTextCursor(view.document())
+    c.setPosition(qs)
+    assert view.viewport().rect().contains(view.cursorRect(c))
+    assert view.raw_selected_span() == (5, 9)
+
+
+def test_type_picker_type_ahead(qtbot, schema):
+    from gui.type_picker import TypePicker, matches
+
+    assert matches(schema, "arr")[0] == "Justice.Arrest-Jail"
+    assert matches(schema, "inj")[0] == "Life.Injure"
+    assert "Conflict.Attack" in matches(schema, "قصف")
+    picker = TypePicker(schema)
+    qtbot.addWidget(picker)
+    chosen = []
+    picker.ask("type?", chosen.append)
+    qtbot.keyClicks(picker.edit, "die")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert chosen == ["Life.Die"]
