@@ -1,66 +1,26 @@
-"""The exporter's tokenizer and sentence windows (token-level formats: OneIE, DyGIE++, CoNLL).
+"""Tokens and sentence windows for the token-level formats (OneIE, DyGIE++, CoNLL).
 
 Token-level training formats want ACE-Arabic-style tokens: split on whitespace and on
-punctuation, with clitics NOT split (ويقتل is one token, so is الهجوم). This is deliberately
-not the clitic-splitting tokenizer used for matching in core/arabic: a token here is what a
-model trained on ACE Arabic expects, and a trigger drawn inside a token (يقتل in ويقتل) maps
-to that whole token. Its name and version go into every manifest, so a change is visible.
-
-Rules, in order, at each position that is not whitespace:
-1. a number with internal separators: ``12``, ``3.5``, ``1,000``, ``١٢٫٥`` is one token;
-2. a run of word characters (letters, digits, underscore) with the Arabic combining marks
-   (tashkeel, superscript alef, Quranic marks), tatweel and ZWNJ/ZWJ that belong to them;
-3. any other single character (punctuation, symbols, emoji) is a token of its own.
+punctuation, with clitics NOT split (ويقتل is one token, so is الهجوم). That is exactly what
+core.arabic.tokenize gives (a word with its marks and tatweel; numbers joined by . , / : - ٫ ٬
+stay one token; any other punctuation or symbol is a token of its own), so the exporter uses
+it, and its sentences. The clitic splitting used for matching (core.arabic.clitics) is NOT
+applied: a trigger drawn inside a token (يقتل in ويقتل) maps to that whole token. The
+tokenizer's name goes into every manifest; the checked expectations in tests/data/formats
+fail if its output ever changes, so a change is seen before a model is trained on it.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
-TOKENIZER = "tadqiq-export-ws-punct/1"
+from core.arabic.tokenize import Token, sentences, tokenize
+
+TOKENIZER = "core.arabic.tokenize/1"
 TOKENIZER_DOC = "split on whitespace and punctuation; clitics not split (ACE Arabic style)"
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-_TOKEN = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S")
-#: A sentence ends after . ! ? ؟ … (and closing quotes/brackets) before whitespace, and at \n.
-_SENT_END = re.compile(r"[.!?\u061f\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
-def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[offset:end]`` with offsets into ``text``."""
-    return [
-        Token(m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(text, offset, len(text) if end is None else end)
-    ]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end), whitespace trimmed, none empty: lines, then sentence punctuation."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        cuts = (
-            [line_start] + [line_start + m.end() for m in _SENT_END.finditer(line)] + [line_start + len(line)]
-        )
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                out.append((a, b))
-    return out
+__all__ = ["Token", "tokenize", "sentences", "windows", "TokenIndex", "TOKENIZER", "TOKENIZER_DOC"]
 
 
 def windows(text: str, groups: Iterable[Sequence[tuple[int, int]]]) -> list[tuple[int, int]]:
