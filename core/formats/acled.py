@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import Item, atomic_write, check_item
+from core.formats.common import FormatError, Item, atomic_write, check_item
 from core.formats.tokens import sentences
 from core.model import Article, Mention
 from core.schema import EventSchema
@@ -129,7 +129,11 @@ def acled_type(head: Mention, mapping: dict[str, Any], next_word: str = "") -> t
     """ACLED (event_type, sub_event_type); ``next_word`` follows the trigger (قصف جوي، غارات جوية)."""
     if head.type in mapping and mapping is not DEFAULT_ACLED:
         pair = mapping[head.type]
-        return str(pair[0]), str(pair[1])
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise FormatError(
+                f"schema 'acled' mapping for {head.type}: expected [event_type, sub_event_type], got {pair!r}"
+            )
+        return pair[0], pair[1]
     if head.type == "Conflict.Attack":
         words = [head.trigger.text, next_word] + [
             a.span.text for a in head.arguments if a.role == "Instrument"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.formats.acled import COLUMNS, acled_count, neutralise, write_acled_csv
+from core.formats.common import FormatError
 from core.schema import load_schema, schema_from_dict
 
 HERE = Path(__file__).resolve().parent
@@ -100,3 +101,11 @@ def test_schema_mapping_overrides_the_default(tmp_path):
     out = tmp_path / "x.csv"
     write_acled_csv(make_expected.expected_items()[1:], schema, out)
     assert {r["sub_event_type"] for r in rows(out)} == {"Armed clash"}
+
+
+def test_broken_schema_mapping_is_an_error(tmp_path):
+    raw = dict(SCHEMA.raw)
+    raw["acled"] = {"Conflict.Attack": "Battles"}
+    with pytest.raises(FormatError, match="acled' mapping for Conflict.Attack"):
+        write_acled_csv(make_expected.expected_items()[1:], schema_from_dict(raw), tmp_path / "x.csv")
+    assert not (tmp_path / "x.csv").exists()

@@ -148,3 +148,12 @@ def test_txt_without_ann_is_an_article_without_events(folder, tmp_path):
 def test_not_a_folder(tmp_path):
     with pytest.raises(FormatError, match="not a folder"):
         read_brat(tmp_path / "nothing", SCHEMA, origin="x")
+
+
+def test_ann_cut_in_the_middle_of_a_line(folder):
+    ann = folder / "small_001.ann"
+    data = ann.read_bytes()
+    cut = data.index("T5\tLOC 66 76".encode()) + len("T5\tLOC 66 7")
+    ann.write_bytes(data[:cut])
+    with pytest.raises(FormatError, match="small_001.ann: line"):
+        read_brat(folder, SCHEMA, origin="x")
