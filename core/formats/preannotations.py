@@ -17,6 +17,7 @@ from core.formats.labelstudio import read_labelstudio
 from core.formats.native import read_native
 from core.formats.oneie import read_oneie
 from core.formats.prodigy import read_prodigy
+from core.importing.item import ImportItem, ImportProblem
 from core.schema import EventSchema
 
 READERS = {
@@ -60,3 +61,17 @@ def read_preannotations(
     if fmt not in READERS:
         raise FormatError(f"{path}: unknown pre-annotation format {fmt!r} (one of {', '.join(READERS)})")
     return READERS[fmt](path, schema, origin=origin)
+
+
+def preannotation_import_items(
+    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None
+) -> list[ImportItem]:
+    """``read_preannotations`` as ImportItems for ``Project.import_items`` (FormatError -> ImportProblem)."""
+    try:
+        items = read_preannotations(path, schema, origin=origin, fmt=fmt)
+    except FormatError as exc:
+        raise ImportProblem(str(exc)) from None
+    return [
+        ImportItem(article, tuple(mentions), where=f"{path}: document {article.ext_id!r}")
+        for article, mentions in items
+    ]
