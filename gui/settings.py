@@ -24,7 +24,6 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", QByteArray, QByteArray(), "main window geometry (saveGeometry)"),
-    Setting("window/state", QByteArray, QByteArray(), "toolbars and docks (saveState)"),
     Setting("window/splitter", list, [560, 400, 0], "sizes of the article | events | queue panes"),
     Setting("view/font_size", float, 15.0, "article text size in points"),
     Setting("view/font_family", str, "Noto Sans Arabic", "article font (one of the bundled families)"),
