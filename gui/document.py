@@ -82,23 +82,36 @@ class ReviewDocument(QObject):
         getter = getattr(self.project, "article_status", None)
         if getter is not None:  # a direct query, when the project offers one
             return getter(article_id)
-        return next((s.status for s in self._summaries() if s.id == article_id), "todo")
+        guess = self.project.article_list(max(0, article_id - 1), 1)  # ids are dense unless deleted
+        if guess and guess[0].id == article_id:
+            return guess[0].status
+        return next((s.status for s in self._pages() if s.id == article_id), "todo")
 
     def next_article_id(self, after: int | None = None) -> int | None:
         """The next article (by id) that is not done, wrapping around; None when all are done."""
         after = after if after is not None else (self.article.id if self.article else 0)
-        todo = [s.id for s in self._summaries() if s.status != "done" and s.id != after]
-        later = [i for i in todo if i > after]
-        return (later or todo or [None])[0]
+        first = None
+        for status in ("todo", "in_progress"):
+            for s in self._pages(status):
+                if s.id > after:
+                    first = s.id if first is None else min(first, s.id)
+                    break
+        if first is not None:
+            return first
+        wrapped = [next((s.id for s in self._pages(status) if s.id != after), None)
+                   for status in ("todo", "in_progress")]
+        found = [i for i in wrapped if i is not None]
+        return min(found) if found else None
 
-    def _summaries(self):
-        out, offset = [], 0
+    def _pages(self, status: str | None = None, size: int = 500):
+        """Article summaries in id order, one SQL page at a time (never the whole corpus at once)."""
+        offset = 0
         while True:
-            page = self.project.article_list(offset, 500)
-            out += page
-            if len(page) < 500:
-                return out
-            offset += 500
+            page = self.project.article_list(offset, size, status)
+            yield from page
+            if len(page) < size:
+                return
+            offset += size
 
     # -- mentions ----------------------------------------------------------------------
     @property

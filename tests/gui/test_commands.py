@@ -163,3 +163,15 @@ def test_undo_stack_survives_a_restart(qapp, seed_project_path):
 ])
 def test_parse_action(action, parsed):
     assert parse_action(action) == parsed
+
+
+def test_next_article_and_status_through_the_public_project_api(doc):
+    seed_id = doc.article.id
+    other = doc.project.article("demo-2").id
+    assert doc.article_status(seed_id) == "todo"
+    assert doc.next_article_id(seed_id) == other
+    doc.set_article_status(other, "done")
+    assert doc.article_status(other) == "done"
+    assert doc.next_article_id(other) == seed_id  # wraps around, skips done
+    doc.set_article_status(seed_id, "done")
+    assert doc.next_article_id(seed_id) is None
