@@ -108,10 +108,18 @@ def _bind(method: Callable[..., Any], args: tuple[Any, ...]) -> Callable[..., No
 
 
 def help_rows(settings: Settings | None = None) -> list[tuple[str, str, str]]:
-    """(keys, action, what it does) for the help overlay and docs."""
+    """(keys, action, what it does) for the help overlay and docs; the nine role keys as one row."""
     rows = []
+    roles: list[str] = []
     for spec in ACTIONS:
         seqs = key_sequences(spec, settings)
         keys = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+        if spec.name.startswith("role_"):
+            roles.append(keys)
+            if spec.name != "role_9":
+                continue
+            rows.append((" ".join(roles), "Selection → role n",
+                         "give the text selection the n-th role of the mention's type (see the roles line)"))
+            continue
         rows.append((keys, spec.text, spec.doc))
     return rows

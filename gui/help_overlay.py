@@ -17,7 +17,7 @@ class HelpOverlay(QWidget):
         self.settings = settings
         self.setObjectName("helpOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#helpOverlay { background: rgba(20, 20, 24, 215); }"
+        self.setStyleSheet("QWidget#helpOverlay { background: rgba(20, 20, 24, 238); }"
                            "QLabel { color: #f2f2f2; font-size: 13px; }")
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)

@@ -78,6 +78,12 @@ def render(out_dir: Path) -> list[Path]:
             path = out_dir / f"review-{name}.png"
             window.grab().save(str(path))
             saved.append(path)
+            if name == "dark-normal":
+                window.help_overlay.toggle()
+                app.processEvents()
+                path = out_dir / "help-overlay.png"
+                window.grab().save(str(path))
+                saved.append(path)
             window.close()
             project.close()
     return saved
