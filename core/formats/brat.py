@@ -1,4 +1,8 @@
-"""brat standoff: DOC.txt + DOC.ann per article, and annotation.conf / visual.conf for the folder.
+"""brat standoff: DOC.txt + DOC.ann per article, and annotation.conf / visual.conf / tools.conf.
+
+Type names: brat stores a type only as [A-Za-z0-9_-] (it rewrites anything else in
+annotation.conf to _), so event types are written as Conflict_Attack, Justice_Arrest-Jail,
+and visual.conf shows the dotted name as the label. Reading accepts both spellings.
 
 Offsets: brat counts characters of the .txt decoded as UTF-8, i.e. Unicode code points under
 Python 3 (brat 1.3 on a narrow Python 2 build counted UTF-16 units: astral characters such as
@@ -10,7 +14,7 @@ Lines written, per mention in order: the trigger ``T`` (label = event type), a `
 argument span not yet written (label = coarse entity type; shared between mentions when span,
 type and value agree), the event ``E`` (``Type:Ttrigger Role:Tn Role2:Tm`` — brat numbers a
 repeated role), ``A`` for each attribute that is not the schema's default, ``N`` (``Reference``)
-for an argument whose value is a gazetteer-linked place, ``#`` AnnotatorNotes holding the value
+for an argument whose value is a gazetteer-linked place (declared in ``tools.conf``), ``#`` AnnotatorNotes holding the value
 of an argument as JSON and the reviewer's notes of a mention, and a ``#`` Tadqiq note with the
 review fields (status, origin, reviewer, confidence, rule, link, id) as JSON.
 """
@@ -32,8 +36,31 @@ from core.model import STATUSES, Argument, Article, Mention, Span
 from core.schema import EventSchema
 
 _SAFE = re.compile(r"[^\w.\-]", re.UNICODE)
+_BRAT_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 REVIEW_NOTE = "Tadqiq"
 _REVIEW_KEYS = ("status", "origin", "reviewer", "confidence", "rule", "link", "id")
+
+
+def brat_type(name: str) -> str:
+    """brat's storage form of a type name: anything but [A-Za-z0-9_-] becomes _ (Conflict.Attack -> Conflict_Attack).
+
+    brat applies this to every type in annotation.conf, so a dotted name in the .ann would
+    not match its own configuration.
+    """
+    return _BRAT_UNSAFE.sub("_", name)
+
+
+def schema_types_by_brat_name(schema: EventSchema) -> dict[str, str]:
+    """brat name -> schema type (the dotted name is accepted too); two types that collide are an error."""
+    out: dict[str, str] = {}
+    for t in schema.types:
+        b = brat_type(t)
+        if b in out and out[b] != t:
+            raise FormatError(f"schema {schema.name!r}: types {out[b]!r} and {t!r} are both {b!r} in brat")
+        out[b] = t
+    for t in schema.types:
+        out.setdefault(t, t)
+    return out
 
 
 def file_stem(ext_id: str, used: set[str]) -> str:
@@ -93,9 +120,9 @@ def brat_ann(article: Article, mentions: list[Mention], schema: EventSchema) -> 
     entities: dict[tuple[int, int, str, str], str] = {}
     for m in mentions:
         trig = next_id("T")
-        lines.append(_t_line(trig, m.type, text, m.trigger.start, m.trigger.end))
+        lines.append(_t_line(trig, brat_type(m.type), text, m.trigger.start, m.trigger.end))
         roles: dict[str, int] = {}
-        parts = [f"{m.type}:{trig}"]
+        parts = [f"{brat_type(m.type)}:{trig}"]
         for a in m.arguments:
             label = entity_type(a.role)
             vjson = json.dumps(a.value, ensure_ascii=False, sort_keys=True) if a.value is not None else ""
@@ -131,7 +158,7 @@ def annotation_conf(schema: EventSchema) -> str:
     out += ents
     out += ["", "[relations]", "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]"]
     for t in schema.types.values():
-        out.append(f"{t.name}\t" + ", ".join(f"{r}*:<ENTITY>" for r in t.roles))
+        out.append(f"{brat_type(t.name)}\t" + ", ".join(f"{r}*:{'|'.join(ents)}" for r in t.roles))
     out += ["", "[attributes]"]
     for name, values in schema.attributes.items():
         out.append(f"{name}\tArg:<EVENT>, Value:{'|'.join(values)}")
@@ -140,7 +167,7 @@ def annotation_conf(schema: EventSchema) -> str:
 
 def visual_conf(schema: EventSchema) -> str:
     out = ["[labels]"]
-    out += [t.name for t in schema.types.values()]
+    out += [f"{brat_type(t.name)} | {t.name}" for t in schema.types.values()]
     out += [
         "",
         "[drawing]",
@@ -148,7 +175,7 @@ def visual_conf(schema: EventSchema) -> str:
         "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
     ]
     for t in schema.types.values():
-        out.append(f"{t.name}\tbgColor:{t.color}, fgColor:white, borderColor:darken")
+        out.append(f"{brat_type(t.name)}\tbgColor:{t.color}, fgColor:white, borderColor:darken")
     for r in schema.roles.values():
         out.append(f"{r.name}\tcolor:{r.color}")
     return "\n".join(out) + "\n"
@@ -164,9 +191,16 @@ def write_brat(
         with atomic_write(out / name) as fh:
             fh.write(content)
         files.append(out / name)
+    schema_types_by_brat_name(schema)  # a name clash in brat is an error before anything is written
     used: set[str] = set()
+    dbs: set[str] = set()
     for article, ms in items:
         check_item(article, ms, out)
+        for m in ms:
+            for a in m.arguments:
+                ref = place_reference(a.value)
+                if ref:
+                    dbs.add(ref[0].split(":", 1)[0])
         stem = file_stem(article.ext_id, used)
         ann = brat_ann(article, ms, schema)
         with atomic_write(out / f"{stem}.txt", newline="") as fh:
@@ -179,7 +213,23 @@ def write_brat(
         counts["arguments"] += sum(len(m.arguments) for m in ms)
         if progress:
             progress(1)
+    with atomic_write(out / "tools.conf") as fh:
+        fh.write(tools_conf(sorted(dbs)))
+    files.append(out / "tools.conf")
     return {"files": files, "counts": counts}
+
+
+GAZETTEER_URLS = {"geonames": "https://www.geonames.org/"}
+
+
+def tools_conf(dbs: list[str]) -> str:
+    """tools.conf declaring the gazetteers the N lines use (lookup needs brat's norm DB, display does not)."""
+    out = ["[options]", "", "[search]", "", "[annotators]", "", "[disambiguators]", "", "[normalization]"]
+    for db in dbs:
+        base = GAZETTEER_URLS.get(db.lower())
+        urls = f", <URL>:{base}%s, <URLBASE>:{base}" if base else ""
+        out.append(f"{db}\tDB:dbs/{db}{urls}")
+    return "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------- reading
@@ -292,13 +342,15 @@ def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, k
         return None
 
     defaults = {name: values[0] for name, values in schema.attributes.items()}
+    by_brat = schema_types_by_brat_name(schema)
     mentions: list[Mention] = []
     used_triggers = set()
     for k, (eid, etype, parts, loc) in enumerate(events):
         mloc = f"{loc} (event {eid}, mention {k + 1})"
+        etype = by_brat.get(etype, etype)
         trig_id = parts[0][0]
         used_triggers.add(trig_id)
-        if trig_id in tbound and tbound[trig_id][0] != etype:
+        if trig_id in tbound and by_brat.get(tbound[trig_id][0], tbound[trig_id][0]) != etype:
             raise FormatError(
                 f"{mloc}: trigger {trig_id} is labelled {tbound[trig_id][0]!r}, the event {etype!r}"
             )
@@ -325,8 +377,10 @@ def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, k
         if keep_review and not m.origin:
             mentions[-1] = m.with_(origin=origin)
     for tid, (label, _, _) in tbound.items():
-        if label in schema.types and tid not in used_triggers:
-            m = Mention(label, span_of(tid, ann.name), (), dict(defaults), status="proposed", origin=origin)
+        if label in by_brat and tid not in used_triggers:
+            m = Mention(
+                by_brat[label], span_of(tid, ann.name), (), dict(defaults), status="proposed", origin=origin
+            )
             mentions.append(m)
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     article = Article(ext_id=doc, text=text, title=title)

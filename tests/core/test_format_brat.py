@@ -47,9 +47,9 @@ def test_txt_is_the_exact_text(tmp_path):
 def test_ann_lines(tmp_path):
     write_brat(make_expected.expected_items()[1:], SCHEMA, tmp_path)
     ann = (tmp_path / "small_001.ann").read_text(encoding="utf-8").splitlines()
-    assert "T1\tConflict.Attack 0 3\tقصف" in ann
+    assert "T1\tConflict_Attack 0 3\tقصف" in ann
     assert "N1\tReference T2 geonames:166141\tمنبج" in ann
-    assert "E2\tConflict.Attack:T3 Target:T4 Place:T5 Time:T6" in ann
+    assert "E2\tConflict_Attack:T3 Target:T4 Place:T5 Time:T6" in ann
     assert "#7\tAnnotatorNotes E3\t-2 كان الرقم في المسودة" in ann
 
 
@@ -73,11 +73,12 @@ def test_span_across_a_newline_is_written_as_fragments(tmp_path):
 def test_annotation_conf_comes_from_the_schema():
     conf = annotation_conf(SCHEMA)
     assert (
-        "[events]\nConflict.Attack\tAttacker*:<ENTITY>, Target*:<ENTITY>, Instrument*:<ENTITY>, Place*:<ENTITY>, Time*:<ENTITY>\n"
+        "[events]\nConflict_Attack\tAttacker*:ENT|LOC|TIME|VEH|WEA, Target*:ENT|LOC|TIME|VEH|WEA,"
         in conf
     )
     assert "modality\tArg:<EVENT>, Value:asserted|reported|hypothetical\n" in conf
-    assert all(t in conf for t in SCHEMA.types)
+    assert all(t.replace(".", "_") in conf for t in SCHEMA.types)
+    assert "." not in conf.split("[events]")[1].split("[attributes]")[0]  # brat stores [A-Za-z0-9_-] only
 
 
 def test_crlf_text_is_read_with_offsets_moved(tmp_path):
@@ -104,19 +105,19 @@ def _edit(folder: Path, old: str, new: str) -> None:
 
 
 BAD = {
-    "wrong offsets": ("T1\tConflict.Attack 0 3\tقصف", "T1\tConflict.Attack 1 4\tقصف", "line 1"),
-    "offsets past the end": ("T1\tConflict.Attack 0 3", "T1\tConflict.Attack 0 9999", "outside the text"),
-    "unknown type": ("E1\tConflict.Attack:T1", "E1\tConflict.Strike:T1", "Conflict.Strike"),
-    "unknown role": ("E2\tConflict.Attack:T3 Target:T4", "E2\tConflict.Attack:T3 Victim:T4", "Victim"),
+    "wrong offsets": ("T1\tConflict_Attack 0 3\tقصف", "T1\tConflict_Attack 1 4\tقصف", "line 1"),
+    "offsets past the end": ("T1\tConflict_Attack 0 3", "T1\tConflict_Attack 0 9999", "outside the text"),
+    "unknown type": ("E1\tConflict_Attack:T1", "E1\tConflict.Strike:T1", "Conflict.Strike"),
+    "unknown role": ("E2\tConflict_Attack:T3 Target:T4", "E2\tConflict_Attack:T3 Victim:T4", "Victim"),
     "missing T": ("Time:T6\n", "Time:T66\n", "T66"),
     "bad attribute": (
-        "E1\tConflict.Attack:T1 Place:T2\n",
-        "E1\tConflict.Attack:T1 Place:T2\nA9\tpolarity E1 maybe\n",
+        "E1\tConflict_Attack:T1 Place:T2\n",
+        "E1\tConflict_Attack:T1 Place:T2\nA9\tpolarity E1 maybe\n",
         "maybe",
     ),
     "malformed line": (
-        "E1\tConflict.Attack:T1 Place:T2\n",
-        "E1\tConflict.Attack:T1 Place:T2\nX1\tzzz\n",
+        "E1\tConflict_Attack:T1 Place:T2\n",
+        "E1\tConflict_Attack:T1 Place:T2\nX1\tzzz\n",
         "unknown annotation",
     ),
     "truncated": ('#10\tTadqiq E4\t{"status": "added"', '#10\tTadqiq E4\t{"status": "ad', "not JSON"),
