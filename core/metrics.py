@@ -198,3 +198,25 @@ def format_report(scores: Mapping[str, Any]) -> str:
     for g, row in sorted(scores["confusion"].items()):
         lines.append("  " + g + ": " + ", ".join(f"{p} {n}" for p, n in sorted(row.items())))
     return "\n".join(lines)
+
+
+def count_capture(gold: list[Pair], pred: list[Pair], explicit_only: bool = True) -> dict[str, float | int]:
+    """How many gold counts the prediction states exactly, on an overlapping argument of the
+    same event type and role (a looser span test than argument classification, so the number
+    itself is judged). ``explicit_only`` keeps counts with an exact ``value`` (7, "15", سبعة)."""
+    by_key: dict[tuple, list] = {}
+    for doc, m in pred:
+        for a in m.arguments:
+            by_key.setdefault((doc, m.type, a.role), []).append(a)
+    total = correct = 0
+    for doc, m in gold:
+        for a in m.arguments:
+            gk = value_key(a.value)
+            if gk is None or gk[0] != "count" or (explicit_only and gk[1] is None):
+                continue
+            total += 1
+            for p in by_key.get((doc, m.type, a.role), []):
+                if p.span.start < a.span.end and a.span.start < p.span.end and value_key(p.value) == gk:
+                    correct += 1
+                    break
+    return {"gold": total, "correct": correct, "accuracy": round(correct / total, 4) if total else 0.0}

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from core.arabic.clitics import is_known_word
 from core.arabic.normalize import normalize
 from core.model import Span
+from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
+from core.values.counts import HUNDRED, HUNDREDS_WORDS, TENS, UNITS
 from core.values.dates import WEEKDAYS, month_names
 from extract.gazetteer import Gazetteer, Place
 from extract.lexicons import Lexicons, TriggerForm
@@ -22,6 +24,7 @@ _TOKEN = re.compile(r"[وبلفك]?\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _SENT_END = set(".!?؟…")
 QUOTES = set("“”\"«»'’‘")
 PREPOSITIONS = {
+    "بحق",
     "في",
     "علي",
     "عن",
@@ -55,6 +58,7 @@ _TIME_UNITS = {
 _DAYPART = {"فجر", "صباح", "مساء", "ظهر", "ليل", "ليله", "عصر", "منتصف"}
 _SAFE_MONTH_ALONE = {"اب", "مارس", "ماي"}  # month names that are also common words
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+_COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | {"الف", "مئتي", "مائتي"}
 _NUMBER_WORDS = {
     "ثلاث",
     "ثلاثه",
@@ -179,6 +183,13 @@ class Analysis:
         b = s[2:] if s.startswith("ال") and len(s) > 4 else s
         if self.lex.has(section, b) or self.lex.has(section, "ال" + b):
             return True
+        for cand in (
+            b[:-1] if b.endswith("ا") and len(b) > 3 else "",  # accusative: عنصرا
+            b[:-3] + "ه" if b.endswith(("تين", "تان")) and len(b) > 5 else "",  # سيارتين
+            b[:-2] if b.endswith(("ين", "ان")) and len(b) > 4 else "",
+        ):
+            if cand and self.lex.has(section, cand):
+                return True
         for suf in _PRONOUN_SUFFIXES:
             if b.endswith(suf) and len(b) > len(suf) + 2:
                 base = b[: -len(suf)]
@@ -268,10 +279,8 @@ class Analysis:
             prev = self._stems[k - 1] if k else ""
             if form.not_after and (prev in form.not_after or (k and toks[k - 1].w in form.not_after)):
                 continue
-            if form.needs_next:
-                nxt = self._stems[k + 1] if k + 1 < len(toks) else ""
-                if nxt not in form.needs_next:
-                    continue
+            if form.needs_next and not any(st in form.needs_next for st in self._stems[k + 1 : k + 5]):
+                continue
             if form.pos == "modifier" and out and out[-1].tok >= k - 2 and out[-1].type == form.type:
                 continue
             out.append(Trig(k, off, form))
@@ -310,16 +319,13 @@ class Analysis:
         if w == "اليوم":
             return off, (j + 2 if at(j + 1) in WEEKDAYS else j + 1)
         if w in ("امس", "الامس"):
-            return off, (j + 2 if at(j + 1) == "الاول" else j + 1)
+            return off, (j + 2 if at(j + 1) == "الاول" or at(j + 1) in WEEKDAYS else j + 1)
         if w == "اول" and at(j + 1) == "امس":
             return off, j + 2
         if w == "يوم" and at(j + 1) in WEEKDAYS:
             j, w = j + 1, at(j + 1)
-        if (
-            w in WEEKDAYS
-            and w != "الاثنين"
-            or (w == "الاثنين" and (j > k or at(j + 1) in ("الماضي", "المقبل")))
-        ):
+        bare_ok = j > k or (k > 0 and (not toks[k - 1].word or toks[k - 1].w in ("في", "منذ", "حتي")))
+        if w in WEEKDAYS and (bare_ok or at(j + 1) in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت")):
             nxt = at(j + 1)
             return off, (j + 2 if nxt in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت") else j + 1)
         if w in ("قبل", "بعد"):
@@ -356,6 +362,8 @@ class Analysis:
 
     def _year_after(self, j: int, limit: int) -> int:
         if j < limit and self.toks[j].w.isdigit() and len(self.toks[j].w) == 4:
+            return j + 1
+        if j < limit and self.toks[j].w in ("الجاري", "الحالي", "الماضي", "المنصرم", "الفائت"):
             return j + 1
         return j
 
@@ -413,6 +421,10 @@ class Analysis:
             g = self.gaz_at(parts[0][0], parts[0][1], parts[0][2])
             item.place = g[1] if g else None
             return item
+        if lex.has("place_relations", w) and k + 1 < limit and toks[k + 1].word and w not in ("قرب", "قرابه"):
+            sub = self.place_at(k + 1, limit, 0, True)
+            if sub is not None and not sub.parts:
+                return Item("PLACE", k, sub.b, off, place=sub.place)
         head = lex.has("place_heads", w)
         g = None
         if head:
@@ -441,8 +453,15 @@ class Analysis:
             ):
                 break
             j += 1
-        if j + 1 < limit and lex.has("place_relations", toks[j].w):
-            sub = self.place_at(j + 1, limit, 0, True)
+        rel = j
+        while (
+            rel + 1 < limit
+            and lex.has("place_relations", toks[rel + 1].w)
+            and lex.has("place_relations", toks[rel].w)
+        ):
+            rel += 1
+        if rel + 1 < limit and lex.has("place_relations", toks[rel].w):
+            sub = self.place_at(rel + 1, limit, 0, True)
             if sub is not None and not sub.parts:
                 j = sub.b
                 if g is None:
@@ -458,8 +477,6 @@ class Analysis:
         toks = self.toks
         start = j
         g = self.gaz_at(j, limit, off) if j < limit and toks[j].word else None
-        if g:
-            return g[0]
         n = 0
         while j < limit and n < 2:
             t = toks[j]
@@ -483,7 +500,7 @@ class Analysis:
             n += 1
         while j > start and toks[j - 1].w in QUOTES and toks[j - 1].w != "”":
             j -= 1
-        return j
+        return max(j, g[0]) if g else j
 
     # ---- noun phrases --------------------------------------------------------------------
     def np_end(self, k: int, limit: int, off: int = 0) -> int:
@@ -506,11 +523,13 @@ class Analysis:
                     break
                 if (
                     not definite
-                    and w.startswith("لل")
-                    and self.in_list("actor_heads", "ال" + w[2:])
-                    or not definite
-                    and ("ال" + w[2:],) in lex.actors
-                    and w.startswith("لل")
+                    and w[:1] == "ل"
+                    and len(w) > 3
+                    and (
+                        self.in_list("actor_heads", "ال" + w[2:] if w.startswith("لل") else w[1:])
+                        or ("ال" + w[2:],) in lex.actors
+                        or (w[1:],) in lex.actors
+                    )
                 ):
                     j += 1
                     prev = w
@@ -519,9 +538,9 @@ class Analysis:
                 if tuple(self._np_words(k, j, off)) in lex.actors and not w.startswith("ال") and w[:1] != "و":
                     break
                 if w == "من" and (
-                    lex.has("partitive_heads", self.bare(prev))
-                    or lex.has("partitive_heads", prev)
+                    self.in_list("partitive_heads", prev)
                     or prev.isdigit()
+                    or self.in_list("actor_heads", prev)
                 ):
                     j += 1
                     prev = w
@@ -531,12 +550,17 @@ class Analysis:
                     j += 1
                     prev = w
                     continue
-                if lex.has("stop", w) or lex.has("agent_cues", w) or self.time_at(j, limit) is not None:
+                if (
+                    lex.has("stop", w)
+                    or lex.has("agent_cues", w)
+                    or w in PREPOSITIONS
+                    or self.time_at(j, limit) is not None
+                ):
                     break
                 so, st = self.strip(w)
                 if so:
-                    if w[:1] not in ("و", "ف"):
-                        break  # a preposition starts a new phrase
+                    if w[:1] not in ("و", "ف") or st.isdigit() or st in _COUNT_WORDS:
+                        break  # a preposition, or a new counted phrase (و١٧ مقاتلا)
                     if (
                         st in lex.triggers
                         or self.is_verbish(st)
@@ -554,11 +578,22 @@ class Analysis:
                     break
             elif self._trigger_at(j) is not None and j == k:
                 break
-            if w.startswith("ال") or (not self.lex.has("actor_heads", w) and self.in_list("actor_heads", w)):
+            if w.startswith("ال") or self._pronoun_suffixed(w):
                 definite = True
             j += 1
             prev = w
         return j
+
+    def _pronoun_suffixed(self, w: str) -> bool:
+        """عناصره، قواتها: a noun with an attached pronoun is definite."""
+        for suf in _PRONOUN_SUFFIXES:
+            if w.endswith(suf) and len(w) > len(suf) + 2:
+                base = w[: -len(suf)]
+                if self.lex.has("actor_heads", base) or (
+                    base.endswith("ت") and self.lex.has("actor_heads", base[:-1] + "ه")
+                ):
+                    return True
+        return False
 
     def _np_words(self, k: int, j: int, off: int) -> list[str]:
         return [self.toks[k].w[off:]] + [t.w for t in self.toks[k + 1 : j]]
@@ -593,6 +628,13 @@ class Analysis:
             if off and st != t.w[off:]:  # لل -> ال: the article's lam stays in the span
                 pass
             w = t.w
+            q = self._qualifier_at(k, b)
+            if q:
+                end = self.np_end(q, b, 0)
+                if end > q:
+                    out.append(Item("NP", k, end, off))
+                    k = end
+                    continue
             if lex.has("support_verbs", st) or lex.has("support_verbs", w) or self._support_with_pronoun(st):
                 out.append(Item("VERB", k, k + 1, word=st, sub="support"))
                 k += 1
@@ -617,9 +659,13 @@ class Analysis:
             if off and letter in ("ب", "ل", "ك"):
                 out.append(Item("PREP", k, k, word=letter))
             cue_prev = out[-1] if out else None
-            context = bool(cue_prev and cue_prev.kind == "PREP") or bool(off)
+            context = bool(cue_prev and cue_prev.kind == "PREP") or bool(off and t.w[off - 1] in "بل")
             is_alias = (t.w[off:],) in lex.actors or (k + 1 < b and (t.w[off:], toks[k + 1].w) in lex.actors)
             pl = None if is_alias else self.place_at(k, b, off, context)
+            if pl is None and not off and t.w[:1] == "و" and len(t.w) == 3 and not is_known_word(t.w):
+                pl = self.place_at(k, b, 1, True)
+                if pl is not None and pl.b - k < 2:
+                    pl = None
             if pl is not None and pl.b > k:
                 out.append(pl)
                 k = pl.b
@@ -636,6 +682,16 @@ class Analysis:
             out.append(Item("NP", k, end, off))
             k = end
         return out
+
+    def _qualifier_at(self, k: int, limit: int) -> int:
+        """Token after a count qualifier (نحو، أكثر من، ما لا يقل عن) before a number, or 0."""
+        for words, _kind in _QUALIFIERS:
+            n = len(words)
+            if k + n < limit and tuple(self.toks[i].w for i in range(k, k + n)) == words:
+                nxt = self.toks[k + n].w
+                if nxt.isdigit() or nxt in _NUMBER_WORDS or nxt in _COUNT_WORDS:
+                    return k + n
+        return 0
 
     def _support_with_pronoun(self, st: str) -> bool:
         for suf in ("ها", "ه", "هم"):

@@ -51,6 +51,7 @@ PATIENT_ROLE = {
     MEET: "Entity",
     TERRITORY: "Place",
 }
+_SUBORD = {"ان", "انه", "انها", "انهم", "لان", "بان"}
 CASUALTY_NOUNS = {"قتلي", "قتيلا", "قتيل", "جرحي", "جريحا", "جريح", "شهداء", "شهيدا"}
 
 
@@ -181,7 +182,14 @@ class RuleEngine:
             it = items[back]
             if it.kind == "NP" and an.is_actor(it):
                 before = items[back - 1] if back else None
-                if before is None or before.kind != "PREP":
+                if parse_count(an.span(it.a, it.b, it.off).text) is not None:
+                    continue  # a counted phrase is a victim or a prisoner, rarely an attacker
+                if (
+                    before is None
+                    or before.kind == "PUNCT"
+                    or (before.kind == "STOP" and before.word in _SUBORD)
+                    or (before.kind == "VERB" and before.sub != "speech")
+                ):
                     return it
         return None
 
@@ -281,6 +289,8 @@ class RuleEngine:
                 args.add("Entity", it, "meet-with-بـ", 0.75)
             elif prep == "مع" and typ == MEET:
                 args.add("Entity", it, "meet-with-مع", 0.8)
+            elif prep == "بحق" and typ in (EXECUTE, ARREST, DIE, INJURE, CAPTURE) and patient:
+                args.add(patient, it, "after-بحق", 0.8)
             elif prep == "agent" and typ in (DIE, INJURE):
                 args.add("Agent", it, "agent-cue", 0.8)
             elif prep == "من" and typ == TERRITORY and an.is_actor(it):
@@ -289,6 +299,18 @@ class RuleEngine:
                 args.add("Origin", it, "origin-من", 0.6)
             elif prep in ("الي", "نحو", "باتجاه") and typ == TRANSPORT:
                 args.add("Destination", it, f"destination-{prep}", 0.6)
+
+        # the subject of a passive or intransitive verb: إن طفلين قتلا، أن شابا استشهد
+        verbish = verb or an.toks[tr.tok].w.endswith("ا")
+        if (
+            verbish
+            and typ in (DIE, INJURE)
+            and not args.has("Victim")
+            and prev is not None
+            and prev.kind == "NP"
+            and (not an.is_adjective_like(prev) or parse_count(an.span(prev.a, prev.b, prev.off).text))
+        ):
+            args.add("Victim", prev, "subject-of-verb", 0.7)
 
         # coordinated verbs share their object: ويقتل ويأسر العشرات
         if verb and patient and not args.has(patient) and n + 1 < len(items) and items[n + 1].kind == "TRIG":
@@ -343,6 +365,9 @@ class RuleEngine:
         agent_role = AGENT_ROLE.get(typ, "Agent")
         patient = PATIENT_ROLE.get(typ)
         subj_before = n > 0 and items[n - 1].kind == "NP" and an.is_actor(items[n - 1])
+        if typ == ATTACK and an.head_in(it, "weapon_heads") and not actor and (verb or nth == 1):
+            args.add("Instrument", it, "weapon-object" if verb else "weapon-genitive", 0.7)
+            return
         if typ == ATTACK:
             if verb:
                 if nth == 1 and actor and not subj_before and later:
@@ -369,13 +394,14 @@ class RuleEngine:
                 and nth == 1
                 and actor
                 and later
-                and typ != CAPTURE
                 and an.is_actor(it)
                 and not parse_count(an.span(it.a, it.b, it.off).text)
             ):
                 args.add(agent_role, it, "verb-subject", 0.7)
             elif not args.has(patient):
                 args.add(patient, it, "genitive-or-object" if not verb else "verb-object", 0.8)
+            elif it.off == 1 and an.toks[it.a].w[:1] == "و" and parse_count(an.span(it.a, it.b, it.off).text):
+                args.add(patient, it, "coordinated-count", 0.7)  # 23 عنصرا ... و17 مقاتلا
             return
         if typ == TRANSPORT:
             if nth == 1 and actor and later and an.head_in(it, "actor_heads") is False:

@@ -137,6 +137,10 @@ SINGULARS = {
     "طالب",
     "عامل",
     "سياره",
+    "شاحنه",
+    "دراجه",
+    "مركبه",
+    "فتاه",
     "طائره",
     "مروحيه",
     "قذيفه",
@@ -315,7 +319,7 @@ def read_number(tokens: list[str], i: int = 0) -> tuple[int | None, int]:
 def _dual_or_single(tok: str) -> int | None:
     if tok.startswith("ال"):
         tok = tok[2:]
-    if tok in SINGULARS:
+    if tok in SINGULARS or (tok.endswith("ا") and tok[:-1] in SINGULARS):  # شابا
         return 1
     for suf in ("ين", "ان"):
         if tok.endswith(suf) and len(tok) > 4:
@@ -369,6 +373,11 @@ def parse_count(phrase: str) -> dict[str, Any] | None:
         if n is None:
             return None
         value = n
+        for tok in toks[i + 1 :]:  # امرأتين وطفل = 3
+            if tok[:1] == "و" and len(tok) > 2:
+                more = _dual_or_single(tok[1:])
+                if more is not None:
+                    value += more
     if qual in (None,):
         return _exact(value)
     if qual == "approx":
@@ -378,3 +387,8 @@ def parse_count(phrase: str) -> dict[str, Any] | None:
     if qual == "more":
         return {"kind": "count", "value": None, "min": value + 1, "max": None, "approx": False}
     return {"kind": "count", "value": None, "min": None, "max": value - 1, "approx": False}
+
+
+#: Public names for the extractor: qualifier word tuples, and number words written as one word.
+QUALIFIER_WORDS = _QUAL
+HUNDREDS_WORDS = _HUNDREDS_WORDS
