@@ -126,6 +126,7 @@ class Analysis:
         self.text = text
         self.lex = lex
         self.gaz = gaz
+        self._strip_cache: dict[str, tuple[int, str]] = {}
         self.norm = normalize(text)
         sh = self.norm.text
         self.toks: list[Tok] = []
@@ -146,6 +147,12 @@ class Analysis:
     # ---- words -------------------------------------------------------------------------
     def strip(self, w: str) -> tuple[int, str]:
         """(letters dropped, rest) of a word without its و/ف and ب/ل/ك proclitics."""
+        got = self._strip_cache.get(w)
+        if got is None:
+            got = self._strip_cache[w] = self._strip(w)
+        return got
+
+    def _strip(self, w: str) -> tuple[int, str]:
         off = 0
         if w[:1] in ("و", "ف") and len(w) > 3 and not is_known_word(w) and not self._plain(w):
             off, w = 1, w[1:]
@@ -224,6 +231,8 @@ class Analysis:
                     clause += 1
                 else:
                     for ph in breaks2:
+                        if ph[0] != st and ph[0] != t.w:
+                            continue
                         n = len(ph)
                         got = tuple(self._stems[k : k + n])
                         if got == ph or (tuple([t.w] + [x.w for x in toks[k + 1 : k + n]]) == ph):
@@ -685,7 +694,10 @@ class Analysis:
 
     def _qualifier_at(self, k: int, limit: int) -> int:
         """Token after a count qualifier (نحو، أكثر من، ما لا يقل عن) before a number, or 0."""
+        first = self.toks[k].w
         for words, _kind in _QUALIFIERS:
+            if words[0] != first:
+                continue
             n = len(words)
             if k + n < limit and tuple(self.toks[i].w for i in range(k, k + n)) == words:
                 nxt = self.toks[k + n].w

@@ -52,6 +52,7 @@ class Place:
         }
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Match key: normalised, without spaces, without a leading article on any word."""
     words = normalize_text(name).replace("-", " ").replace("“", "").replace("”", "").split()
@@ -63,6 +64,7 @@ def key(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def keys(name: str) -> tuple[str, ...]:
     """Every key a name is found under: also spaces dropped with articles kept (ديرالزور)."""
     k1 = key(name)
