@@ -127,6 +127,7 @@ class Analysis:
         self.lex = lex
         self.gaz = gaz
         self._strip_cache: dict[str, tuple[int, str]] = {}
+        self._trig_toks: set[int] | None = None
         self.norm = normalize(text)
         sh = self.norm.text
         self.toks: list[Tok] = []
@@ -293,7 +294,14 @@ class Analysis:
             if form.pos == "modifier" and out and out[-1].tok >= k - 2 and out[-1].type == form.type:
                 continue
             out.append(Trig(k, off, form))
+        self._trig_toks = {t.tok for t in out}
         return out
+
+    def _is_trigger(self, k: int) -> bool:
+        """A trigger as found by :meth:`triggers` (its not_after/needs_next/modifier rules applied)."""
+        if self._trig_toks is None:
+            self.triggers()
+        return k in self._trig_toks  # type: ignore[operator]
 
     def _trigger_at(self, k: int) -> tuple[int, TriggerForm] | None:
         w = self.toks[k].w
@@ -436,6 +444,8 @@ class Analysis:
                 return Item("PLACE", k, sub.b, off, place=sub.place)
         head = lex.has("place_heads", w)
         g = None
+        if head and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
+            return self.place_at(k + 1, limit, 0, True)  # أطراف بلدتي الناقورة وعيتا الشعب
         if head:
             j = k + 1
             g = self.gaz_at(j, limit) if j < limit else None
@@ -475,6 +485,11 @@ class Analysis:
                 j = sub.b
                 if g is None:
                     g = (sub.b, sub.place) if sub.place else None
+        if j < limit and toks[j].word and toks[j].w[:1] == "ل" and j > k:  # الضاحية الجنوبية لبيروت
+            of = self.gaz_at(j, limit, 1)
+            if of is not None:
+                j = of[0]
+                g = g or of
         place = g[1] if g else None
         if place is None and head:
             whole = self.gaz.lookup(self.shadow(k, j, off))
@@ -574,24 +589,37 @@ class Analysis:
                         st in lex.triggers
                         or self.is_verbish(st)
                         or lex.has("stop", st)
-                        or self._trigger_at(j) is not None
+                        or self._is_trigger(j)
                     ):
                         break
                     definite = False
                     j += 1
                     prev = st
                     continue
-                if self._trigger_at(j) is not None or self.is_verbish(w):
+                if self._is_trigger(j) or self.is_verbish(w):
                     break
                 if definite and not w.startswith("ال") and not w.isdigit() and w not in ("له", "لها", "لهم"):
                     break
-            elif self._trigger_at(j) is not None and j == k:
+            elif self._is_trigger(j) and j == k:
                 break
             if w.startswith("ال") or self._pronoun_suffixed(w):
                 definite = True
             j += 1
             prev = w
         return j
+
+    def _nounish(self, st: str) -> bool:
+        lex = self.lex
+        return (
+            st.startswith("ال")
+            or lex.has("actor_heads", st)
+            or lex.has("place_heads", st)
+            or lex.has("place_heads_plural", st)
+            or (st,) in lex.actors
+            or self.gaz.lookup(st) is not None
+            or lex.has("weapon_heads", st)
+            or st.isdigit()
+        )
 
     def _pronoun_suffixed(self, w: str) -> bool:
         """عناصره، قواتها: a noun with an attached pronoun is definite."""
@@ -679,7 +707,11 @@ class Analysis:
                 out.append(pl)
                 k = pl.b
                 continue
-            if self.is_verbish(st):
+            sentence_start = k == 0 or toks[k - 1].sent != t.sent
+            if self.is_verbish(st) or (
+                sentence_start and off == 1 and t.w[0] == "و" and not self._nounish(st)
+            ):
+                # a sentence opening with و + an unknown word is VSO: وتبنى، وأدان، وتواصل
                 out.append(Item("VERB", k, k + 1, word=st, sub="other"))
                 k += 1
                 continue

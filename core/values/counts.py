@@ -201,6 +201,7 @@ _NO_DUAL = {
     "شرطي",
 }
 
+_AT_LEAST_AFTER = "علي الاقل"
 _TOKEN = re.compile(r"[وبلفك]?[0-9]+(?:[.,٫٬][0-9]+)*|[^\W\d_]+")
 _PROCLITIC = ("و", "ب", "ل", "ف", "ك")
 
@@ -378,6 +379,8 @@ def parse_count(phrase: str) -> dict[str, Any] | None:
                 more = _dual_or_single(tok[1:])
                 if more is not None:
                     value += more
+    if qual is None and _AT_LEAST_AFTER in " ".join(toks[i + max(used, 1) :]):
+        qual = "min"  # 60 شخصا على الأقل
     if qual in (None,):
         return _exact(value)
     if qual == "approx":

@@ -154,10 +154,12 @@ def parse_date(raw: str, published: str | dt.date | None = None) -> dict[str, An
     # أمس، أمس الأول، أول أمس
     if first in ("امس", "الامس") or (first == "اول" and rest[:1] == ["امس"]):
         back = 2 if (first == "اول" or rest[:1] in (["الاول"],)) else 1
+        wd = next((WEEKDAYS[t] for t in rest if t in WEEKDAYS), None)  # أمس الثلاثاء
+        extra = {"weekday": wd[0]} if wd else {}
         if anchor is None:
             rel = "day_before_publication" if back == 1 else "two_days_before_publication"
-            return _result(raw, None, relation=rel)
-        return _day(raw, anchor, anchor - dt.timedelta(days=back))
+            return _result(raw, None, relation=rel, **extra)
+        return _day(raw, anchor, anchor - dt.timedelta(days=back), **extra)
     # غدا
     if first in ("غدا", "الغد"):
         if anchor is None:
