@@ -97,31 +97,29 @@ def extract_cmd(
             ids = [i for i in ids if not p.mentions(i, origin=origin)]
         jobs_n = max(1, jobs or os.cpu_count() or 1)
 
-        def articles() -> Iterator[tuple[int, Article]]:
-            for i in ids:
-                yield i, p.article(i)
-
         stored = kept = 0
-        with tqdm(total=len(ids), desc="extract", unit="article", disable=None) as bar:
-            if jobs_n == 1 or len(ids) < 20:
-                _init(engine_name)
-                results: Iterator[tuple[int, list[Mention]]] = map(_run, articles())
-                pool = None
-            else:
-                ctx_mp = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-                pool = ctx_mp.Pool(jobs_n, initializer=_init, initargs=(engine_name,))
-                results = pool.imap(_run, articles(), chunksize=8)
-            try:
-                for article_id, mentions in results:
-                    seen = _reviewed_keys(p, article_id, origin)
-                    fresh = [m for m in mentions if (m.type, m.trigger.start, m.trigger.end) not in seen]
-                    kept += len(mentions) - len(fresh)
-                    stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
-                    bar.update()
-            finally:
-                if pool is not None:
-                    pool.close()
-                    pool.join()
+        pool = None
+        if jobs_n > 1 and len(ids) >= 20:
+            ctx_mp = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            pool = ctx_mp.Pool(jobs_n, initializer=_init, initargs=(engine_name,))
+        else:
+            _init(engine_name)
+        try:
+            with tqdm(total=len(ids), desc="extract", unit="article", disable=None) as bar:
+                for first in range(0, len(ids), _PAGE):
+                    # articles are read here, in the thread that owns the connection
+                    batch = [(i, p.article(i)) for i in ids[first : first + _PAGE]]
+                    results = pool.imap(_run, batch, chunksize=8) if pool is not None else map(_run, batch)
+                    for article_id, mentions in results:
+                        seen = _reviewed_keys(p, article_id, origin)
+                        fresh = [m for m in mentions if (m.type, m.trigger.start, m.trigger.end) not in seen]
+                        kept += len(mentions) - len(fresh)
+                        stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
+                        bar.update()
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
     echo(
         ctx,
         f"{origin}: {stored} proposals stored in {len(ids)} articles"

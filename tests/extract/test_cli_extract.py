@@ -68,3 +68,40 @@ def test_unknown_engine_and_origin(project):
     assert r.exit_code == 1 and "no extraction engine 'nope'" in r.output
     r = CliRunner().invoke(cli, ["evaluate", str(project), "--gold", "reviewer:nobody", "--pred", ORIGIN])
     assert r.exit_code == 1 and "no mentions with origin 'reviewer:nobody'" in r.output
+
+
+def test_worker_processes_give_the_same_proposals(tmp_path):
+    path = tmp_path / "many.db"
+    src = tmp_path / "many.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for n in range(3, 28):
+            text = f"قتل {n} مدنيين في قصف على مدينة حلب، وأصيب آخرون بجروح."
+            fh.write(
+                json.dumps({"id": f"a{n}", "text": text, "published": "2020-01-01"}, ensure_ascii=False)
+                + "\n"
+            )
+    run("import", path, src)
+
+    def snapshot():
+        with Project.open(path, create=False) as p:
+            return [
+                [
+                    (
+                        m.type,
+                        m.trigger.start,
+                        m.trigger.end,
+                        tuple((a.role, a.span.start, a.value and a.value.get("value")) for a in m.arguments),
+                    )
+                    for m in p.mentions(a.id, origin=ORIGIN)
+                ]
+                for a in p.article_list(0, 100)
+            ]
+
+    assert "in 25 articles" in run("extract", path, "--jobs", "2")
+    pooled = snapshot()
+    run("extract", path, "--jobs", "1")
+    assert snapshot() == pooled
+    # each article's own count reached its Victim
+    assert sorted(
+        v for art in pooled for m in art if m[0] == "Life.Die" for r, _, v in m[3] if r == "Victim"
+    ) == list(range(3, 28))
