@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dataclasses import replace
+
+from core.formats.preannotations import detect_format, preannotation_import_items
 from core.importing.item import ImportItem, ImportOptions, ImportProblem
 from core.importing.readers import SIDECAR, collect_files, read_file, read_sidecar
 from core.validate import MentionError
@@ -18,6 +21,7 @@ class FileReport:
     path: Path
     articles: int
     encoding: str
+    format: str = "tadqiq"  # or the other tool's format it was read as
 
 
 @dataclass
@@ -27,8 +31,34 @@ class ImportReport:
     bad: list[str] = field(default_factory=list)  # messages of files skipped with skip_bad
 
 
+#: Formats of other tools read through core.formats (the rest: .txt, native .jsonl, .csv).
+TOOL_FORMATS = ("oneie", "brat", "labelstudio", "prodigy")
+
+
+def tool_format(path: Path) -> str | None:
+    """The other tool's format a path is in, or None for Tadqiq's own readers."""
+    if path.is_dir():
+        return "brat" if any(path.glob("*.ann")) else None
+    if path.suffix.lower() == ".json":
+        return "labelstudio"
+    if path.suffix.lower() == ".jsonl" and path.name != SIDECAR and path.is_file():
+        fmt = detect_format(path)
+        return fmt if fmt in TOOL_FORMATS else None
+    return None
+
+
+def _read_tool(path: Path, fmt: str, project: Project, options: ImportOptions) -> list[ImportItem]:
+    origin = options.origin or f"import:{path.name}"
+    items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt)
+    if options.gold:
+        gold = {"status": "added", "origin": f"reviewer:{options.reviewer}", "reviewer": options.reviewer}
+        items = [replace(i, mentions=tuple(replace(m, **gold) for m in i.mentions)) for i in items]
+    return items
+
+
 def import_paths(project: Project, paths: list[Path], options: ImportOptions | None = None, *,
-                 skip_bad: bool = False, progress: Callable[[Path], None] | None = None) -> ImportReport:
+                 skip_bad: bool = False, progress: Callable[[Path], None] | None = None,
+                 fmt: str = "auto") -> ImportReport:
     """Import files and folders, all or nothing.
 
     Without ``skip_bad`` the first bad file raises ImportProblem and nothing is stored.
@@ -40,7 +70,22 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
     files: list[FileReport] = []
     bad: list[str] = []
     sidecars: dict[Path, dict] = {}
-    for path in collect_files(paths):
+    own: list[Path] = []
+    for path in paths:
+        kind = fmt if fmt in TOOL_FORMATS else (tool_format(path) if fmt == "auto" else None)
+        if kind is None:
+            own.append(path)
+            continue
+        try:
+            read = _read_tool(path, kind, project, options)
+        except ImportProblem as exc:
+            if not skip_bad:
+                raise
+            bad.append(str(exc))
+            continue
+        items.extend(read)
+        files.append(FileReport(path, len(read), "utf-8", kind))
+    for path in collect_files(own):
         try:
             if path.name == SIDECAR:
                 continue

@@ -183,6 +183,12 @@ class Project(MentionStore):
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
 
+    def article_status(self, article_id: int) -> str:
+        row = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        return row[0]
+
     def set_article_status(self, article_id: int, status: str, *, reviewer: str) -> None:
         with self.db.atomic():
             before = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.arabic.clitics import add_known_words
 from core.arabic.normalize import normalize_text
 from core.resources import resource_path
 
@@ -115,6 +116,9 @@ def _read(path: Path) -> list[tuple[Place, list[str]]]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     rows = _read(resource_path("lexicons", TABLE)) + _read(resource_path("lexicons", EXTRA))
+    # place names whose first letter looks like a proclitic (بعقوبة, كفرنبل) must not lose it
+    # when a reviewer's selection is snapped to a span
+    add_known_words(name.split()[0] for _, names in rows for name in names if name.strip())
     return Gazetteer(rows)
 
 

@@ -79,13 +79,7 @@ class ReviewDocument(QObject):
 
     def article_status(self, article_id: int) -> str:
         """An article's review status ('todo', 'in_progress', 'done')."""
-        getter = getattr(self.project, "article_status", None)
-        if getter is not None:  # a direct query, when the project offers one
-            return getter(article_id)
-        guess = self.project.article_list(max(0, article_id - 1), 1)  # ids are dense unless deleted
-        if guess and guess[0].id == article_id:
-            return guess[0].status
-        return next((s.status for s in self._pages() if s.id == article_id), "todo")
+        return self.project.article_status(article_id)
 
     def next_article_id(self, after: int | None = None) -> int | None:
         """The next article (by id) that is not done, wrapping around; None when all are done."""

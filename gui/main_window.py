@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from extract.gazetteer import load_gazetteer
 from db.project import Project
 from gui.actions import ACTIONS, build_actions
 from gui.article_view import ArticleView
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.reviewer = name
 
     def _setup_document(self) -> None:
+        load_gazetteer()  # registers place names so selection snapping keeps their first letter
         self.doc = ReviewDocument(self.project, self.reviewer, self)
         rebuild_undo_stack(self.doc)
 

@@ -8,7 +8,7 @@ import click
 from tqdm import tqdm
 
 from core.importing.item import ImportOptions
-from db.importing import import_paths
+from db.importing import TOOL_FORMATS, import_paths
 from db.project import Project
 from tadqiq.output import echo, echo_json, fail, friendly_errors
 
@@ -41,10 +41,14 @@ def init(project: Path, schema: str | None) -> None:
 @click.option("--reviewer", metavar="NAME", help="Whose gold labels these are (with --gold).")
 @click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones.")
 @click.option("--schema", default=None, metavar="NAME|PATH", help="Schema for a new project.")
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "tadqiq", *TOOL_FORMATS]),
+              help="Pre-annotations of another tool (brat folder, OneIE/TextEE or Prodigy .jsonl, "
+                   "Label Studio .json); auto tells them apart, tadqiq reads only .txt/.jsonl/.csv.")
 @click.pass_context
 @friendly_errors
 def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: str | None, gold: bool,
-            reviewer: str | None, skip_bad: bool, schema: str | None) -> None:
+            reviewer: str | None, skip_bad: bool, schema: str | None, fmt: str) -> None:
     """Import .txt, .jsonl and .csv files (or folders of them) into PROJECT, all or nothing."""
     if gold and not reviewer:
         fail("--gold needs --reviewer NAME")
@@ -53,7 +57,7 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
     with Project.open(project, schema=schema) as p:
         with tqdm(desc="reading", unit="file", disable=None, leave=False) as bar:
             report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
-                                  skip_bad=skip_bad, progress=lambda _path: bar.update())
+                                  skip_bad=skip_bad, progress=lambda _path: bar.update(), fmt=fmt)
     r = report.result
     encodings = sorted({f.encoding for f in report.files})
     echo(ctx, f"imported {r.articles_added} articles from {len(report.files)} files"
@@ -61,7 +65,9 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
               f" {r.mentions_added} events stored ({r.attached} onto articles already there),"
               f" {r.mentions_skipped} identical events skipped")
     for f in report.files:
-        if f.encoding not in ("utf-8", "ascii"):
+        if f.format != "tadqiq":
+            echo(ctx, f"  {f.path}: read as {f.format} ({f.articles} documents)")
+        elif f.encoding not in ("utf-8", "ascii"):
             echo(ctx, f"  {f.path}: decoded as {f.encoding}")
     if report.bad:
         echo(ctx, f"skipped {len(report.bad)} bad files:", err=True)

@@ -27,12 +27,10 @@ def demo_path() -> Path:
 
 def propose(project: Project) -> int:
     """Run the default extraction engine over every article; return proposals stored."""
-    try:
-        from extract.registry import get_engine
-    except ImportError:  # the extractor is its own issue; without it the demo has text only
-        return 0
+    from extract.base import get_engine, origin_of
+
     engine = get_engine("rules")
-    origin = f"extractor:{engine.name}@{engine.version}"
+    origin = origin_of(engine)
     total = 0
     for summary in project.article_list(0, 1_000_000):
         article = project.article(summary.id)

@@ -60,3 +60,13 @@ def test_selection_of_punctuation_only_is_empty():
     start, end = sel("“")
     s, e = snap_selection(TEXT, start, end)
     assert s == e
+
+
+def test_place_names_keep_their_first_letter_after_the_gazetteer_loads():
+    from core.arabic.clitics import snap_span
+    from extract.gazetteer import load_gazetteer
+
+    load_gazetteer()
+    text = "قصف على باميان أمس"
+    start = text.index("باميان")
+    assert snap_span(text, start, start + len("باميان")) == (start, start + len("باميان"))
