@@ -34,6 +34,7 @@ from PySide6 import __version__ as pyside_version  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from bench.machine import cpu_model  # noqa: E402
 from core.model import Argument, Article, Mention, Span  # noqa: E402
 from db.project import ImportItem, Project  # noqa: E402
 from gui.app import application  # noqa: E402
@@ -166,15 +167,7 @@ def bench(runs: int) -> list[dict]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+    return (f"{cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, PySide6 {pyside_version}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
 
 

@@ -62,11 +62,9 @@ def _article(text: str, ext_id: str, where: str, fields: dict[str, Any]) -> Arti
     )
 
 
-def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
-    """Metadata for the .txt files of one folder, by article id (checked strictly)."""
-    decoded = decode_bytes(path.read_bytes(), str(path))
-    out: dict[str, dict[str, Any]] = {}
-    for n, line in enumerate(decoded.text.split("\n"), 1):
+def json_lines(path: Path, text: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(line number, where, object) for each non-empty line; ImportProblem names the line of bad JSON."""
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path} line {n}"
@@ -74,7 +72,17 @@ def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+        if not isinstance(obj, dict):
+            raise ImportProblem(f"{where}: each line must be a JSON object, got {type(obj).__name__}")
+        yield n, where, obj
+
+
+def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
+    """Metadata for the .txt files of one folder, by article id (checked strictly)."""
+    decoded = decode_bytes(path.read_bytes(), str(path))
+    out: dict[str, dict[str, Any]] = {}
+    for _n, where, obj in json_lines(path, decoded.text):
+        if not isinstance(obj.get("id"), str):
             raise ImportProblem(f"{where}: each line must be an object with a string 'id'")
         fields = {k: obj[k] for k in _SIDECAR_FIELDS if k in obj}
         _iso_date(fields.get("published"), where)
@@ -92,16 +100,7 @@ def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOpti
     decoded = decode_bytes(data, str(path))
     items = []
     seen: dict[str, int] = {}
-    for n, line in enumerate(decoded.text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path} line {n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
-        if not isinstance(obj, dict):
-            raise ImportProblem(f"{where}: each line must be a JSON object, got {type(obj).__name__}")
+    for n, where, obj in json_lines(path, decoded.text):
         text = obj.get("text")
         if not isinstance(text, str):
             raise ImportProblem(f"{where}: missing 'text' (a string)")
