@@ -66,6 +66,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_theme", "Dark/light theme", ("Ctrl+Shift+D",), "toggle_theme", "switch light and dark",
                menu="View"),
     ActionSpec("help", "Keys…", ("?", "F1"), "show_help", "show this list of keys", menu="Help"),
+    ActionSpec("export", "Export…", ("Ctrl+E",), "export",
+               "export the labels (JSONL, OneIE, DyGIE++, brat, CoNLL, ACLED CSV) with a manifest", menu="File"),
     ActionSpec("quit", "Quit", ("Ctrl+Q",), "quit", "close the window (everything is already saved)", menu="File"),
 )
 BY_NAME = {spec.name: spec for spec in ACTIONS}

@@ -24,6 +24,7 @@ class ReviewController(QObject):
     message = Signal(str)  # a short status line for the reviewer
     help_requested = Signal()
     quit_requested = Signal()
+    export_requested = Signal()
     zoom_requested = Signal(float)
     theme_toggle_requested = Signal()
     all_done = Signal()  # no article left to review
@@ -197,3 +198,6 @@ class ReviewController(QObject):
 
     def quit(self) -> None:
         self.quit_requested.emit()
+
+    def export(self) -> None:
+        self.export_requested.emit()

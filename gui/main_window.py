@@ -21,6 +21,7 @@ from gui.commands import rebuild_undo_stack
 from gui.controller import ReviewController
 from gui.document import ReviewDocument
 from gui.event_panel import EventPanel
+from gui.export_dialog import ExportDialog
 from gui.help_overlay import HelpOverlay
 from gui.settings import Settings
 from gui.type_picker import TypePicker
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self._show_message)
         self.controller.help_requested.connect(self.help_overlay.toggle)
         self.controller.quit_requested.connect(self.close)
+        self.controller.export_requested.connect(self.show_export)
         self.controller.zoom_requested.connect(self.zoom)
         self.controller.theme_toggle_requested.connect(self.toggle_theme)
         doc.undo_stack.indexChanged.connect(self._update_title)
@@ -162,6 +164,12 @@ class MainWindow(QMainWindow):
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
+
+    def show_export(self) -> None:
+        """File → Export…: a dialog that exports on its own connection in a worker thread."""
+        dialog = ExportDialog(self.project, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def toggle_theme(self) -> None:
         self.set_theme("dark" if self.settings.get("view/theme") == "light" else "light")

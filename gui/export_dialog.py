@@ -1,0 +1,553 @@
+"""File → Export…: the project's labels out in any export format, with progress, cancel and a summary.
+
+The dialog asks what ``tadqiq export`` takes (format, output, gold/all, reviewer, event types,
+split and seed) and runs :func:`run_export` in an :class:`ExportWorker` (a QThread). The worker
+opens its own :class:`db.project.Project` on the same file: an SQLite connection is only used
+in the thread that made it, never the window's.
+
+Nothing half-written is left behind. The writers of ``core.formats`` write each file atomically,
+but a folder export (brat, or any ``--split``) that fails on its tenth article would leave nine,
+and an output folder would be created before the first write. So the export is written into a
+hidden staging folder beside the target (``.tadqiq-export-*``, in the nearest folder that
+exists) and moved into place only once the writer and the manifest are done; on an error or
+Cancel the staging folder is removed and the target is untouched.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from core.formats.common import FormatError
+from core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
+from db.export_queries import export_articles, export_items
+from db.project import Project, ProjectError
+
+FORMAT_LABELS = {
+    "jsonl": "Native JSONL (one article per line)",
+    "oneie": "OneIE / TextEE JSONL (sentence windows)",
+    "dygiepp": "DyGIE++ JSONL (one document per line)",
+    "brat": "brat standoff (folder: .txt + .ann, annotation.conf)",
+    "conll": "CoNLL BIO (one token per line)",
+    "acled-csv": "ACLED-like CSV (one row per real-world event)",
+}
+SUFFIX = {"jsonl": ".jsonl", "oneie": ".jsonl", "dygiepp": ".jsonl", "brat": "", "conll": ".conll",
+          "acled-csv": ".csv"}
+
+
+class ExportCancelled(Exception):
+    """The user pressed Cancel; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One export, as ``tadqiq export`` would run it."""
+
+    project: Path
+    fmt: str
+    out: Path
+    status: str = "gold"
+    reviewer: str | None = None
+    types: tuple[str, ...] | None = None  # None: every type
+    split: str | None = None  # "80/10/10"
+    seed: int = 0
+
+    @property
+    def writes_folder(self) -> bool:
+        return self.fmt == "brat" or bool(self.split)
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.out / "manifest.json" if self.writes_folder else self.out.with_name(self.out.name + ".manifest.json")
+
+    def command(self) -> str:
+        """The equivalent command line (recorded in the manifest)."""
+        parts = ["tadqiq", "export", str(self.project), "--format", self.fmt, "-o", str(self.out),
+                 "--status", self.status]
+        if self.reviewer:
+            parts += ["--reviewer", self.reviewer]
+        if self.split:
+            parts += ["--split", self.split, "--seed", str(self.seed)]
+        if self.types:
+            parts += ["--types", ",".join(self.types)]
+        return shlex.join(parts)
+
+
+def staging_anchor(job: ExportJob) -> Path:
+    """The nearest existing folder at or above where the output goes; a file in the way is an error."""
+    if job.fmt not in FORMATS:
+        raise FormatError(f"unknown format {job.fmt!r}; choose one of {', '.join(FORMATS)}")
+    out = job.out
+    if job.writes_folder and out.exists() and not out.is_dir():
+        raise FormatError(f"{out} is a file; {job.fmt}{' with a split' if job.split else ''} writes a folder")
+    if not job.writes_folder and out.is_dir():
+        raise FormatError(f"{out} is a folder; {job.fmt} writes a file: give a file name")
+    place = out if job.writes_folder else out.parent
+    while not place.exists():
+        place = place.parent
+    if not place.is_dir():
+        raise FormatError(f"cannot write {out}: {place} is a file, not a folder")
+    return place
+
+
+def _move_into_place(staged: Path, job: ExportJob) -> None:
+    """Move the finished export from the staging folder to the target (merging into an existing folder)."""
+    out = job.out
+    if not job.writes_folder:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staged), str(out))
+        shutil.move(str(staged.with_name(staged.name + ".manifest.json")), str(job.manifest_path))
+        return
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staged), str(out))
+        return
+    for path in sorted(p for p in staged.rglob("*") if p.is_file()):
+        target = out / path.relative_to(staged)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(path), str(target))
+
+
+def run_export(
+    job: ExportJob,
+    *,
+    total: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Run ``job`` on a connection of the calling thread; return a summary (counts, files, paths).
+
+    ``total`` is told the number of articles before the first is written, ``progress`` each one
+    written; ``cancelled`` is asked before each article and before the output is moved into place
+    (raises :class:`ExportCancelled`). Raises FormatError, ProjectError or OSError on failure;
+    in every failing case the target is left as it was.
+    """
+    anchor = staging_anchor(job)
+    split = None
+    if job.split:
+        split = parse_split(job.split)
+
+    def step(n: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        if progress is not None:
+            progress(n)
+
+    with Project.open(job.project, create=False) as project:
+        types = list(job.types) if job.types else None
+        select_mentions([], job.status, types=types, schema=project.schema)  # unknown types fail here
+        articles = export_articles(project, job.status, job.reviewer)
+        if total is not None:
+            total(len(articles))
+        step(0)
+        staging = Path(tempfile.mkdtemp(prefix=".tadqiq-export-", dir=anchor))
+        staged = staging / job.out.name
+        try:
+            if split:
+                which = assign_splits([ext for _, ext in articles], split, job.seed)
+                names = ["train", "dev", "test"][: len(split)]
+                items: Any = {
+                    name: export_items(project, [i for i, ext in articles if which[ext] == name], job.status,
+                                       job.reviewer, types)
+                    for name in names
+                }
+            else:
+                items = export_items(project, [i for i, _ in articles], job.status, job.reviewer, types)
+            extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
+                                   "split": job.split, "seed": job.seed if job.split else None,
+                                   "project": str(job.project)}}
+            try:
+                manifest = export(job.fmt, items, project.schema, staged, command=job.command(), progress=step,
+                                  extra=extra)
+            except FormatError as exc:  # name the real target, not the staging folder
+                raise FormatError(str(exc).replace(str(staged), str(job.out))) from None
+            step(0)
+            _move_into_place(staged, job)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    counts = manifest["counts"]
+    totals = counts.get("total", counts)
+    return {
+        "format": job.fmt,
+        "out": job.out,
+        "manifest": job.manifest_path,
+        "articles": totals.get("articles", 0),
+        "mentions": totals.get("mentions", 0),
+        "files": len(manifest["files"]),
+        "splits": {k: v for k, v in counts.items() if k in ("train", "dev", "test")},
+        "extras": {k: v for k, v in totals.items() if k not in ("articles", "mentions") and v},
+    }
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    lines = [
+        f"Exported {plural(summary['articles'], 'article')}, {plural(summary['mentions'], 'mention')} "
+        f"as {summary['format']}: {plural(summary['files'], 'file')} written to {summary['out']}",
+        f"Manifest: {summary['manifest']}",
+    ]
+    for name, c in summary["splits"].items():
+        lines.append(f"  {name}: {plural(c.get('articles', 0), 'article')}, {plural(c.get('mentions', 0), 'mention')}")
+    if summary["extras"]:
+        lines.append("  " + ", ".join(f"{k} {v}" for k, v in summary["extras"].items()))
+    return "\n".join(lines)
+
+
+def describe_error(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"cannot write the export: {exc.strerror}{where}"
+    if isinstance(exc, (FormatError, ProjectError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class ExportWorker(QThread):
+    """Runs one :class:`ExportJob` off the GUI thread, on its own Project connection."""
+
+    total_known = Signal(int)
+    advanced = Signal(int)
+    succeeded = Signal(object)  # the summary dict
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: ExportJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+
+    def run(self) -> None:
+        try:
+            summary = run_export(self.job, total=self.total_known.emit, progress=self._advance,
+                                 cancelled=self.isInterruptionRequested)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # every failure reaches the dialog as a message
+            self.failed.emit(describe_error(exc))
+        else:
+            self.succeeded.emit(summary)
+
+    def _advance(self, n: int) -> None:
+        if n:
+            self.advanced.emit(n)
+
+
+class ExportDialog(QDialog):
+    """Choose format, output and selection; Export runs in an ExportWorker with a progress bar."""
+
+    finished_export = Signal(str)  # "done", "failed" or "cancelled", once the worker has stopped
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export labels")
+        self.setObjectName("exportDialog")
+        self.project_path = Path(str(project.path))
+        self.schema = project.schema
+        reviewers = project.stats()["reviewers"]  # the window's connection, in the window's thread
+        self.worker: ExportWorker | None = None
+        self.message_box: QMessageBox | None = None
+        self.summary: dict[str, Any] | None = None
+        self._auto_out = True
+        self._build(reviewers)
+        self._format_changed()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self, reviewers: list[str]) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.format_box = QComboBox(objectName="formatBox")
+        for name in FORMATS:
+            self.format_box.addItem(f"{name} — {FORMAT_LABELS[name]}", name)
+        form.addRow(self._label("&Format:", self.format_box), self.format_box)
+
+        self.out_edit = QLineEdit(objectName="outputEdit")
+        self.browse_button = QPushButton("Choose…", objectName="browseButton")
+        row = QHBoxLayout()
+        row.addWidget(self.out_edit, 1)
+        row.addWidget(self.browse_button)
+        form.addRow(self._label("&Output:", self.out_edit), row)
+        self.out_hint = QLabel(objectName="outputHint")
+        self.out_hint.setEnabled(False)  # greyed: a hint
+        form.addRow("", self.out_hint)
+
+        self.gold_radio = QRadioButton("&Gold (confirmed, corrected, added)", objectName="goldRadio")
+        self.all_radio = QRadioButton("&All mentions", objectName="allRadio")
+        self.gold_radio.setChecked(True)
+        self.status_group = QButtonGroup(self)
+        for b in (self.gold_radio, self.all_radio):
+            self.status_group.addButton(b)
+        row = QHBoxLayout()
+        row.addWidget(self.gold_radio)
+        row.addWidget(self.all_radio)
+        row.addStretch(1)
+        form.addRow("Labels:", row)
+
+        self.reviewer_box = QComboBox(objectName="reviewerBox")
+        self.reviewer_box.setEditable(True)
+        self.reviewer_box.addItem("")
+        self.reviewer_box.addItems(reviewers)
+        self.reviewer_box.lineEdit().setPlaceholderText("any reviewer")
+        self.reviewer_box.setMinimumContentsLength(24)
+        self.reviewer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row = QHBoxLayout()
+        row.addWidget(self.reviewer_box)
+        row.addStretch(1)
+        form.addRow(self._label("&Reviewer:", self.reviewer_box), row)
+
+        self.types_list = QListWidget(objectName="typesList")
+        for name, tdef in self.schema.types.items():
+            item = QListWidgetItem(f"{name}  ·  {tdef.en}" if tdef.en else name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(tdef.ar or tdef.en or name)
+            self.types_list.addItem(item)
+        self.types_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.types_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.types_list.setMinimumHeight(self.types_list.sizeHintForRow(0) * 6 + 6)
+        self.all_types_button = QPushButton("All", objectName="allTypesButton")
+        self.no_types_button = QPushButton("None", objectName="noTypesButton")
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.all_types_button)
+        buttons.addWidget(self.no_types_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.types_list, 1)
+        row.addLayout(buttons)
+        form.addRow(self._label("Event &types:", self.types_list), row)
+
+        self.split_check = QCheckBox("&Split into", objectName="splitCheck")
+        self.split_edit = QLineEdit("80/10/10", objectName="splitEdit")
+        self.split_edit.setMaximumWidth(90)
+        self.seed_spin = QSpinBox(objectName="seedSpin")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        row = QHBoxLayout()
+        row.addWidget(self.split_check)
+        row.addWidget(self.split_edit)
+        row.addWidget(QLabel("train/dev/test, seed"))
+        row.addWidget(self.seed_spin)
+        row.addStretch(1)
+        form.addRow("Split:", row)
+
+        self.progress = QProgressBar(objectName="exportProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.result_label = QLabel(objectName="resultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.button_box = QDialogButtonBox()
+        self.export_button = self.button_box.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.cancel_button = self.button_box.addButton("Cancel export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeButton")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.button_box)
+        self.form_widgets: tuple[QWidget, ...] = (
+            self.format_box, self.out_edit, self.browse_button, self.gold_radio, self.all_radio, self.reviewer_box,
+            self.types_list, self.all_types_button, self.no_types_button, self.split_check, self.split_edit,
+            self.seed_spin,
+        )
+
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.split_check.toggled.connect(self._format_changed)
+        self.out_edit.textEdited.connect(self._out_edited)
+        self.browse_button.clicked.connect(self.browse)
+        self.all_types_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.no_types_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(720, self.sizeHint().height())
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)  # Alt+letter focuses the field
+        return label
+
+    # -- form ----------------------------------------------------------------------------
+    @property
+    def fmt(self) -> str:
+        return self.format_box.currentData()
+
+    def _writes_folder(self) -> bool:
+        return self.fmt == "brat" or self.split_check.isChecked()
+
+    def _format_changed(self, *_: object) -> None:
+        folder = self._writes_folder()
+        self.split_edit.setEnabled(self.split_check.isChecked())
+        self.seed_spin.setEnabled(self.split_check.isChecked())
+        self.out_hint.setText(
+            "a folder (created if needed), manifest.json inside it"
+            + ("; train, dev, test inside it" if self.split_check.isChecked() else "")
+            if folder else "a file; its manifest goes beside it (NAME.manifest.json)"
+        )
+        if self._auto_out:
+            stem = self.project_path.stem
+            name = f"{stem}-{self.fmt}" if folder else f"{stem}-{self.fmt}{SUFFIX[self.fmt]}"
+            self.out_edit.setText(str(self.project_path.with_name(name)))
+
+    def _out_edited(self, _text: str) -> None:
+        self._auto_out = False
+
+    def set_output(self, path: str | Path) -> None:
+        """Set the output path as the user would (stops the automatic suggestion)."""
+        self._auto_out = False
+        self.out_edit.setText(str(path))
+
+    def browse(self) -> None:
+        current = self.out_edit.text() or str(self.project_path.parent)
+        if self._writes_folder():
+            chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
+        else:
+            suffix = SUFFIX[self.fmt]
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", current,
+                                                    f"{self.fmt} (*{suffix});;All files (*)")
+        if chosen:
+            self.set_output(chosen)
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for i in range(self.types_list.count()):
+            self.types_list.item(i).setCheckState(state)
+
+    def set_types(self, names: list[str]) -> None:
+        for i in range(self.types_list.count()):
+            item = self.types_list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked_types(self) -> list[str]:
+        return [self.types_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.types_list.count())
+                if self.types_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def job(self) -> ExportJob:
+        """The export the form describes; FormatError for an impossible choice."""
+        out = self.out_edit.text().strip()
+        if not out:
+            raise FormatError("choose where to write the export")
+        types = self.checked_types()
+        if not types:
+            raise FormatError("choose at least one event type")
+        split = self.split_edit.text().strip() if self.split_check.isChecked() else None
+        if split:
+            parse_split(split)
+        return ExportJob(
+            project=self.project_path,
+            fmt=self.fmt,
+            out=self.project_path.parent / Path(out).expanduser(),  # a relative name: beside the project
+            status="gold" if self.gold_radio.isChecked() else "all",
+            reviewer=self.reviewer_box.currentText().strip() or None,
+            types=None if len(types) == self.types_list.count() else tuple(types),
+            split=split,
+            seed=self.seed_spin.value(),
+        )
+
+    # -- running -------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        try:
+            job = self.job()
+        except FormatError as exc:
+            self._show_error(str(exc))
+            return
+        self.summary = None
+        self.result_label.setText(f"Exporting to {job.out} …")
+        self.progress.setRange(0, 0)  # busy until the article count is known
+        self._set_running(True)
+        worker = ExportWorker(job, self)
+        worker.total_known.connect(self._total_known)
+        worker.advanced.connect(self._advanced)
+        worker.succeeded.connect(self._succeeded)
+        worker.failed.connect(self._failed)
+        worker.cancelled.connect(self._cancelled)
+        self.worker = worker
+        worker.start()
+
+    def cancel(self) -> None:
+        if self.running:
+            self.worker.requestInterruption()  # type: ignore[union-attr]
+            self.cancel_button.setEnabled(False)
+            self.result_label.setText("Cancelling …")
+
+    def _set_running(self, running: bool) -> None:
+        for w in self.form_widgets:
+            w.setEnabled(not running)
+        if not running:
+            self._format_changed()  # split fields follow the check box again
+        self.export_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _total_known(self, n: int) -> None:
+        self.progress.setRange(0, max(n, 1))
+        self.progress.setValue(0)
+
+    def _advanced(self, n: int) -> None:
+        self.progress.setValue(self.progress.value() + n)
+
+    def _stopped(self, outcome: str) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker.deleteLater()
+            self.worker = None
+        self._set_running(False)
+        self.finished_export.emit(outcome)
+
+    def _succeeded(self, summary: dict[str, Any]) -> None:
+        self.summary = summary
+        self.progress.setValue(self.progress.maximum())
+        self.result_label.setText(summary_text(summary))
+        self._stopped("done")
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self._stopped("failed")
+        self._show_error(message)
+
+    def _cancelled(self) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.result_label.setText("Export cancelled; nothing was written.")
+        self._stopped("cancelled")
+
+    def _show_error(self, message: str) -> None:
+        self.result_label.setText(f"Export failed: {message}\nNothing was written.")
+        box = QMessageBox(QMessageBox.Icon.Critical, "Export failed", message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("exportError")
+        box.setInformativeText("Nothing was written.")
+        self.message_box = box
+        box.open()  # window-modal, does not block the event loop
+
+    def done(self, result: int) -> None:
+        """Closing while an export runs cancels it and waits for the worker to stop."""
+        if self.worker is not None:
+            self.worker.requestInterruption()
+            self.worker.wait()
+        super().done(result)
