@@ -15,7 +15,7 @@ from core.arabic.clitics import is_known_word
 from core.arabic.normalize import normalize
 from core.model import Span
 from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
-from core.values.counts import HUNDRED, HUNDREDS_WORDS, TENS, UNITS
+from core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
 from core.values.dates import WEEKDAYS, month_names
 from extract.gazetteer import Gazetteer, Place
 from extract.lexicons import Lexicons, TriggerForm
@@ -155,6 +155,8 @@ class Analysis:
 
     def _strip(self, w: str) -> tuple[int, str]:
         off = 0
+        if w[:1] in ("و", "ف") and w[1:].isdigit():
+            return 1, w[1:]  # و17 مقاتلا
         if w[:1] in ("و", "ف") and len(w) > 3 and not is_known_word(w) and not self._plain(w):
             off, w = 1, w[1:]
         if w.startswith("لل") and len(w) > 4:
@@ -286,6 +288,8 @@ class Analysis:
             if found is None:
                 continue
             off, form = found
+            if self._inside_actor_name(k):
+                continue  # هيئة تحرير الشام: a name, not a liberation
             prev = self._stems[k - 1] if k else ""
             if form.not_after and (prev in form.not_after or (k and toks[k - 1].w in form.not_after)):
                 continue
@@ -296,6 +300,20 @@ class Analysis:
             out.append(Trig(k, off, form))
         self._trig_toks = {t.tok for t in out}
         return out
+
+    def _inside_actor_name(self, k: int) -> bool:
+        """True when token k is inside a multi-word name of the actor dictionary."""
+        toks = self.toks
+        n_max = self.lex.max_actor_words
+        for n in range(2, n_max + 1):
+            for a in range(max(0, k - n + 1), k + 1):
+                b = a + n
+                if b > len(toks) or not all(t.word for t in toks[a:b]):
+                    continue
+                words = [self._stems[a]] + [t.w for t in toks[a + 1 : b]]
+                if tuple(words) in self.lex.actors or tuple(t.w for t in toks[a:b]) in self.lex.actors:
+                    return True
+        return False
 
     def _is_trigger(self, k: int) -> bool:
         """A trigger as found by :meth:`triggers` (its not_after/needs_next/modifier rules applied)."""
@@ -413,6 +431,15 @@ class Analysis:
             and lex.has("place_heads_plural", toks[k + 2].w)
         ):
             return Item("PLACE", k, k + 3, off)
+        if (
+            lex.has("place_heads_plural", w)
+            and k + 2 < limit
+            and toks[k + 1].w[:1] == "و"
+            and lex.has("place_heads_plural", toks[k + 1].w[1:])
+        ):  # مدن وبلدات ريف إدلب الجنوبي: one place
+            sub = self.place_at(k + 2, limit, 0, True)
+            if sub is not None and not sub.parts:
+                return Item("PLACE", k, sub.b, off, place=sub.place)
         if lex.has("place_heads_plural", w):
             parts = []
             j = k + 1
@@ -430,8 +457,9 @@ class Analysis:
                     parts.append((j, sub.b, o))
                     j = sub.b
                 else:
-                    parts.append((j, name_end, o))
-                    j = name_end
+                    end, _ = self._place_tail(j, name_end, limit, None)
+                    parts.append((j, end, o))
+                    j = end
             if not parts:
                 return None
             item = Item("PLACE", k, j, off, parts=parts)
@@ -439,7 +467,10 @@ class Analysis:
             item.place = g[1] if g else None
             return item
         if lex.has("place_relations", w) and k + 1 < limit and toks[k + 1].word and w not in ("قرب", "قرابه"):
-            sub = self.place_at(k + 1, limit, 0, True)
+            nxt = k + 1
+            if nxt + 1 < limit and toks[nxt].w[:1] == "و" and lex.has("place_relations", toks[nxt].w[1:]):
+                nxt += 1  # شمال ووسط سيناء
+            sub = self.place_at(nxt, limit, 0, True)
             if sub is not None and not sub.parts:
                 return Item("PLACE", k, sub.b, off, place=sub.place)
         head = lex.has("place_heads", w)
@@ -463,6 +494,32 @@ class Analysis:
             if not context and g[0] - k == 1 and g[1].population < 50_000:
                 return None
             j = g[0]
+        j, g = self._place_tail(k, j, limit, g)
+        place = g[1] if g else None
+        if place is None and head:
+            whole = self.gaz.lookup(self.shadow(k, j, off))
+            place = whole
+        return Item("PLACE", k, j, off, place=place)
+
+    def _place_tail(self, k: int, j: int, limit: int, g):
+        """Extend a place name ending at j: adjectives (الشرقي), a relation to another place
+        (شرقي مدينة منبج), ``ل`` + place (الضاحية الجنوبية لبيروت), التابعة ل + place."""
+        toks = self.toks
+        lex = self.lex
+        if (
+            j == k + 1
+            and j < limit
+            and toks[k].w.startswith("ال")
+            and lex.has("place_heads", toks[k].w)
+            and toks[j].w.startswith("ال")
+            and toks[j].w.endswith(("يه", "ي"))
+            and len(toks[j].w) > 5
+            and not self._is_trigger(j)
+        ):
+            j += 1  # a definite head with a nisba adjective: الحدود التركية، العاصمة الصومالية
+            named = self.gaz_at(j, limit) if j < limit and toks[j].word else None
+            if named is not None:  # العاصمة الصومالية مقديشو
+                j, g = named[0], g or named
         while j < limit and toks[j].word and lex.has("place_adjectives", toks[j].w):
             if (
                 lex.has("place_relations", toks[j].w)
@@ -490,11 +547,18 @@ class Analysis:
             if of is not None:
                 j = of[0]
                 g = g or of
-        place = g[1] if g else None
-        if place is None and head:
-            whole = self.gaz.lookup(self.shadow(k, j, off))
-            place = whole
-        return Item("PLACE", k, j, off, place=place)
+        if (
+            j + 1 < limit
+            and toks[j].word
+            and lex.has("place_links", toks[j].w)
+            and toks[j + 1].word
+            and toks[j + 1].w[:1] == "ل"
+        ):  # منطقة عيل بور التابعة لإقليم جلجدود
+            sub = self.place_at(j + 1, limit, 1, True) if toks[j + 1].w[:2] != "لل" else None
+            if sub is not None and not sub.parts and sub.b > j + 1:
+                j = sub.b
+                g = g or ((sub.b, sub.place) if sub.place else None)
+        return j, g
 
     def _name_end(self, j: int, limit: int, off: int) -> int:
         """End of a short place name at token j (1-2 words, quotes allowed)."""
@@ -543,7 +607,9 @@ class Analysis:
                 break
             w = t.w[off:] if j == k else t.w
             if j > k:
-                if w.isdigit() or w in _NUMBER_WORDS:
+                if (w.isdigit() or w in _NUMBER_WORDS or w in _COUNT_WORDS) and not (
+                    (prev == "من" or prev in GROUP_LINKS) and self.bare(toks[k].w[off:]) in GROUP_HEADS
+                ):
                     break
                 if (
                     not definite
@@ -561,10 +627,18 @@ class Analysis:
                     continue
                 if tuple(self._np_words(k, j, off)) in lex.actors and not w.startswith("ال") and w[:1] != "و":
                     break
-                if w == "من" and (
-                    self.in_list("partitive_heads", prev)
-                    or prev.isdigit()
-                    or self.in_list("actor_heads", prev)
+                if (
+                    w == "من"
+                    and (
+                        self.in_list("partitive_heads", prev)
+                        or prev.isdigit()
+                        or (
+                            j == k + 2  # و١٧ مقاتلا من الفصائل, but not أربعة شبان من بلدة قباطية
+                            and (toks[k].w[off:].isdigit() or toks[k].w[off:] in _COUNT_WORDS)
+                            and not (j + 1 < limit and self.place_at(j + 1, limit, 0, True) is not None)
+                        )
+                        or self.in_list("actor_heads", prev)
+                    )
                 ):
                     j += 1
                     prev = w
@@ -598,6 +672,13 @@ class Analysis:
                     continue
                 if self._is_trigger(j) or self.is_verbish(w):
                     break
+                if (
+                    lex.has("place_relations", w)
+                    and j + 1 < limit
+                    and toks[j + 1].word
+                    and self.place_at(j + 1, limit, 0, True) is not None
+                ):
+                    break  # غارة أمريكية جنوب الصومال: the relation opens a place
                 if definite and not w.startswith("ال") and not w.isdigit() and w not in ("له", "لها", "لهم"):
                     break
             elif self._is_trigger(j) and j == k:
@@ -688,6 +769,16 @@ class Analysis:
                 out.append(Item("PREP", k, k + 1, word=st))
                 k += 1
                 continue
+            if w[:1] in ("و", "ف") and w[1:] in PREPOSITIONS:  # وفي محافظة كركوك، ومن قرية برقين
+                out.append(Item("PREP", k, k + 1, word=w[1:]))
+                k += 1
+                continue
+            if lex.has("place_relations", st) and k + 1 < b and toks[k + 1].word:
+                rel = self.place_at(k, b, off, True)  # وسط مقديشو: a place, not «amid»
+                if rel is not None and rel.b > k + 1:
+                    out.append(rel)
+                    k = rel.b
+                    continue
             if lex.has("stop", w) or lex.has("stop", st):
                 out.append(Item("STOP", k, k + 1, word=st))
                 k += 1

@@ -71,6 +71,8 @@ def _variants(form: str, pos: str) -> set[str]:
         out.add(f + "ا")
     if pos == "noun":
         out |= {stem + p for p in PRONOUNS}
+        if not f.endswith(("ات", "ا", "ي", "ى")) and len(f) >= 4:  # duals: تفجيرين، غارتين
+            out |= {stem + d for d in ("ين", "ان")} | {"ال" + stem + d for d in ("ين", "ان")}
         if f.endswith("ات"):
             out |= {f + p for p in PRONOUNS}
     return out

@@ -332,6 +332,28 @@ def _dual_or_single(tok: str) -> int | None:
     return None
 
 
+#: A group noun whose size is stated inside the phrase: خلية مؤلفة من خمسة أشخاص،
+#: مجموعة من سبعة مسلحين، دورية قوامها 12 جنديا.
+GROUP_HEADS = {"خليه", "مجموعه", "دوريه", "عائله", "اسره", "قافله", "مفرزه", "وحده", "فرقه", "عصابه", "شبكه"}
+GROUP_LINKS = {"مؤلفه", "مكونه", "المؤلفه", "المكونه", "تضم", "يضم", "قوامها", "قوامه", "عددها", "عدده"}
+
+
+def _group_size(toks: list[str], i: int) -> tuple[int | None, int]:
+    """(number, index after it) of a group noun's stated size at ``toks[i]``, or (None, 0)."""
+    head = toks[i][2:] if toks[i].startswith("ال") else toks[i]
+    if head not in GROUP_HEADS:
+        return None, 0
+    j = i + 1
+    if j < len(toks) and toks[j] in GROUP_LINKS:
+        j += 1
+    if j < len(toks) and toks[j] == "من":
+        j += 1
+    if j == i + 1:
+        return None, 0
+    value, used = read_number(toks, j)
+    return (value, j + used) if value is not None else (None, 0)
+
+
 def _exact(value: int, approx: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": "count", "value": value}
     if approx:
@@ -369,6 +391,10 @@ def parse_count(phrase: str) -> dict[str, Any] | None:
             out["min"] = lo
         return out
     value, used = read_number(toks, i)
+    if value is None:
+        value, after = _group_size(toks, i)
+        if value is not None:
+            used = after - i
     if value is None:
         n = _dual_or_single(first)
         if n is None:

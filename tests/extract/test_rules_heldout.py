@@ -77,3 +77,19 @@ def test_blind_articles_trigger_targets(path):
     assert s["gold"] >= 15
     assert s["p"] >= 0.75
     assert s["r"] >= 0.60
+
+
+DEV2 = DATA.with_name("dev2.gold.jsonl")
+
+
+def test_second_development_set_places_and_counts():
+    """dev2.gold.jsonl: six articles written for place phrasings and counts inside phrases."""
+    engine = RuleEngine()
+    gold, pred = [], []
+    for article, mentions in read_native(DEV2, load_schema(), origin="gold"):
+        gold += [(article.ext_id, m) for m in mentions]
+        pred += [(article.ext_id, m) for m in engine.extract(article)]
+    assert evaluate(gold, pred)["argument_classification"]["by"]["Place"]["f1"] >= 0.80
+    assert count_capture(gold, pred)["accuracy"] >= 0.85
+    s = evaluate(gold, pred, types=CONFLICT)["trigger_classification"]["all"]
+    assert s["p"] >= 0.75 and s["r"] >= 0.60
