@@ -62,7 +62,7 @@ def test_overall_argument_classification_is_useful(pairs):
     assert s["f1"] >= 0.55
 
 
-BLIND = [DATA.with_name("blind.gold.jsonl"), DATA.with_name("blind2.gold.jsonl")]
+BLIND = [DATA.with_name(f"{n}.gold.jsonl") for n in ("blind", "blind2", "blind3")]
 
 
 @pytest.mark.parametrize("path", BLIND, ids=lambda p: p.stem)
