@@ -648,6 +648,12 @@ class Analysis:
                     j += 1
                     prev = w
                     continue
+                if w[:1] == "ب" and len(w) > 2 and lex.has("attach_ba", prev):
+                    j += 1  # مرتبطون بتنظيم داعش، مشتبه بهم
+                    prev = w
+                    if not w.startswith("به"):
+                        definite = True
+                    continue
                 if (
                     lex.has("stop", w)
                     or lex.has("agent_cues", w)
