@@ -8,12 +8,14 @@ click questions from the same list, so what is drawn and what is clicked cannot 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from core.arabic import bidi as arabic_bidi
 from core.model import Mention
 from core.schema import EventSchema
+from core.values.describe import describe_value
 
 @dataclass(frozen=True)
 class Highlight:
@@ -63,23 +65,24 @@ def tooltip(h: Highlight, mentions_by_id: dict[int, Mention]) -> str:
     m = mentions_by_id.get(h.mention_id) if h.mention_id is not None else None
     if m is None:
         return h.label
-    lines = [f"<b>{m.type}</b> · {m.status}"]
+    esc = html.escape
+    lines = [f"<b>{esc(m.type)}</b> · {m.status}"]
     conf, rule = m.confidence, m.rule
     if h.argument_index is not None:
         arg = m.arguments[h.argument_index]
-        lines.append(f"role: <b>{arg.role}</b>")
+        lines.append(f"role: <b>{esc(arg.role)}</b>")
         if arg.value:
-            lines.append("value: " + ", ".join(f"{k}={v}" for k, v in arg.value.items()))
+            lines.append("value: " + esc(describe_value(arg.value)))
         conf = arg.confidence if arg.confidence is not None else conf
         rule = arg.rule or rule
     else:
-        lines.append(f"trigger: {m.trigger.text}")
+        lines.append(f"trigger: {esc(m.trigger.text)}")
     if conf is not None:
         lines.append(f"confidence: {conf:.2f}")
     if rule:
-        lines.append(f"rule: {rule}")
+        lines.append(f"rule: {esc(rule)}")
     if m.origin:
-        lines.append(f"origin: {m.origin}")
+        lines.append(f"origin: {esc(m.origin)}")
     return "<br>".join(lines)
 
 

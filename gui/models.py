@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from core.values.describe import describe_value
 from gui.document import ReviewDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,18 +168,6 @@ class _SelectedMentionModel(QAbstractTableModel):
         return None
 
 
-def format_value(value: Any) -> str:
-    """A normalised value object as a short line (count 7, several 2–9, date 2018-11-03/day ...)."""
-    if not value:
-        return ""
-    if not isinstance(value, dict):
-        return str(value)
-    if "value" in value and len(value) == 1:
-        return str(value["value"])
-    parts = [f"{k}={v}" for k, v in value.items() if v not in (None, "", [])]
-    return ", ".join(parts)
-
-
 class ArgumentTableModel(_SelectedMentionModel):
     """The selected mention's arguments: role (coloured), span text, normalised value."""
 
@@ -188,7 +177,7 @@ class ArgumentTableModel(_SelectedMentionModel):
         m = self.doc.selected
         if m is None:
             return []
-        return [(a.role, a.span.text, format_value(a.value)) for a in m.arguments]
+        return [(a.role, a.span.text, describe_value(a.value)) for a in m.arguments]
 
     def _extra(self, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:

@@ -185,3 +185,19 @@ def test_type_picker_type_ahead(qtbot, schema):
     qtbot.keyClicks(picker.edit, "die")
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert chosen == ["Life.Die"]
+
+
+def test_tooltip_describes_the_value_and_escapes_markup(view, seed_objects):
+    import dataclasses
+
+    from gui.highlights import tooltip
+    article, mentions = seed_objects
+    m = mentions[0]
+    arg = dataclasses.replace(m.arguments[0], value={"kind": "count", "value": None, "min": 2, "max": 9,
+                                                     "vague": "several"}, rule="count<rule>&")
+    m = dataclasses.replace(m, arguments=(arg, *m.arguments[1:]))
+    view.set_article(article, [m, *mentions[1:]], m.id)
+    h = next(h for h in view.highlight_list if h.kind == "argument" and h.argument_index == 0)
+    tip = tooltip(h, {m.id: m})
+    assert "value: 2–9 (several)" in tip
+    assert "count&lt;rule&gt;&amp;" in tip and "<rule>" not in tip

@@ -7,7 +7,7 @@ import pytest
 from gui.commands import AcceptMentionCommand, NewMentionCommand, RejectMentionCommand, SetArgumentCommand
 from gui.document import ReviewDocument
 from gui.event_panel import EventPanel
-from gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel, format_value
+from gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
 SEED = "000_aa59fc9b5caee80f"
 
@@ -78,15 +78,6 @@ def test_attribute_model_lists_attributes_rule_and_link(doc):
     assert model.index(3, 1).data() == doc.mentions[0].rule
 
 
-@pytest.mark.parametrize("value,text", [
-    ({"value": 7}, "7"),
-    ({"class": "several", "min": 2, "max": 9, "approx": True}, "class=several, min=2, max=9, approx=True"),
-    (None, ""),
-])
-def test_format_value(value, text):
-    assert format_value(value) == text
-
-
 def test_event_panel_follows_selection_and_reports_clicks(qtbot, doc):
     panel = EventPanel(doc)
     qtbot.addWidget(panel)
@@ -105,3 +96,13 @@ def test_event_panel_follows_selection_and_reports_clicks(qtbot, doc):
 def qtbot_left():
     from PySide6.QtCore import Qt
     return Qt.MouseButton.LeftButton
+
+
+def test_argument_table_shows_values_as_a_reviewer_reads_them(doc):
+    model = ArgumentTableModel(doc)
+    doc.select(next(m.id for m in doc.mentions if any(a.value for a in m.arguments)))
+    m = doc.selected
+    shown = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert shown and all("kind=" not in s for s in shown)
+    from core.values.describe import describe_value
+    assert shown == [describe_value(a.value) for a in m.arguments]
