@@ -37,6 +37,68 @@ def _looks_binary(text: str) -> int | None:
     return m.start() if m else None
 
 
+#: Encodings a news corpus plausibly comes in, for charset-normalizer to choose among when the
+#: bytes are neither UTF-8, UTF-16 nor Arabic Windows-1256 (an English or French file in cp1252).
+_FALLBACKS = ["cp1256", "iso8859_6", "cp1252", "latin_1"]
+
+
+def _plausible(ch: str) -> bool:
+    """A character a news text in Arabic, English or French is made of."""
+    o = ord(ch)
+    return (
+        0x20 <= o < 0x7F or ch in "\n\r\t\f"
+        or 0x00A0 <= o <= 0x017F  # Latin-1 and Latin Extended-A letters, «», NBSP
+        or 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F  # Arabic, Arabic Supplement
+        or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF  # Arabic presentation forms
+        or 0x2000 <= o <= 0x206F or 0x20A0 <= o <= 0x20CF  # punctuation, bidi marks, currency
+    )
+
+
+def _plausible_share(text: str) -> float:
+    return sum(map(_plausible, text)) / len(text) if text else 0.0
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes read as UTF-16 text without a byte-order mark."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    best = None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text)
+        if share >= 0.95 and (best is None or share > best[0]):
+            best = (share, text, name)
+    return (best[1], best[2]) if best else None
+
+
+def _arabic_share_of_non_ascii(text: str) -> float:
+    wide = [ch for ch in text if ord(ch) >= 0x80]
+    if not wide:
+        return 0.0
+    return sum(0x0600 <= ord(ch) <= 0x06FF for ch in wide) / len(wide)
+
+
+def _guess(data: bytes, where: str) -> tuple[str, str]:
+    """Text and encoding of bytes that have no BOM and are not UTF-8."""
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:65536]:
+        raise ImportProblem(f"{where}: binary file (NUL bytes), not text")
+    cp1256 = data.decode("cp1256", errors="replace")
+    if "\ufffd" not in cp1256 and _arabic_share_of_non_ascii(cp1256) >= 0.6:
+        return cp1256, "cp1256"
+    best = from_bytes(data, cp_isolation=_FALLBACKS).best()
+    if best is not None:
+        text = str(best)
+        if _plausible_share(text) >= 0.98:
+            return text, best.encoding
+    raise ImportProblem(f"{where}: binary file or unknown encoding (not UTF-8, UTF-16 or Windows-1256)")
+
+
 def decode_bytes(data: bytes, where: str) -> Decoded:
     """Decode a whole file; raise ImportProblem naming ``where`` if it is not text."""
     encoding = None
@@ -46,20 +108,16 @@ def decode_bytes(data: bytes, where: str) -> Decoded:
             data = data[len(bom):]
             break
     if encoding is None:
-        try:
-            text = data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            text = None
+        text = None
+        if b"\x00" not in data[:65536]:  # UTF-16 with ASCII in it is valid UTF-8 full of NULs
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
+            if text is not None and _looks_binary(text) is not None and _utf16_without_bom(data):
+                text = None  # Arabic-only UTF-16 (U+06xx) is ASCII control bytes to UTF-8
         if text is None:
-            best = from_bytes(data).best()
-            has_nul = b"\x00" in data[:65536]
-            if has_nul and best is not None and not best.encoding.startswith("utf_"):
-                raise ImportProblem(f"{where}: binary file (NUL bytes), not text")
-            if best is None:
-                raise ImportProblem(f"{where}: binary file or unknown encoding (not UTF-8, UTF-16 or Windows-1256)")
-            encoding = best.encoding
-            text = str(best)
+            text, encoding = _guess(data, where)
     else:
         try:
             text = data.decode(encoding.replace("-sig", ""))

@@ -15,13 +15,40 @@ SCHEMA = load_schema()
 
 @pytest.mark.parametrize("encoding, detected", [
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1256", "cp1256"),
-    ("utf-16", "utf-16-le"), ("utf-16-le", "utf_16_le"), ("utf-16-be", "utf_16_be"),
+    ("utf-16", "utf-16-le"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
 ])
 def test_seed_decodes_to_identical_text(seed_txt, encoding, detected):
     text = seed_txt.read_text(encoding="utf-8")
     decoded = decode_bytes(text.encode(encoding), "seed")
     assert decoded.text == text
     assert decoded.encoding == detected
+
+
+@pytest.mark.parametrize("text, encoding, detected", [
+    ("قصف على إدلب", "cp1256", "cp1256"),  # short: charset-normalizer alone guessed cp932
+    ("مقتل 3 جنود", "cp1256", "cp1256"),
+    ("عاجل: غارة جوية على حلب\n", "cp1256", "cp1256"),
+    ("خبر\n\nقصف مدفعي على حلب", "utf-16-le", "utf-16-le"),  # no byte-order mark
+    ("خبر\n\nقصف مدفعي على حلب", "utf-16-be", "utf-16-be"),
+    ("Title\n\nShelling hit Aleppo on Monday, officials said.", "utf-16-le", "utf-16-le"),
+    ("قصفحلب", "utf-16-le", "utf-16-le"),  # Arabic only: no NUL byte at all
+    ("Le bombardement a frappé Alep, a déclaré un témoin à l'AFP.", "cp1252", None),
+    ("“Five killed” – officials said the attack was in Alep", "cp1252", None),
+])
+def test_short_and_bomless_files_decode_to_the_same_text(text, encoding, detected):
+    decoded = decode_bytes(text.encode(encoding), "f.txt")
+    assert decoded.text == text
+    if detected is not None:
+        assert decoded.encoding == detected
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(128, 256)) * 4,
+    bytes(range(0x80, 0xA0)) * 20,
+])
+def test_bytes_that_read_as_no_plausible_text_are_refused(data):
+    with pytest.raises(ImportProblem, match=r"^odd\.txt: binary file or unknown encoding"):
+        decode_bytes(data, "odd.txt")
 
 
 @pytest.mark.parametrize("raw, expected", [
