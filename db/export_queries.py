@@ -40,8 +40,13 @@ def export_items(
     reviewer: str | None = None,
     types: Sequence[str] | None = None,
 ) -> Iterator[Item]:
-    """Each article with the mentions the export takes, one article at a time."""
+    """Each article with the mentions the export takes, one article at a time.
+
+    A mention's ``id`` in an export is its ordinal among the article's exported mentions in text
+    order (1, 2, ...), never the project's row id: importing the export stores the mentions in
+    that order, so exporting again gives the same numbers (and byte-identical files).
+    """
     for article_id in article_ids:
         article = project.article(article_id)
         mentions = select_mentions(project.mentions(article_id), status, reviewer=reviewer, types=types)
-        yield article, mentions
+        yield article, [m.with_(id=k) for k, m in enumerate(mentions, 1)]

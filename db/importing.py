@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from dataclasses import replace
 
 from core.formats.preannotations import detect_format, preannotation_import_items
 from core.importing.item import ImportItem, ImportOptions, ImportProblem
 from core.importing.readers import SIDECAR, collect_files, read_file, read_sidecar
 from core.validate import MentionError
 from db.connection import ProjectError
-from db.project import ImportResult, Project
+from db.project import ImportResult, Project, sha256_text
+from db.rows import dumps
 
 
 @dataclass
@@ -104,7 +104,26 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
         items.extend(read)
         files.append(FileReport(path, len(read), encoding))
     try:
-        result = project.import_items(items)
+        with project.db.atomic():
+            result = project.import_items(items)
+            _merge_metadata(project, items)
     except (MentionError, ProjectError) as exc:
         raise ImportProblem(str(exc)) from None
     return ImportReport(result, files, bad)
+
+
+def _merge_metadata(project: Project, items: list[ImportItem]) -> None:
+    """Labels often come after the text: add the metadata keys a duplicate brings that the stored
+    article lacks (the seed's ``note`` when its .txt was imported first). Stored keys win."""
+    for item in items:
+        if not item.article.metadata:
+            continue
+        row = project.db.execute(
+            "SELECT id, metadata FROM articles WHERE sha256 = ?", [sha256_text(item.article.text)]
+        ).fetchone()
+        if row is None:
+            continue
+        stored = json.loads(row[1] or "{}")
+        merged = {**dict(item.article.metadata), **stored}
+        if merged != stored:
+            project.db.execute("UPDATE articles SET metadata = ? WHERE id = ?", [dumps(merged), row[0]])

@@ -199,7 +199,7 @@ def acled_rows(article: Article, mentions: Sequence[Mention], schema: EventSchem
         actor2 = _first_arg([head] + ms, ACTOR2_ROLES)
         i = max(bisect_right(sent_starts, head.trigger.start) - 1, 0)
         sentence = " ".join(article.text[sents[i][0] : sents[i][1]].split()) if sents else ""
-        ids = [str(m.id) if m.id is not None else f"m{k + 1}" for k, m in group]
+        ids = [f"m{m.id if m.id is not None else k + 1}" for k, m in group]
         key = head.link if head.link is not None else ids[0]
         counts["events"] += 1
         yield {

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ SUFFIXES = (".txt", ".jsonl", ".csv")
 SIDECAR = "metadata.jsonl"
 _SIDECAR_FIELDS = ("title", "published", "source", "url", "lang")
 TEXT_COLUMNS = ("text", "body", "content", "article", "النص")
+#: Article-level keys of a native .jsonl line that have a column of their own; any other key
+#: (the seed's "note", a source's own fields) is kept in the article's metadata.
+_JSONL_KEYS = {"id", "title", "text", "published", "source", "url", "lang", "metadata", "regions", "events"}
 
 
 def first_line(text: str) -> str:
@@ -110,6 +114,9 @@ def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOpti
             raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
         seen[ext_id] = n
         art = _article(text, ext_id, where, obj)
+        extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
+        if extra:
+            art = replace(art, metadata={**extra, **art.metadata})
         events = obj.get("events") or []
         if not isinstance(events, list):
             raise ImportProblem(f"{where}: 'events' must be a list")
