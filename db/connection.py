@@ -69,10 +69,13 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
     if exists and tables and "_sqlite_migrations" not in tables:
         db.close()
         raise ProjectError(f"{path}: an SQLite file, but not a Tadqiq project (tables: {', '.join(sorted(tables))})")
-    pending = MIGRATIONS.pending(db)
     saved: Path | None = None
-    if pending and version > 0:
-        saved = backup(db, path, version)
+    try:
+        if MIGRATIONS.pending(db) and version > 0:
+            saved = backup(db, path, version)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise ProjectError(f"{path}: damaged project file ({exc}); `tadqiq check {path}` says more") from None
     try:
         applied = apply_pending(db)
     except sqlite3.DatabaseError as exc:

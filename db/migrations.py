@@ -167,8 +167,11 @@ def m0001_initial(db: Database) -> None:
 def apply_pending(db: Database) -> list[str]:
     """Apply pending migrations; return their names. ``user_version`` follows."""
     names = [m.name for m in MIGRATIONS.pending(db)]
-    MIGRATIONS.apply(db)
-    db.execute(f"PRAGMA user_version = {len(MIGRATIONS.applied(db))}")
+    if names:
+        MIGRATIONS.apply(db)
+    version = len(MIGRATIONS.applied(db))
+    if db.execute("PRAGMA user_version").fetchone()[0] != version:
+        db.execute(f"PRAGMA user_version = {version}")  # only when it changes: opening must not write
     return names
 
 

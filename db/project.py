@@ -62,6 +62,7 @@ class Project(MentionStore):
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None) -> Project:
         path = Path(path)
+        new = not path.exists()
         db, applied, saved = connect(path, create=create)
         try:
             row = db.execute("SELECT definition FROM event_schema LIMIT 1").fetchone()
@@ -85,11 +86,13 @@ class Project(MentionStore):
                             f"{path}: the project uses schema {stored.name!r}, not {wanted.name!r}"
                         )
                 loaded = schema_from_json(row[0], f"{path} (stored schema)")
-        except (SchemaError, sqlite3.DatabaseError) as exc:
+        except BaseException as exc:
             db.close()
-            raise ProjectError(f"{path}: {exc}") from None
-        except BaseException:
-            db.close()
+            if new:  # a file this call created and could not finish is not left behind
+                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
+            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):
+                raise ProjectError(f"{path}: {exc}") from None
             raise
         return cls(path, db, loaded, applied, saved)
 
@@ -245,7 +248,12 @@ class Project(MentionStore):
     def check(self) -> list[str]:
         """Every problem found: SQLite integrity, foreign keys, text hashes, every span."""
         q = self.db.execute
-        problems = [f"integrity: {r[0]}" for r in q("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+        try:
+            problems = [f"integrity: {r[0]}" for r in q("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+        except sqlite3.DatabaseError as exc:  # too damaged to even walk: say so, check nothing more
+            return [f"integrity: {exc}"]
+        if problems:
+            return problems  # the rows below cannot be trusted (or read) in a damaged file
         problems += [f"foreign key: {tuple(r)}" for r in q("PRAGMA foreign_key_check").fetchall()]
         for ext_id, text, digest in q("SELECT ext_id, text, sha256 FROM articles"):
             if sha256_text(text) != digest:

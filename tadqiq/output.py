@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -45,5 +46,8 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             fail(str(exc))
         except KeyError as exc:
             fail(str(exc.args[0]) if exc.args else "not found")
+        except sqlite3.DatabaseError as exc:  # a damaged or unwritable file met after opening
+            where = kwargs.get("project", "the project file")
+            fail(f"{where}: cannot read or write the project file ({exc}); `tadqiq check {where}` says more")
 
     return wrapper
