@@ -48,8 +48,16 @@ def tool_format(path: Path) -> str | None:
 
 
 def _read_tool(path: Path, fmt: str, project: Project, options: ImportOptions) -> list[ImportItem]:
+    """Another tool's file as ImportItems.
+
+    Without ``--origin`` or ``--gold`` a brat folder's ``#`` Tadqiq notes are kept (status, origin,
+    reviewer, confidence, link: restoring a Tadqiq export); a mention without a note is a proposal
+    of ``import:NAME``. ``--origin X`` makes every mention a proposal of X to review; ``--gold``
+    makes every mention gold ("added") of ``--reviewer``.
+    """
     origin = options.origin or f"import:{path.name}"
-    items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt)
+    restore = not options.origin and not options.gold
+    items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt, keep_review=restore)
     if options.gold:
         gold = {"status": "added", "origin": f"reviewer:{options.reviewer}", "reviewer": options.reviewer}
         items = [replace(i, mentions=tuple(replace(m, **gold) for m in i.mentions)) for i in items]

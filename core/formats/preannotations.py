@@ -51,24 +51,32 @@ def detect_format(path: Path) -> str:
     return "jsonl"
 
 
+#: Readers of formats that can carry Tadqiq's review fields (status, reviewer, ...).
+KEEPS_REVIEW = frozenset({"jsonl", "brat"})
+
+
 def read_preannotations(
-    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None
+    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None, keep_review: bool = False
 ) -> list[Item]:
+    """Read ``path`` as proposals of ``origin``; with ``keep_review`` (restoring a Tadqiq export)
+    the review fields a native or brat file carries are kept, and ``origin`` fills only the gaps."""
     path = Path(path)
     if not path.exists():
         raise FormatError(f"{path}: no such file or folder")
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
         raise FormatError(f"{path}: unknown pre-annotation format {fmt!r} (one of {', '.join(READERS)})")
+    if keep_review and fmt in KEEPS_REVIEW:
+        return READERS[fmt](path, schema, origin=origin, keep_review=True)
     return READERS[fmt](path, schema, origin=origin)
 
 
 def preannotation_import_items(
-    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None
+    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None, keep_review: bool = False
 ) -> list[ImportItem]:
     """``read_preannotations`` as ImportItems for ``Project.import_items`` (FormatError -> ImportProblem)."""
     try:
-        items = read_preannotations(path, schema, origin=origin, fmt=fmt)
+        items = read_preannotations(path, schema, origin=origin, fmt=fmt, keep_review=keep_review)
     except FormatError as exc:
         raise ImportProblem(str(exc)) from None
     return [

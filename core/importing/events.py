@@ -55,8 +55,10 @@ def parse_mention(obj: Any, text: str, schema: EventSchema, options: ImportOptio
         status = obj.get("status", "proposed")
         if status not in STATUSES:
             raise ImportProblem(f"{where}: unknown status {status!r}")
-        origin = options.origin or obj.get("origin") or default_origin
+        origin = obj.get("origin") or default_origin
         reviewer = obj.get("reviewer")
+        if options.origin:  # another team's or model's output: proposals to review, whatever it says
+            status, origin, reviewer = "proposed", options.origin, None
     confidence = obj.get("confidence")
     if confidence is not None and not isinstance(confidence, (int, float)):
         raise ImportProblem(f"{where}: confidence must be a number")

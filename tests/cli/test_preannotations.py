@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 
 def test_brat_export_imports_as_proposals_of_another_team(run, tmp_path, seed_gold_path):
@@ -36,3 +37,62 @@ def test_label_studio_json_with_a_bad_span_imports_nothing(run, dump, tmp_path, 
     r = run("import", project, path)
     assert r.exit_code == 1 and "ls.json" in r.stderr
     assert dump(project) == before
+
+
+def _mixed_statuses(tmp_path):
+    """tests/data/formats/gold.jsonl with every review state, a confidence, a reviewer and links."""
+    lines = (Path(__file__).resolve().parents[1] / "data/formats/gold.jsonl").read_text("utf-8").splitlines()
+    docs = [json.loads(line) for line in lines]
+    states = ["proposed", "rejected", "confirmed", "corrected", "added"]
+    for k, e in enumerate(docs[0]["events"]):
+        e["status"] = states[k % len(states)]
+        e["origin"] = "extractor:rules@1" if e["status"] in ("proposed", "rejected", "confirmed") else "reviewer:amal"
+        if e["status"] != "proposed":
+            e["reviewer"] = "amal" if k % 2 else "omar"
+        if k % 3 == 0:
+            e["confidence"] = 0.5 + k / 100
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
+
+
+def test_brat_round_trip_through_a_project_keeps_review_fields(run, tmp_path):
+    first, second = tmp_path / "p1.db", tmp_path / "p2.db"
+    assert run("import", first, _mixed_statuses(tmp_path)).exit_code == 0
+    assert run("export", first, "--format", "brat", "-o", tmp_path / "a", "--status", "all").exit_code == 0
+    r = run("import", second, tmp_path / "a")
+    assert r.exit_code == 0, r.output
+    assert run("export", second, "--format", "brat", "-o", tmp_path / "b", "--status", "all").exit_code == 0
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    one = json.loads(run("stats", first, "--json").stdout)
+    two = json.loads(run("stats", second, "--json").stdout)
+    assert two["mentions_by_status"] == one["mentions_by_status"]
+    assert set(two["mentions_by_status"]) == {"proposed", "rejected", "confirmed", "corrected", "added"}
+    assert two["mentions_by_origin"] == one["mentions_by_origin"]
+    a = json.loads(run("show", first, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    b = json.loads(run("show", second, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    fields = ("type", "trigger", "arguments", "attributes", "status", "origin", "reviewer", "confidence", "link")
+    assert [[e.get(f) for f in fields] for e in a] == [[e.get(f) for f in fields] for e in b]
+
+
+def test_brat_with_origin_or_gold_overrides_the_notes(run, tmp_path):
+    first = tmp_path / "p1.db"
+    assert run("import", first, _mixed_statuses(tmp_path)).exit_code == 0
+    assert run("export", first, "--format", "brat", "-o", tmp_path / "a", "--status", "all").exit_code == 0
+    assert run("import", tmp_path / "o.db", tmp_path / "a", "--origin", "teamB").exit_code == 0
+    stats = json.loads(run("stats", tmp_path / "o.db", "--json").stdout)
+    assert stats["mentions_by_status"] == {"proposed": 32} and stats["mentions_by_origin"] == {"teamB": 32}
+    assert run("import", tmp_path / "g.db", tmp_path / "a", "--gold", "--reviewer", "lead").exit_code == 0
+    stats = json.loads(run("stats", tmp_path / "g.db", "--json").stdout)
+    assert stats["mentions_by_status"] == {"added": 32} and stats["mentions_by_origin"] == {"reviewer:lead": 32}
+
+
+def test_native_with_origin_is_proposals_whatever_the_file_says(run, tmp_path):
+    project = tmp_path / "p.db"
+    assert run("import", project, _mixed_statuses(tmp_path), "--origin", "model-x").exit_code == 0
+    stats = json.loads(run("stats", project, "--json").stdout)
+    assert stats["mentions_by_status"] == {"proposed": 32} and stats["mentions_by_origin"] == {"model-x": 32}
