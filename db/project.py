@@ -242,7 +242,10 @@ class Project(MentionStore):
             "gold": sum(v for k, v in by_status.items() if k in ("confirmed", "corrected", "added")),
             "mentions_by_origin": dict(q("SELECT origin, count(*) FROM events GROUP BY origin").fetchall()),
             "mentions_by_type": dict(q("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()),
-            "reviewers": [r[0] for r in q("SELECT DISTINCT reviewer FROM history ORDER BY 1").fetchall()],
+            # people, not engines: registered reviewers and whoever's labels are stored (gold imports)
+            "reviewers": [r[0] for r in q(
+                "SELECT name FROM reviewers UNION SELECT reviewer FROM events WHERE reviewer IS NOT NULL"
+                " EXCEPT SELECT name FROM reviewers WHERE name LIKE 'extractor:%' ORDER BY 1").fetchall()],
         }
 
     def check(self) -> list[str]:

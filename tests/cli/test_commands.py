@@ -113,3 +113,12 @@ def test_demo_folder_imports_with_sidecar_metadata(run, tmp_path):
     assert r.exit_code == 0, r.output
     shown = json.loads(run("show", p, "demo-01-idlib-airstrike", "--json").stdout)
     assert shown["published"] == "2019-09-07" and shown["source"]
+
+
+def test_stats_lists_people_not_engines_as_reviewers(run, tmp_path, seed_gold_path, seed_txt):
+    import json
+    p = tmp_path / "p.db"
+    assert run("import", p, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("extract", p).exit_code == 0
+    stats = json.loads(run("stats", p, "--json").output)
+    assert stats["reviewers"] == ["seed"]
