@@ -57,11 +57,17 @@ def _read_tool(path: Path, fmt: str, project: Project, options: ImportOptions) -
     """
     origin = options.origin or f"import:{path.name}"
     restore = not options.origin and not options.gold
-    items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt, keep_review=restore)
+    items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt, keep_review=restore,
+                                       texts=lambda ext_id: _stored_text(project, ext_id))
     if options.gold:
         gold = {"status": "added", "origin": f"reviewer:{options.reviewer}", "reviewer": options.reviewer}
         items = [replace(i, mentions=tuple(replace(m, **gold) for m in i.mentions)) for i in items]
     return items
+
+
+def _stored_text(project: Project, ext_id: str) -> str | None:
+    row = project.db.execute("SELECT text FROM articles WHERE ext_id = ?", [ext_id]).fetchone()
+    return None if row is None else row[0]
 
 
 def import_paths(project: Project, paths: list[Path], options: ImportOptions | None = None, *,

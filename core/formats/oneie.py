@@ -12,6 +12,7 @@ written too (negative examples). Each event mention also carries its ``attribute
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -123,13 +124,27 @@ def write_oneie(
 def _tok_range(obj: dict[str, Any], n_tokens: int, loc: str) -> tuple[int, int]:
     s = need(obj, "start", int, loc)
     e = need(obj, "end", int, loc)
+    if s == e and 0 <= s <= n_tokens:
+        raise FormatError(f"{loc}: empty token range {s}..{e} (end is exclusive: one token is {s}..{s + 1})")
     if not 0 <= s < e <= n_tokens:
         raise FormatError(f"{loc}: token range {s}..{e} outside the window's {n_tokens} tokens")
     return s, e
 
 
-def read_oneie(path: str | Path, schema: EventSchema, *, origin: str) -> list[Item]:
-    """Read OneIE/TextEE windows back into articles (windows of a document joined by ``\\n``).
+def read_oneie(
+    path: str | Path,
+    schema: EventSchema,
+    *,
+    origin: str,
+    texts: Callable[[str], str | None] | None = None,
+) -> list[Item]:
+    """Read OneIE/TextEE windows back into articles.
+
+    A document's text is its windows joined by ``\\n`` — unless ``texts(doc_id)`` gives the
+    article's stored text (the document is already in the project): then each window is aligned
+    onto that text, searching forward from the end of the previous window and allowing the
+    whitespace between and inside windows to differ, and its offsets are moved there. A window
+    that cannot be aligned is an error naming the document and the window.
 
     Offsets: ``start_char``/``end_char`` when present (relative to the window text, as written
     here), else the text of the token range found inside the window. Token ranges are checked
@@ -137,6 +152,7 @@ def read_oneie(path: str | Path, schema: EventSchema, *, origin: str) -> list[It
     """
     path = Path(path)
     docs: dict[str, list[tuple[str, list[Mention]]]] = {}
+    wnds: dict[str, list[str]] = {}
     langs: dict[str, str | None] = {}
     for lineno, obj in jsonl_objects(path):
         loc = f"{path}: line {lineno}"
@@ -172,8 +188,17 @@ def read_oneie(path: str | Path, schema: EventSchema, *, origin: str) -> list[It
                 (Mention(etype, trigger, tuple(args), attrs, status="proposed", origin=origin), mloc)
             )
         docs.setdefault(doc_id, []).append((text, [m for m, _ in mentions]))
+        wnds.setdefault(doc_id, []).append(f"{obj.get('wnd_id', len(wnds.get(doc_id, [])))!s} (line {lineno})")
     out: list[Item] = []
     for doc_id, wins in docs.items():
+        stored = texts(doc_id) if texts is not None else None
+        if stored is not None:
+            aligned = _align_windows(stored, wins, wnds[doc_id], where(path, doc_id))
+            article = Article(ext_id=doc_id, text=stored, lang=langs.get(doc_id))
+            check_item(article, aligned, path)
+            check_schema(article, aligned, schema, path)
+            out.append((article, [as_proposal(m, origin) for m in aligned]))
+            continue
         parts = []
         shifted: list[Mention] = []
         offset = 0
@@ -215,6 +240,64 @@ def _window_span(obj: dict[str, Any], text: str, tokens: list[Any], loc: str) ->
     if given is not None and text[s:e] != given:
         raise FormatError(f"{loc}: tokens {ti}..{tj} read {text[s:e]!r}, the file says {given!r}")
     return Span(s, e, text[s:e])
+
+
+def _align_window(
+    stored: str, window: str, cursor: int
+) -> tuple[Callable[[int, int], tuple[int, int]], int] | None:
+    """Where ``window`` sits in ``stored`` at or after ``cursor``: a function mapping a window span
+    (start, end) to stored offsets and where the window ends there, or None. Exact first; else
+    whitespace runs may differ (a window with no text aligns nowhere and is skipped)."""
+    if not window.strip():
+        return (lambda s, e: (s + cursor, e + cursor)), cursor
+    found = stored.find(window, cursor)
+    if found >= 0:
+        return (lambda s, e: (s + found, e + found)), found + len(window)
+    words = [(w.start(), w.group()) for w in re.finditer(r"\S+", window)]
+    pattern = r"\s+".join(f"({re.escape(w)})" for _, w in words)
+    match = re.compile(pattern).search(stored, cursor)
+    if match is None:
+        return None
+    starts = [(ws, match.start(k + 1), len(w)) for k, (ws, w) in enumerate(words)]
+
+    def place(offset: int, is_end: bool) -> int:
+        for wstart, sstart, n in starts:
+            if wstart <= offset < wstart + n or (is_end and wstart < offset <= wstart + n):
+                return sstart + offset - wstart
+        raise FormatError(f"offset {offset} of the window falls on whitespace")
+
+    return (lambda s, e: (place(s, False), place(e, True))), match.end()
+
+
+def _moved(stored: str, at: Callable[[int, int], tuple[int, int]], span: Span, loc: str) -> Span:
+    try:
+        s, e = at(span.start, span.end)
+    except FormatError as exc:
+        raise FormatError(f"{loc}: {exc}") from None
+    if stored[s:e].split() != span.text.split():
+        raise FormatError(f"{loc}: {span.text!r} aligns onto {stored[s:e]!r}")
+    return Span(s, e, stored[s:e])
+
+
+def _align_windows(stored: str, wins: list[tuple[str, list[Mention]]], names: list[str], loc: str) -> list[Mention]:
+    out: list[Mention] = []
+    cursor = 0
+    for (window, ms), name in zip(wins, names, strict=True):
+        aligned = _align_window(stored, window, cursor)
+        if aligned is None:
+            raise FormatError(
+                f"{loc}: window {name} is not in the stored article text after character {cursor}"
+                f" (the text differs from the article already in the project): {window[:60]!r}"
+            )
+        at, cursor = aligned
+        for k, m in enumerate(ms):
+            what = f"{loc}: window {name} event {k + 1} ({m.type} {m.trigger.text!r})"
+            args = tuple(
+                Argument(a.role, _moved(stored, at, a.span, f"{what} {a.role}"), a.value, a.confidence, a.rule)
+                for a in m.arguments
+            )
+            out.append(m.with_(trigger=_moved(stored, at, m.trigger, f"{what} trigger"), arguments=args))
+    return out
 
 
 def _shift(m: Mention, offset: int) -> Mention:

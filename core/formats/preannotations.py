@@ -9,6 +9,7 @@ pairs with status ``proposed`` and ``origin``, or raises FormatError having retu
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from core.formats.brat import read_brat
@@ -56,27 +57,43 @@ KEEPS_REVIEW = frozenset({"jsonl", "brat"})
 
 
 def read_preannotations(
-    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None, keep_review: bool = False
+    path: str | Path,
+    schema: EventSchema,
+    *,
+    origin: str,
+    fmt: str | None = None,
+    keep_review: bool = False,
+    texts: Callable[[str], str | None] | None = None,
 ) -> list[Item]:
     """Read ``path`` as proposals of ``origin``; with ``keep_review`` (restoring a Tadqiq export)
-    the review fields a native or brat file carries are kept, and ``origin`` fills only the gaps."""
+    the review fields a native or brat file carries are kept, and ``origin`` fills only the gaps.
+    ``texts(doc_id)``: the stored text of a document already in the project (OneIE windows are
+    aligned onto it rather than joined)."""
     path = Path(path)
     if not path.exists():
         raise FormatError(f"{path}: no such file or folder")
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
         raise FormatError(f"{path}: unknown pre-annotation format {fmt!r} (one of {', '.join(READERS)})")
+    if fmt == "oneie":
+        return read_oneie(path, schema, origin=origin, texts=texts)
     if keep_review and fmt in KEEPS_REVIEW:
         return READERS[fmt](path, schema, origin=origin, keep_review=True)
     return READERS[fmt](path, schema, origin=origin)
 
 
 def preannotation_import_items(
-    path: str | Path, schema: EventSchema, *, origin: str, fmt: str | None = None, keep_review: bool = False
+    path: str | Path,
+    schema: EventSchema,
+    *,
+    origin: str,
+    fmt: str | None = None,
+    keep_review: bool = False,
+    texts: Callable[[str], str | None] | None = None,
 ) -> list[ImportItem]:
     """``read_preannotations`` as ImportItems for ``Project.import_items`` (FormatError -> ImportProblem)."""
     try:
-        items = read_preannotations(path, schema, origin=origin, fmt=fmt, keep_review=keep_review)
+        items = read_preannotations(path, schema, origin=origin, fmt=fmt, keep_review=keep_review, texts=texts)
     except FormatError as exc:
         raise ImportProblem(str(exc)) from None
     return [

@@ -96,3 +96,56 @@ def test_native_with_origin_is_proposals_whatever_the_file_says(run, tmp_path):
     assert run("import", project, _mixed_statuses(tmp_path), "--origin", "model-x").exit_code == 0
     stats = json.loads(run("stats", project, "--json").stdout)
     assert stats["mentions_by_status"] == {"proposed": 32} and stats["mentions_by_origin"] == {"model-x": 32}
+
+
+def test_oneie_proposals_onto_an_article_already_in_the_project(run, tmp_path, seed_txt, seed_gold_path):
+    gold = tmp_path / "g.db"
+    assert run("import", gold, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("export", gold, "--format", "oneie", "-o", tmp_path / "o.jsonl").exit_code == 0
+    project = tmp_path / "p.db"
+    assert run("import", project, seed_txt).exit_code == 0
+    r = run("import", project, tmp_path / "o.jsonl", "--origin", "model-x")
+    assert r.exit_code == 0, r.output
+    assert "28 events stored (28 onto articles already there)" in r.stdout
+    stats = json.loads(run("stats", project, "--json").stdout)
+    assert stats["articles"] == 1 and stats["mentions_by_status"] == {"proposed": 28}
+    assert stats["mentions_by_origin"] == {"model-x": 28}
+    assert run("check", project).exit_code == 0
+    want = json.loads(run("show", gold, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    got = json.loads(run("show", project, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    spans = lambda e: [(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]]  # noqa: E731
+    assert [(e["type"], e["trigger"], spans(e)) for e in got] == [(e["type"], e["trigger"], spans(e)) for e in want]
+
+
+def _oneie_window(doc, n, text, trigger, etype="Conflict.Attack"):
+    s = text.index(trigger)
+    tokens = text.split()
+    t = next(i for i, tok in enumerate(tokens) if trigger in tok)
+    return {"doc_id": doc, "wnd_id": f"{doc}-{n}", "lang": "ar", "text": text, "tokens": tokens,
+            "entity_mentions": [], "event_mentions": [{"id": f"{doc}-{n}-E1", "event_type": etype, "trigger": {
+                "text": trigger, "start": t, "end": t + 1, "start_char": s, "end_char": s + len(trigger)}}]}
+
+
+def test_oneie_windows_align_across_whitespace_differences(run, dump, tmp_path):
+    stored = "قصف جوي على منبج.\n\n\n  قتل   مدنيان في القصف.\n"
+    (tmp_path / "doc1.txt").write_text(stored, encoding="utf-8")
+    project = tmp_path / "p.db"
+    assert run("import", project, tmp_path / "doc1.txt").exit_code == 0
+    windows = [_oneie_window("doc1", 0, "قصف جوي على منبج.", "قصف"),
+               _oneie_window("doc1", 1, "قتل مدنيان في القصف.", "القصف")]  # spaces collapsed by the tool
+    path = tmp_path / "w.oneie.jsonl"
+    path.write_text("".join(json.dumps(w, ensure_ascii=False) + "\n" for w in windows), encoding="utf-8")
+    r = run("import", project, path, "--origin", "m")
+    assert r.exit_code == 0, r.output
+    events = json.loads(run("show", project, "doc1", "--json").stdout)["events"]
+    assert [(e["trigger"]["start"], e["trigger"]["text"]) for e in events] == \
+        [(0, "قصف"), (stored.index("القصف"), "القصف")]
+
+    before = dump(project)
+    windows[1]["text"] = windows[1]["text"].replace("مدنيان", "جنديان")
+    windows[1]["tokens"] = windows[1]["text"].split()
+    path.write_text("".join(json.dumps(w, ensure_ascii=False) + "\n" for w in windows), encoding="utf-8")
+    r = run("import", project, path, "--origin", "m2")
+    assert r.exit_code == 1
+    assert "document 'doc1'" in r.stderr and "window doc1-1" in r.stderr, r.stderr
+    assert dump(project) == before

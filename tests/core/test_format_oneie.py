@@ -151,6 +151,10 @@ def _window(tmp_path, edit) -> Path:
 BAD = {
     "char offsets": (lambda w: w["event_mentions"][0]["trigger"].update(start_char=5), "مصرعهم"),
     "token range": (lambda w: w["event_mentions"][0]["trigger"].update(end=99), "outside the window"),
+    "empty token range": (
+        lambda w: w["event_mentions"][0]["trigger"].update(end=w["event_mentions"][0]["trigger"]["start"]),
+        "empty token range",
+    ),
     "unknown type": (lambda w: w["event_mentions"][0].update(event_type="Conflict.Bomb"), "Conflict.Bomb"),
     "unknown role": (lambda w: w["event_mentions"][0]["arguments"][0].update(role="Attacker"), "Attacker"),
     "dangling entity": (lambda w: w["event_mentions"][0]["arguments"][0].update(entity_id="nope"), "nope"),
