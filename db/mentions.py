@@ -150,8 +150,11 @@ class MentionStore:
         for i, m in enumerate(mentions, 1):
             validate_mention(m, text, self.schema, f"article {article_id} proposal {i}")
         with self.db.atomic():
+            # +origin: look the rows up through the article's index (events_article), not
+            # through events_origin, which scans every proposal of the origin on each article
             self.db.execute(
-                "DELETE FROM events WHERE article_id = ? AND origin = ? AND status = 'proposed'", [article_id, origin]
+                "DELETE FROM events WHERE article_id = ? AND +origin = ? AND status = 'proposed'",
+                [article_id, origin],
             )
             for m in mentions:
                 self._insert_mention(article_id, replace(m, id=None, origin=origin, status="proposed"))

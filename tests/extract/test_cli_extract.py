@@ -105,3 +105,22 @@ def test_worker_processes_give_the_same_proposals(tmp_path):
     assert sorted(
         v for art in pooled for m in art if m[0] == "Life.Die" for r, _, v in m[3] if r == "Victim"
     ) == list(range(3, 28))
+
+
+def test_replacing_proposals_finds_them_through_the_article_index(project):
+    """Re-extraction is linear: the delete of an article's earlier proposals reads that
+    article's rows (events_article), not every proposal of the origin (events_origin)."""
+    run("extract", project, "--jobs", "1")
+    with Project.open(project, create=False) as p:
+        (aid,) = [a.id for a in p.article_list()]
+        statements: list[str] = []
+        p.db.conn.set_trace_callback(statements.append)
+        try:
+            p.replace_proposals(aid, ORIGIN, [], reviewer="t")
+        finally:
+            p.db.conn.set_trace_callback(None)
+        deletes = {s for s in statements if s.lstrip().upper().startswith("DELETE FROM EVENTS")}
+        assert len(deletes) == 1
+        plan = " ".join(str(row[-1]) for row in p.db.conn.execute("EXPLAIN QUERY PLAN " + deletes.pop()))
+        assert "events_article" in plan and "events_origin" not in plan, plan
+        assert p.mentions(aid, origin=ORIGIN) == []
