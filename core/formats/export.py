@@ -67,6 +67,22 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
 
 FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
 TOKEN_FORMATS = frozenset({"oneie", "dygiepp", "conll"})
+#: Formats whose every mention is a positive example (no status): rejected mentions never go there.
+NO_STATUS_FORMATS = frozenset({"oneie", "dygiepp", "conll", "acled-csv"})
+
+
+class _DropRejected:
+    """Pass items through without their rejected mentions, counting what was left out."""
+
+    def __init__(self, items: Iterable[Item]):
+        self.items = items
+        self.dropped = 0
+
+    def __iter__(self):
+        for article, mentions in self.items:
+            kept = [m for m in mentions if m.status != "rejected"]
+            self.dropped += len(mentions) - len(kept)
+            yield article, kept
 SPLIT_NAMES = ("train", "dev", "test")
 
 
@@ -128,7 +144,7 @@ def export(
         manifest_path = out / "manifest.json"
         for name, split_items in items.items():
             target = out / name if is_folder else out / f"{name}{suffix}"
-            result = writer(split_items, schema, target, progress=progress)
+            result = _write(writer, fmt, split_items, schema, target, progress)
             files.extend(result["files"])
             counts[name] = result["counts"]
         total: dict[str, Any] = {}
@@ -146,7 +162,7 @@ def export(
             out.parent.mkdir(parents=True, exist_ok=True)
             base = out.parent
             manifest_path = out.with_name(out.name + ".manifest.json")
-        result = writer(items, schema, out, progress=progress)
+        result = _write(writer, fmt, items, schema, out, progress)
         files.extend(result["files"])
         counts = result["counts"]
     manifest: dict[str, Any] = {
@@ -159,6 +175,13 @@ def export(
         "command": command,
         "tadqiq_version": __version__,
     }
+    if fmt in NO_STATUS_FORMATS:
+        total_counts = counts.get("total", counts)
+        manifest["excluded"] = {
+            "rejected": total_counts.get("rejected_excluded", 0),
+            "why": f"{fmt} has no review status, so every mention written is a positive example; "
+            "rejected mentions are never written",
+        }
     if created is not None:
         manifest["created"] = datetime.now(UTC).isoformat(timespec="seconds") if created == "now" else created
     if extra:
@@ -170,6 +193,22 @@ def export(
         fh.write(json.dumps(manifest, ensure_ascii=False, indent=2))
         fh.write("\n")
     return manifest
+
+
+def _write(
+    writer: Callable[..., dict[str, Any]],
+    fmt: str,
+    items: Iterable[Item],
+    schema: EventSchema,
+    target: Path,
+    progress: Callable[[int], None] | None,
+) -> dict[str, Any]:
+    if fmt not in NO_STATUS_FORMATS:
+        return writer(items, schema, target, progress=progress)
+    kept = _DropRejected(items)
+    result = writer(kept, schema, target, progress=progress)
+    result["counts"]["rejected_excluded"] = kept.dropped
+    return result
 
 
 GOLD = frozenset({"confirmed", "corrected", "added"})

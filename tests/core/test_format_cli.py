@@ -141,3 +141,54 @@ def test_labels_after_the_text_bring_their_metadata(tmp_path, seed_txt, seed_gol
     [article] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert article["metadata"]["note"] == "publication date unknown; Saturday per the text"
     assert len(article["events"]) == 28
+
+
+@pytest.fixture
+def mixed_project(tmp_path) -> Path:
+    """tests/data/formats/gold.jsonl with every fourth seed mention rejected and some proposed."""
+    source = Path(__file__).resolve().parents[1] / "data" / "formats" / "gold.jsonl"
+    docs = [json.loads(line) for line in source.read_text("utf-8").splitlines()]
+    for k, e in enumerate(docs[0]["events"]):
+        e["status"] = "rejected" if k % 4 == 1 else "proposed" if k % 4 == 2 else "confirmed"
+        e["origin"] = "extractor:rules@1"
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    project = tmp_path / "mixed.db"
+    assert run("import", project, path).exit_code == 0
+    return project
+
+
+REJECTED = 7  # k % 4 == 1 for k in range(28)
+
+
+@pytest.mark.parametrize("fmt", ["oneie", "dygiepp", "conll", "acled-csv"])
+def test_rejected_mentions_never_become_positive_examples(tmp_path, mixed_project, fmt):
+    out = tmp_path / "out" / NAMES[fmt]
+    r = run("export", mixed_project, "--format", fmt, "-o", out, "--status", "all")
+    assert r.exit_code == 0, r.output
+    manifest = json.loads(out.with_name(out.name + ".manifest.json").read_text("utf-8"))
+    assert manifest["counts"]["mentions"] == 32 - REJECTED
+    assert manifest["counts"]["rejected_excluded"] == REJECTED
+    assert manifest["excluded"]["rejected"] == REJECTED
+    assert f"rejected_excluded {REJECTED}" in r.output
+    text = out.read_text("utf-8-sig")
+    if fmt == "oneie":
+        assert sum(len(json.loads(line)["event_mentions"]) for line in text.splitlines()) == 32 - REJECTED
+    elif fmt == "dygiepp":
+        assert sum(len(s) for line in text.splitlines() for s in json.loads(line)["events"]) == 32 - REJECTED
+    elif fmt == "conll":
+        assert sum(line.startswith("# event ") for line in text.splitlines()) == 32 - REJECTED
+    if fmt == "oneie":  # the seed's 2nd mention (Life.Die يقتل, rejected) is not among the first window's events
+        first = json.loads(text.splitlines()[0])
+        assert "Life.Die" not in {e["event_type"] for e in first["event_mentions"]}
+
+
+def test_native_and_brat_keep_rejected_mentions_with_their_status(tmp_path, mixed_project):
+    out = tmp_path / "all.jsonl"
+    assert run("export", mixed_project, "--format", "jsonl", "-o", out, "--status", "all").exit_code == 0
+    statuses = [e["status"] for line in out.read_text("utf-8").splitlines() for e in json.loads(line)["events"]]
+    assert statuses.count("rejected") == REJECTED and len(statuses) == 32
+    assert "excluded" not in json.loads((tmp_path / "all.jsonl.manifest.json").read_text("utf-8"))
+    assert run("export", mixed_project, "--format", "brat", "-o", tmp_path / "b", "--status", "all").exit_code == 0
+    notes = (tmp_path / "b" / "000_aa59fc9b5caee80f.ann").read_text("utf-8")
+    assert notes.count('"status": "rejected"') == REJECTED
