@@ -3,7 +3,8 @@
 ``extract`` runs an engine (default: the rule engine) over a project's articles on all cores
 and stores its proposals with origin ``extractor:<name>@<version>``, replacing that engine's
 earlier *unreviewed* proposals; reviewed mentions are never touched, and a proposal that a
-reviewer already confirmed, corrected or rejected (same type and trigger) is not proposed again.
+reviewer already confirmed or rejected (same type and trigger), or whose trigger a reviewer
+corrected (whatever the type now is), is not proposed again.
 ``evaluate`` scores one origin against another with the ACE measures of core.metrics.
 """
 
@@ -50,12 +51,25 @@ def _article_ids(project: Project) -> Iterator[int]:
         offset += len(page)
 
 
-def _reviewed_keys(project: Project, article_id: int, origin: str) -> set[tuple]:
-    return {
-        (m.type, m.trigger.start, m.trigger.end)
-        for m in project.mentions(article_id, origin=origin)
-        if m.status != "proposed"
-    }
+def _reviewed(project: Project, article_id: int, engine_name: str) -> tuple[set[tuple], set[tuple]]:
+    """What reviewers already decided on this article among this engine's mentions (any
+    version): ``(type, start, end)`` of every reviewed mention, and ``(start, end)`` of the
+    corrected ones, whose original type is no longer known (a corrected trigger is settled)."""
+    prefix = f"extractor:{engine_name}@"
+    same: set[tuple] = set()
+    corrected: set[tuple] = set()
+    for m in project.mentions(article_id):  # by article (events_article), not by origin
+        if m.status == "proposed" or not m.origin.startswith(prefix):
+            continue
+        same.add((m.type, m.trigger.start, m.trigger.end))
+        if m.status == "corrected":
+            corrected.add((m.trigger.start, m.trigger.end))
+    return same, corrected
+
+
+def _already_reviewed(m: Mention, reviewed: tuple[set[tuple], set[tuple]]) -> bool:
+    same, corrected = reviewed
+    return (m.type, m.trigger.start, m.trigger.end) in same or (m.trigger.start, m.trigger.end) in corrected
 
 
 @click.command(name="extract")
@@ -111,8 +125,8 @@ def extract_cmd(
                     batch = [(i, p.article(i)) for i in ids[first : first + _PAGE]]
                     results = pool.imap(_run, batch, chunksize=8) if pool is not None else map(_run, batch)
                     for article_id, mentions in results:
-                        seen = _reviewed_keys(p, article_id, origin)
-                        fresh = [m for m in mentions if (m.type, m.trigger.start, m.trigger.end) not in seen]
+                        seen = _reviewed(p, article_id, engine.name)
+                        fresh = [m for m in mentions if not _already_reviewed(m, seen)]
                         kept += len(mentions) - len(fresh)
                         stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
                         bar.update()

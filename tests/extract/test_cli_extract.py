@@ -124,3 +124,28 @@ def test_replacing_proposals_finds_them_through_the_article_index(project):
         plan = " ".join(str(row[-1]) for row in p.db.conn.execute("EXPLAIN QUERY PLAN " + deletes.pop()))
         assert "events_article" in plan and "events_origin" not in plan, plan
         assert p.mentions(aid, origin=ORIGIN) == []
+
+
+def test_a_corrected_proposal_is_not_proposed_again(project):
+    """A reviewer changed a proposal's type: the next run does not propose the original type
+    on that trigger again (the reviewed mention's type and span no longer match it)."""
+    run("extract", project, "--jobs", "1")
+    with Project.open(project, create=False) as p:
+        (aid,) = [a.id for a in p.article_list()]
+        chosen = next(m for m in p.mentions(aid, origin=ORIGIN) if m.type == "Conflict.Attack")
+        p.save_mention(
+            aid,
+            chosen.with_(type="Conflict.Demonstrate", arguments=(), status="corrected", reviewer="amal"),
+            reviewer="amal",
+            action="correct",
+        )
+    out = run("extract", project, "--jobs", "1")
+    assert "1 not proposed again" in out
+    with Project.open(project, create=False) as p:
+        at_trigger = [
+            m
+            for m in p.mentions(aid, origin=ORIGIN)
+            if (m.trigger.start, m.trigger.end) == (chosen.trigger.start, chosen.trigger.end)
+        ]
+        assert [(m.type, m.status, m.id) for m in at_trigger] == [("Conflict.Demonstrate", "corrected", chosen.id)]
+        assert len(p.mentions(aid, origin=ORIGIN)) == 29
