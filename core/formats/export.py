@@ -8,7 +8,10 @@ one file/folder or, with splits, one per split inside the output folder.
 from __future__ import annotations
 
 import json
+import os
 import random
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,35 +139,101 @@ def export(
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     writer, suffix, is_folder, offsets, doc = writers[fmt]
     out = Path(out)
-    files: list[Path] = []
-    counts: dict[str, Any] = {}
-    if isinstance(items, Mapping):
-        out.mkdir(parents=True, exist_ok=True)
-        base = out
-        manifest_path = out / "manifest.json"
-        for name, split_items in items.items():
-            target = out / name if is_folder else out / f"{name}{suffix}"
-            result = _write(writer, fmt, split_items, schema, target, progress)
-            files.extend(result["files"])
-            counts[name] = result["counts"]
-        total: dict[str, Any] = {}
-        for c in counts.values():
-            for k, v in c.items():
-                if isinstance(v, int):
-                    total[k] = total.get(k, 0) + v
-        counts = {"total": total, **counts}
-    else:
-        if is_folder:
-            out.mkdir(parents=True, exist_ok=True)
-            base = out
-            manifest_path = out / "manifest.json"
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            base = out.parent
-            manifest_path = out.with_name(out.name + ".manifest.json")
-        result = _write(writer, fmt, items, schema, out, progress)
-        files.extend(result["files"])
-        counts = result["counts"]
+    if isinstance(items, Mapping) or is_folder:
+        return _export_folder(fmt, items, schema, out, command=command, created=created, progress=progress,
+                              extra=extra)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result = _write(writer, fmt, items, schema, out, progress)
+    manifest_path = out.with_name(out.name + ".manifest.json")
+    return _manifest(fmt, schema, result["counts"], result["files"], out.parent, manifest_path, command, created, extra)
+
+
+def previous_export(folder: Path) -> bool:
+    """Whether ``folder`` holds a Tadqiq export (its manifest.json), which a new export may replace."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(manifest, dict) and {"format", "files", "tadqiq_version"} <= set(manifest)
+
+
+def check_output_folder(out: Path) -> None:
+    """Refuse a folder output that is a file, or a non-empty folder that is not a previous export."""
+    if out.exists() and not out.is_dir():
+        raise FormatError(f"{out} is a file; this export writes a folder")
+    if out.is_dir() and any(out.iterdir()) and not previous_export(out):
+        raise FormatError(
+            f"{out}: the folder is not empty and holds no previous Tadqiq export (manifest.json); "
+            "give a new or empty folder (a previous export there would be replaced whole)"
+        )
+
+
+def _export_folder(
+    fmt: str,
+    items: Iterable[Item] | Mapping[str, Iterable[Item]],
+    schema: EventSchema,
+    out: Path,
+    *,
+    command: str,
+    created: str | None,
+    progress: Callable[[int], None] | None,
+    extra: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """Write a folder export into a staging folder beside ``out``, then swap it in whole.
+
+    A previous export in ``out`` is replaced, never merged (no stale documents beside the new
+    ones); an error leaves ``out`` as it was."""
+    writer, suffix, is_folder, _, _ = _writers()[fmt]
+    check_output_folder(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        try:
+            files: list[Path] = []
+            if isinstance(items, Mapping):
+                counts: dict[str, Any] = {}
+                for name, split_items in items.items():
+                    target = staging / name if is_folder else staging / f"{name}{suffix}"
+                    result = _write(writer, fmt, split_items, schema, target, progress)
+                    files.extend(result["files"])
+                    counts[name] = result["counts"]
+                total: dict[str, Any] = {}
+                for c in counts.values():
+                    for k, v in c.items():
+                        if isinstance(v, int):
+                            total[k] = total.get(k, 0) + v
+                counts = {"total": total, **counts}
+            else:
+                result = _write(writer, fmt, items, schema, staging, progress)
+                files.extend(result["files"])
+                counts = result["counts"]
+            manifest = _manifest(fmt, schema, counts, files, staging, staging / "manifest.json", command, created, extra)
+        except FormatError as exc:  # name the real target, not the staging folder
+            raise FormatError(str(exc).replace(str(staging), str(out))) from None
+        old = None
+        if out.exists():
+            old = out.parent / f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}"
+            os.replace(out, old)
+        os.replace(staging, out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _manifest(
+    fmt: str,
+    schema: EventSchema,
+    counts: dict[str, Any],
+    files: list[Path],
+    base: Path,
+    manifest_path: Path,
+    command: str,
+    created: str | None,
+    extra: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    _, _, _, offsets, doc = _writers()[fmt]
     manifest: dict[str, Any] = {
         "format": fmt,
         "description": doc,

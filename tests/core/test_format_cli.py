@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,49 @@ def test_native_and_brat_keep_rejected_mentions_with_their_status(tmp_path, mixe
     assert run("export", mixed_project, "--format", "brat", "-o", tmp_path / "b", "--status", "all").exit_code == 0
     notes = (tmp_path / "b" / "000_aa59fc9b5caee80f.ann").read_text("utf-8")
     assert notes.count('"status": "rejected"') == REJECTED
+
+
+def test_export_into_a_folder_of_other_files_is_refused(tmp_path, gold_project):
+    out = tmp_path / "brat"
+    out.mkdir()
+    (out / "mine.txt").write_text("not an export", encoding="utf-8")
+    r = run("export", gold_project, "--format", "brat", "-o", out)
+    assert r.exit_code == 1
+    assert "not empty" in r.output and "manifest.json" in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt"]
+    assert [p.name for p in tmp_path.iterdir() if ".partial" in p.name] == []
+    r = run("export", gold_project, "--format", "conll", "-o", out, "--split", "50/50")
+    assert r.exit_code == 1 and "not empty" in r.output
+
+
+def test_export_replaces_a_previous_export_whole(tmp_path, gold_project):
+    out = tmp_path / "brat"
+    other = tmp_path / "other.db"
+    assert run("import", other, Path(__file__).resolve().parents[1] / "data" / "formats" / "gold.jsonl").exit_code == 0
+    assert run("export", other, "--format", "brat", "-o", out).exit_code == 0
+    assert (out / "small_001.ann").is_file()
+    r = run("export", gold_project, "--format", "brat", "-o", out)
+    assert r.exit_code == 0, r.output
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    on_disk = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert on_disk == sorted([*manifest["files"], "manifest.json"])
+    assert not (out / "small_001.ann").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brat", "other.db", "p.db"]
+
+
+def test_failed_folder_export_leaves_the_previous_one(tmp_path, gold_project):
+    out = tmp_path / "brat"
+    assert run("export", gold_project, "--format", "brat", "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    r = run("export", gold_project, "--format", "brat", "-o", out, "--types", "Life.Dies")
+    assert r.exit_code == 1
+    conn = sqlite3.connect(gold_project)
+    try:  # a span that no longer matches its text stops the export half-way
+        conn.execute("UPDATE events SET trigger_text = 'xxx' WHERE id = (SELECT max(id) FROM events)")
+        conn.commit()
+    finally:
+        conn.close()
+    r = run("export", gold_project, "--format", "brat", "-o", out)
+    assert r.exit_code == 1 and str(out) in r.output and ".partial" not in r.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
