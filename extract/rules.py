@@ -519,22 +519,20 @@ class RuleEngine:
 
     def _attributes(self, an: Analysis, tr: Trig) -> dict[str, str]:
         out: dict[str, str] = {}
-        a, _ = an.clause_range(tr.tok)
-        window = an.toks[max(a, tr.tok - 8) : tr.tok]
-        words = [an.stem(t.w) for t in window if t.word] + [t.w for t in window if t.word]
+        a, b = an.clause_range(tr.tok)
+        lo = max(a, tr.tok - 8)
+        window = [k for k in range(lo, tr.tok) if an.toks[k].word]
         lex = an.lex
+        # ما لا يقل عن، لا يزال، لا سيما: لا there is no negation ([negation_exceptions])
+        masked = self._masked(an, [k for k in range(lo, min(b, tr.tok + 4)) if an.toks[k].word])
 
-        def has(section: str) -> bool:
-            if any(lex.has(section, w) for w in words):
+        def has(section: str, skip: set[int] | frozenset[int] = frozenset()) -> bool:
+            keep = [k for k in window if k not in skip]
+            if any(lex.has(section, an.stem(an.toks[k].w)) or lex.has(section, an.toks[k].w) for k in keep):
                 return True
-            seq = [an.stem(t.w) for t in window if t.word]
-            for ph in lex.phrases.get(section, ()):
-                for i in range(len(seq) - len(ph) + 1):
-                    if tuple(seq[i : i + len(ph)]) == ph:
-                        return True
-            return False
+            return any(self._phrase_at(an, keep, ph) for ph in lex.phrases.get(section, ()))
 
-        if has("negation"):
+        if has("negation", masked) or self._denied_before_an(an, a):
             out["polarity"] = "negative"
         if has("hypothetical"):
             out["modality"] = "hypothetical"
@@ -545,6 +543,40 @@ class RuleEngine:
         if any(lex.has("generic", w) for w in sent_words):
             out["genericity"] = "generic"
         return out
+
+    @staticmethod
+    def _phrase_at(an: Analysis, toks: list[int], ph: tuple[str, ...]) -> bool:
+        """Whether the word tokens ``toks`` contain the phrase ``ph`` (stems or surface words)."""
+        return any(RuleEngine._match(an, toks[i : i + len(ph)], ph) for i in range(len(toks) - len(ph) + 1))
+
+    @staticmethod
+    def _match(an: Analysis, toks: list[int], ph: tuple[str, ...]) -> bool:
+        return len(toks) == len(ph) and all(
+            an.toks[k].w == w or an.stem(an.toks[k].w) == w for k, w in zip(toks, ph, strict=True)
+        )
+
+    @staticmethod
+    def _masked(an: Analysis, toks: list[int]) -> set[int]:
+        """Tokens inside a phrase of [negation_exceptions] (ما لا يقل عن عشرة = at least ten)."""
+        out: set[int] = set()
+        for ph in an.lex.phrases.get("negation_exceptions", ()):
+            for i in range(len(toks) - len(ph) + 1):
+                if RuleEngine._match(an, toks[i : i + len(ph)], ph):
+                    out.update(toks[i : i + len(ph)])
+        return out
+
+    @staticmethod
+    def _denied_before_an(an: Analysis, a: int) -> bool:
+        """A clause opened by أن after a denial cue ([negation_across]) is denied:
+        «نفت وزارة الدفاع أن تكون طائراتها قد قصفت السوق»."""
+        if a == 0 or an.stem(an.toks[a].w) not in _SUBORD:
+            return False
+        pa, _ = an.clause_range(a - 1)
+        before = [k for k in range(max(pa, a - 6), a) if an.toks[k].word and an.toks[k].sent == an.toks[a].sent]
+        return any(
+            an.lex.has("negation_across", an.stem(an.toks[k].w)) or an.lex.has("negation_across", an.toks[k].w)
+            for k in before
+        )
 
     # ---- teaser repeats ------------------------------------------------------------------------
     def _link(self, an: Analysis, toks: list[int], mentions: list[Mention]) -> list[Mention]:

@@ -1,4 +1,4 @@
-"""Score the rule engine on every gold set: ``python -m tests.extract.score_sets [--json]``.
+"""Score the rule engine on every gold set: ``python -m tests.extract.score_sets [SET ...] [--json] [--attrs]``.
 
 Prints, per set, trigger classification (all and conflict types), argument classification,
 Place arguments, explicit counts and dates, the numbers docs/extractor.md reports.
@@ -52,10 +52,27 @@ def score(name: str, engine: RuleEngine) -> dict:
         "place": place,
         "counts": count_capture(gold, pred),
         "dates": dates,
+        "attrs": attribute_agreement(gold, pred),
     }
 
 
-def fmt(r: dict) -> str:
+def attribute_agreement(gold: list, pred: list) -> dict[str, str]:
+    """Per attribute: of the gold mentions whose trigger and type were found, how many have
+    the same value (polarity, modality, genericity...)."""
+    found = {(d, m.type, m.trigger.start, m.trigger.end): m for d, m in pred}
+    agree: dict[str, list[int]] = {}
+    for d, m in gold:
+        p = found.get((d, m.type, m.trigger.start, m.trigger.end))
+        if p is None:
+            continue
+        for name, value in m.attributes.items():
+            slot = agree.setdefault(name, [0, 0])
+            slot[1] += 1
+            slot[0] += p.attributes.get(name) == value
+    return {k: f"{a}/{n}" for k, (a, n) in sorted(agree.items())}
+
+
+def fmt(r: dict, show_attrs: bool = False) -> str:
     t, c, a, p = r["trig"], r["trig_conflict"], r["arg"], r["place"]
     k, d = r["counts"], r["dates"]
     return (
@@ -63,6 +80,7 @@ def fmt(r: dict) -> str:
         f"trig {t['p']:.3f}/{t['r']:.3f}/{t['f1']:.3f} | conflict {c['p']:.3f}/{c['r']:.3f}/{c['f1']:.3f} | "
         f"arg {a['p']:.3f}/{a['r']:.3f}/{a['f1']:.3f} | Place {p['p']:.3f}/{p['r']:.3f}/{p['f1']:.3f} | "
         f"counts {k['correct']}/{k['gold']}={k['accuracy']:.3f} | dates {d['correct']}/{d['gold']}"
+        + (" | " + " ".join(f"{n} {v}" for n, v in r["attrs"].items()) if show_attrs else "")
     )
 
 
@@ -74,7 +92,7 @@ def main(argv: list[str]) -> None:
         print(json.dumps(rows, indent=1))
     else:
         for r in rows:
-            print(fmt(r))
+            print(fmt(r, "--attrs" in argv))
 
 
 if __name__ == "__main__":
