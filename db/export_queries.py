@@ -50,3 +50,9 @@ def export_items(
         article = project.article(article_id)
         mentions = select_mentions(project.mentions(article_id), status, reviewer=reviewer, types=types)
         yield article, [m.with_(id=k) for k, m in enumerate(mentions, 1)]
+
+
+def mention_reviewers(project: Project) -> list[str]:
+    """The reviewers named on the project's mentions (what ``--reviewer`` can select)."""
+    rows = project.db.execute("SELECT DISTINCT reviewer FROM events WHERE reviewer IS NOT NULL ORDER BY 1")
+    return [r[0] for r in rows.fetchall()]

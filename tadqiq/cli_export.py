@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from core.formats.common import FormatError
 from core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
-from db.export_queries import export_articles, export_items
+from db.export_queries import export_articles, export_items, mention_reviewers
 from db.project import Project
 from tadqiq.output import echo, fail, friendly_errors
 
@@ -86,10 +86,14 @@ def export_cmd(
                                   extra={"selection": {"status": status, "reviewer": by_reviewer, "types": wanted,
                                                        "split": split, "seed": seed if split else None,
                                                        "project": str(project)}})  # fmt: skip
+            reviewers = mention_reviewers(p) if by_reviewer else []
     except FormatError as exc:
         fail(str(exc))
     counts = manifest["counts"]
     total = counts.get("total", counts)
+    if by_reviewer and not total.get("mentions", 0):
+        echo(ctx, f"tadqiq: warning: no mentions of reviewer {by_reviewer!r} to export; reviewers in {project}: "
+                  f"{', '.join(reviewers) or '(none)'}", err=True)  # fmt: skip
     echo(ctx, f"exported {total.get('articles', 0)} articles, {total.get('mentions', 0)} mentions as {fmt}"
               f" to {out} ({len(manifest['files'])} files)")  # fmt: skip
     if split:

@@ -54,10 +54,18 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
         fail("--gold needs --reviewer NAME")
     if gold and origin:
         fail("use either --gold (reviewer labels) or --origin (proposals), not both")
-    with Project.open(project, schema=schema) as p:
-        with tqdm(desc="reading", unit="file", disable=None, leave=False) as bar:
-            report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
-                                  skip_bad=skip_bad, progress=lambda _path: bar.update(), fmt=fmt)
+    existed = project.exists()
+    try:
+        with Project.open(project, schema=schema) as p:
+            with tqdm(desc="reading", unit="file", disable=None, leave=False) as bar:
+                report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
+                                      skip_bad=skip_bad, progress=lambda _path: bar.update(), fmt=fmt)
+    except BaseException:
+        if not existed:  # a failed import into a new project leaves no empty project file behind
+            for leftover in (project, project.with_name(project.name + "-wal"),
+                             project.with_name(project.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     r = report.result
     encodings = sorted({f.encoding for f in report.files})
     echo(ctx, f"imported {r.articles_added} articles from {len(report.files)} files"

@@ -122,10 +122,13 @@ def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOpti
             raise ImportProblem(f"{where}: 'events' must be a list")
         if events and options.gold and not options.reviewer:
             raise ImportProblem(f"{where}: --gold needs --reviewer NAME (who stands behind these labels)")
-        mentions = tuple(
-            parse_mention(e, text, schema, options, f"import:{path.name}", f"{where} event {k}")
-            for k, e in enumerate(events, 1)
-        )
+        try:
+            mentions = tuple(
+                parse_mention(e, text, schema, options, f"import:{path.name}", f"{where} event {k}")
+                for k, e in enumerate(events, 1)
+            )
+        except ImportProblem as exc:  # name the document too (the line alone is hard to find in a big file)
+            raise ImportProblem(f"{exc} (doc {ext_id!r})") from None
         items.append(ImportItem(art, mentions, where))
     if not items:
         raise ImportProblem(f"{path}: no articles (empty file)")

@@ -122,3 +122,41 @@ def test_stats_lists_people_not_engines_as_reviewers(run, tmp_path, seed_gold_pa
     assert run("extract", p).exit_code == 0
     stats = json.loads(run("stats", p, "--json").output)
     assert stats["reviewers"] == ["seed"]
+
+
+def test_native_import_error_names_the_document(run, tmp_path, seed_gold):
+    line = dict(seed_gold, id="doc-x")
+    line["events"] = [dict(e) for e in seed_gold["events"]]
+    line["events"][5] = dict(line["events"][5], arguments=[dict(a) for a in line["events"][5]["arguments"]])
+    line["events"][5]["arguments"][1]["start"] += 1
+    other = {"id": "first", "text": "خبر أول"}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(other, ensure_ascii=False) + "\n" + json.dumps(line, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    r = run("import", tmp_path / "p.db", path)
+    assert r.exit_code == 1
+    assert "in.jsonl line 2 event 6 argument 2 (" in r.stderr and "(doc 'doc-x')" in r.stderr, r.stderr
+
+
+def test_failed_import_into_a_new_project_leaves_no_file(run, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "نص"}\n{"id": "x", "text": "نص آخر"}\n', encoding="utf-8")
+    project = tmp_path / "new.db"
+    r = run("import", project, bad)
+    assert r.exit_code == 1 and "already used" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+    # an existing project stays, unchanged in content
+    assert run("init", project).exit_code == 0
+    assert run("import", project, bad).exit_code == 1
+    assert project.is_file()
+
+
+def test_export_by_an_unknown_reviewer_warns(run, tmp_path, seed_gold_path):
+    project = tmp_path / "p.db"
+    assert run("import", project, seed_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
+    r = run("export", project, "--format", "jsonl", "-o", tmp_path / "x.jsonl", "--reviewer", "nobody")
+    assert r.exit_code == 0
+    assert "exported 0 articles" in r.stdout
+    assert "warning" in r.stderr and "'nobody'" in r.stderr and "amal" in r.stderr
+    r = run("export", project, "--format", "jsonl", "-o", tmp_path / "y.jsonl", "--reviewer", "amal")
+    assert r.exit_code == 0 and "warning" not in r.stderr
