@@ -22,6 +22,7 @@ from gui.controller import ReviewController
 from gui.document import ReviewDocument
 from gui.event_panel import EventPanel
 from gui.export_dialog import ExportDialog
+from gui.focus import FocusReturner
 from gui.help_overlay import HelpOverlay
 from gui.settings import Settings
 from gui.type_picker import TypePicker
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.type_picker = TypePicker(self.project.schema, self)
         self.value_editor = ValueEditor(self)
         self.help_overlay = HelpOverlay(self, self.settings)
+        self.focus_returner = FocusReturner(self, self.article_view)  # dialogs give the keys back
 
     def _setup_actions(self) -> None:
         self.controller = ReviewController(self.doc, self.article_view, self)

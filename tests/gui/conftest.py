@@ -73,3 +73,78 @@ def project(seed_project_path):
     p = Project.open(seed_project_path)
     yield p
     p.close()
+
+
+SEED = "000_aa59fc9b5caee80f"
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, seed_project_path):
+    """Factory: a shown window on the seed project (a fresh Project each time, like a restart)."""
+    from PySide6.QtWidgets import QApplication
+
+    from db.project import Project
+    from gui.main_window import MainWindow
+
+    opened = []
+
+    def make(reviewer: str | None = "mariam", article=SEED) -> MainWindow:
+        project = Project.open(seed_project_path)
+        settings = Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(project, settings, reviewer=reviewer, article=article)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window.article_view.setFocus()
+        opened.append(window)
+        return window
+
+    yield make
+    for w in opened:
+        w.close()
+        w.project.close()
+
+
+class _Drive:
+    """Helpers to drive the real window like a reviewer (keys on the article view, mouse drags)."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def key(self, window, k, modifier=None) -> None:
+        from PySide6.QtCore import Qt
+
+        self.qtbot.keyClick(window.article_view, k, modifier or Qt.KeyboardModifier.NoModifier)
+
+    @staticmethod
+    def char_point(view, offset):
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QTextCursor
+
+        qs = view.qt_range(offset, offset)[0]
+        a, b = QTextCursor(view.document()), QTextCursor(view.document())
+        a.setPosition(qs)
+        b.setPosition(qs + 1)
+        ra, rb = view.cursorRect(a), view.cursorRect(b)
+        return QPoint((ra.center().x() + rb.center().x()) // 2, ra.center().y())
+
+    def drag_select(self, view, start, end) -> None:
+        """Press at ``start``, release at ``end`` (str offsets), scrolled into view first."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QTextCursor
+
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.qt_range(start, start)[0])
+        view.setTextCursor(cursor)
+        view.ensureCursorVisible()
+        p0, p1 = self.char_point(view, start), self.char_point(view, end - 1)
+        self.qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=p0)
+        self.qtbot.mouseMove(view.viewport(), pos=p1)
+        self.qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=p1)
+
+
+@pytest.fixture
+def ui(qtbot):
+    return _Drive(qtbot)

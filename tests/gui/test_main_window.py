@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from db.project import Project
-from gui.main_window import MainWindow
-from gui.settings import Settings
 
 SEED = "000_aa59fc9b5caee80f"
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path, seed_project_path):
-    """Factory: a shown window on the seed project (a fresh Project each time, like a restart)."""
-    opened = []
-
-    def make(reviewer: str | None = "mariam", article=SEED) -> MainWindow:
-        project = Project.open(seed_project_path)
-        settings = Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(project, settings, reviewer=reviewer, article=article)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        window.article_view.setFocus()
-        opened.append(window)
-        return window
-
-    yield make
-    for w in opened:
-        w.close()
-        w.project.close()
 
 
 def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
