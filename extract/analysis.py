@@ -16,9 +16,9 @@ from core.arabic.normalize import normalize
 from core.model import Span
 from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
 from core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
-from core.values.dates import WEEKDAYS, month_names
 from extract.gazetteer import Gazetteer, Place
 from extract.lexicons import Lexicons, TriggerForm
+from extract.times import TimeReader
 
 _TOKEN = re.compile(r"[وبلفك]?\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _SENT_END = set(".!?؟…")
@@ -41,22 +41,6 @@ PREPOSITIONS = {
     "بالقرب",
 }
 _NOT_VERB_Y = {"يوم", "يومين", "يونيو", "يوليو", "يناير", "يوليوز", "يد", "يدي", "يمين"}
-_TIME_UNITS = {
-    "يوم",
-    "يومين",
-    "ايام",
-    "اسبوع",
-    "اسبوعين",
-    "اسابيع",
-    "شهر",
-    "شهرين",
-    "اشهر",
-    "ساعه",
-    "ساعات",
-    "ساعتين",
-}
-_DAYPART = {"فجر", "صباح", "مساء", "ظهر", "ليل", "ليله", "عصر", "منتصف"}
-_SAFE_MONTH_ALONE = {"اب", "مارس", "ماي"}  # month names that are also common words
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 _COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | {"الف", "مئتي", "مائتي"}
 _NUMBER_WORDS = {
@@ -121,7 +105,7 @@ class Item:
     parts: list[tuple[int, int, int]] = field(default_factory=list)  # PLACE: coordinated names
 
 
-class Analysis:
+class Analysis(TimeReader):
     def __init__(self, text: str, lex: Lexicons, gaz: Gazetteer):
         self.text = text
         self.lex = lex
@@ -338,70 +322,6 @@ class Analysis:
         return None
 
     # ---- times -------------------------------------------------------------------------
-    def time_at(self, k: int, limit: int) -> tuple[int, int] | None:
-        """(letters dropped, end token) of a time expression starting at token k."""
-        toks = self.toks
-        off, w = self.strip(toks[k].w)
-        if w.startswith("بال") and len(w) > 4:
-            off, w = off + 1, w[1:]
-
-        def at(j: int) -> str:
-            return self.stem(toks[j].w) if j < limit and toks[j].word else ""
-
-        j = k
-        if w in _DAYPART and at(k + 1) in ({"اليوم", "امس"} | set(WEEKDAYS)):
-            j, w = k + 1, at(k + 1)
-        if w == "اليوم":
-            return off, (j + 2 if at(j + 1) in WEEKDAYS else j + 1)
-        if w in ("امس", "الامس"):
-            return off, (j + 2 if at(j + 1) == "الاول" or at(j + 1) in WEEKDAYS else j + 1)
-        if w == "اول" and at(j + 1) == "امس":
-            return off, j + 2
-        if w == "يوم" and at(j + 1) in WEEKDAYS:
-            j, w = j + 1, at(j + 1)
-        bare_ok = j > k or (k > 0 and (not toks[k - 1].word or toks[k - 1].w in ("في", "منذ", "حتي")))
-        if w in WEEKDAYS and (bare_ok or at(j + 1) in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت")):
-            nxt = at(j + 1)
-            return off, (j + 2 if nxt in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت") else j + 1)
-        if w in ("قبل", "بعد"):
-            from core.values.counts import read_number
-
-            rest = [self.stem(t.w) for t in toks[j + 1 : min(limit, j + 5)]]
-            n, used = read_number(rest, 0)
-            unit = rest[used] if used < len(rest) else ""
-            if unit in _TIME_UNITS:
-                return off, j + 2 + used
-        if w in ("الاسبوع", "الشهر", "العام") and at(j + 1) in (
-            "الماضي",
-            "المنصرم",
-            "الفائت",
-            "الجاري",
-            "الحالي",
-        ):
-            return off, j + 2
-        months = month_names()
-        if w.isdigit() and int(w) <= 31:
-            m2 = f"{at(j + 1)} {at(j + 2)}"
-            if m2 in months:
-                return off, self._year_after(j + 3, limit)
-            if at(j + 1) in months:
-                return off, self._year_after(j + 2, limit)
-            return None
-        two = f"{w} {at(j + 1)}"
-        if two in months:
-            return off, self._year_after(j + 2, limit)
-        if w in months and w not in _SAFE_MONTH_ALONE and len(w) > 3:
-            end = self._year_after(j + 1, limit)
-            return off, end
-        return None
-
-    def _year_after(self, j: int, limit: int) -> int:
-        if j < limit and self.toks[j].w.isdigit() and len(self.toks[j].w) == 4:
-            return j + 1
-        if j < limit and self.toks[j].w in ("الجاري", "الحالي", "الماضي", "المنصرم", "الفائت"):
-            return j + 1
-        return j
-
     # ---- places ------------------------------------------------------------------------
     def gaz_at(self, k: int, limit: int, off: int = 0) -> tuple[int, Place] | None:
         """(end token, place) of the longest gazetteer name starting at token k."""

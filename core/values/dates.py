@@ -120,6 +120,52 @@ def _month_at(toks: list[str], i: int) -> tuple[int | None, int]:
     return None, 0
 
 
+_ORDINAL_UNITS = {
+    "الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+}
+_ORDINAL_TENS = {"عشر": 10, "العشرين": 20, "والعشرين": 20, "الثلاثين": 30, "والثلاثين": 30}
+
+
+def _ordinal_day(toks: list[str]) -> tuple[int | None, int]:
+    """(day, tokens used) of an ordinal day word at the start: الخامس، الحادي عشر،
+    الثاني والعشرين، العشرين، الحادي والثلاثين."""
+    if not toks:
+        return None, 0
+    first = toks[0]
+    if first in ("العشرين", "الثلاثين"):
+        return _ORDINAL_TENS[first], 1
+    unit = _ORDINAL_UNITS.get(first)
+    if unit is None:
+        return None, 0
+    nxt = toks[1] if len(toks) > 1 else ""
+    if nxt in _ORDINAL_TENS and unit < 10:
+        day = unit + _ORDINAL_TENS[nxt]
+        return (day, 2) if day <= 31 else (None, 0)
+    if first == "الحادي":  # الحادي alone is no day
+        return None, 0
+    return unit, 1
+
+
+_NUMERIC = (
+    (re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$"), (3, 2, 1)),
+    (re.compile(r"^\s*(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$"), (1, 2, 3)),
+)
+
+
+def _numeric_date(raw: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of 3/3/2024 (day first) or 2024-03-03, digits of any script."""
+    text = normalize_text(raw)
+    for pre in ("في ", "يوم ", "بتاريخ "):
+        if text.startswith(pre):
+            text = text[len(pre) :]
+    for pattern, (y, m, d) in _NUMERIC:
+        got = pattern.match(text)
+        if got:
+            return int(got.group(y)), int(got.group(m)), int(got.group(d))
+    return None
+
+
 def _parse_anchor(published: str | dt.date | None) -> dt.date | None:
     if published is None or published == "":
         return None
@@ -241,17 +287,32 @@ def parse_date(raw: str, published: str | dt.date | None = None) -> dict[str, An
         else:
             d = _weekday_on_or_before(anchor, idx, strictly=when in _PAST)
         return _day(raw, anchor, d, weekday=name)
-    # 8 أيلول، 8 سبتمبر 2018، الثامن? (ordinals not handled)، كانون الثاني، أيلول 2018
+    # 3/3/2024، 2024-03-03: day/month/year as Arab agencies write it, or ISO
+    numeric = _numeric_date(raw)
+    if numeric is not None:
+        y, m, d = numeric
+        try:
+            return _result(raw, anchor, value=dt.date(y, m, d).isoformat(), precision="day")
+        except ValueError:
+            return None
+    # 8 أيلول، 8 سبتمبر 2018، الخامس من مارس، كانون الثاني، أيلول 2018، حزيران/يونيو 2014
     day = None
     i = 0
     if first.isdigit() and int(first) <= 31:
         day, i = int(first), 1
+    else:
+        day, i = _ordinal_day(toks)
+        if day is not None and i < len(toks) and toks[i] == "من":
+            i += 1
     month, used = _month_at(toks, i)
     if month is None:
         if first.isdigit() and len(first) == 4 and not rest:
             return _result(raw, anchor, value=first, precision="year")
         return None
     i += used
+    again, used = _month_at(toks, i)  # حزيران/يونيو، أيلول (سبتمبر): the same month twice
+    if again == month:
+        i += used
     year = None
     if i < len(toks) and toks[i].isdigit() and len(toks[i]) == 4:
         year = int(toks[i])

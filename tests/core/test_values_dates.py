@@ -67,6 +67,27 @@ CASES = [
     ("9 يونيو", PUB, day("2018-06-09")),
     ("2 مايو 2019", PUB, day("2019-05-02")),
     ("31 فبراير", PUB, None),
+    # a month named twice (Levantine/Egyptian, as agencies write it) keeps its year
+    ("حزيران/يونيو 2014", "2024-03-12", {"value": "2014-06", "precision": "month", "anchor": "2024-03-12"}),
+    ("8 أيلول/سبتمبر 2018", "2024-03-12", day("2018-09-08", anchor="2024-03-12")),
+    ("8 أيلول (سبتمبر) 2018", "2024-03-12", day("2018-09-08", anchor="2024-03-12")),
+    ("كانون الثاني/يناير 2020", PUB, {"value": "2020-01", "precision": "month", "anchor": PUB}),
+    ("3 آب/ أغسطس", PUB, day("2018-08-03")),
+    ("تشرين الأول (أكتوبر) 2016", PUB, {"value": "2016-10", "precision": "month", "anchor": PUB}),
+    # ordinal day words
+    ("في الخامس من مارس", "2024-03-12", day("2024-03-05", anchor="2024-03-12")),
+    ("الخامس عشر من آذار", "2024-03-12", day("2023-03-15", anchor="2024-03-12")),
+    ("الحادي والعشرين من كانون الثاني 2020", PUB, day("2020-01-21")),
+    ("العشرين من أيار", PUB, day("2018-05-20")),
+    ("الأول من أيلول", PUB, day("2018-09-01")),
+    ("الحادي والثلاثين من آب", PUB, day("2018-08-31")),
+    ("الثاني من شباط/فبراير 2017", PUB, day("2017-02-02")),
+    # numeric dates: day/month/year, and ISO
+    ("3/3/2024", "2024-03-12", day("2024-03-03", anchor="2024-03-12")),
+    ("٣/٣/٢٠٢٤", "2024-03-12", day("2024-03-03", anchor="2024-03-12")),
+    ("2024-03-03", "2024-03-12", day("2024-03-03", anchor="2024-03-12")),
+    ("في 12/1/2023", None, day("2023-01-12", anchor=None)),
+    ("32/1/2024", PUB, None),
     # publication date unknown: a relation, as the seed gold has it
     ("اليوم السبت", None, rel("same_day_as_publication", weekday="Saturday")),
     ("اليوم", None, rel("same_day_as_publication")),
