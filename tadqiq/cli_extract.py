@@ -175,7 +175,7 @@ def collect(project: Project, origin: str, *, drop_rejected: bool) -> list[tuple
     "pred_origin",
     required=True,
     metavar="ORIGIN",
-    help="Origin of the predicted mentions (e.g. extractor:rules@1.0).",
+    help="Origin of the predicted mentions (e.g. extractor:rules@1.1).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context
