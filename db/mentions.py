@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -76,6 +78,14 @@ class MentionStore:
         return [mention_from_rows(r, args[r["id"]], attrs[r["id"]]) for r in rows]
 
     # -- writing -----------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes (save_mention, delete_mention, set_article_status ...) into one
+        SQLite transaction: all of them and their history rows are stored, or none is (an
+        exception inside rolls everything back; each write becomes a savepoint of this one)."""
+        with self.db.atomic():
+            yield
+
     def _insert_mention(self, article_id: int, m: Mention, mention_id: int | None = None) -> int:
         conn = self.db.conn
         stamp = now()

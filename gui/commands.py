@@ -2,8 +2,9 @@
 
 Every command is a list of mention changes ``(article_id, before, after)`` (None = absent)
 plus, for "accept all and done", an article status change. ``redo`` writes each ``after``,
-``undo`` writes each ``before``, through :meth:`ReviewDocument.write`: one transaction and
-one history row per mention. History rows are labelled ``VERB#TOKEN`` (``undo:``/``redo:``
+``undo`` writes each ``before``, through :meth:`ReviewDocument.write_many`: the whole
+command is one SQLite transaction (a history row per mention, plus the status row), so
+it is stored entirely or not at all, and it is one undo step. History rows are labelled ``VERB#TOKEN`` (``undo:``/``redo:``
 prefixed for undo and redo), so :func:`rebuild_undo_stack` can rebuild the stack after a
 restart (docs/adr/0002-write-through-undo.md).
 """
@@ -46,6 +47,7 @@ class MentionCommand(QUndoCommand):
         self.do_ids: list[int] = []  # history rows of the forward writes (undo rows point at them)
         self.undo_ids: list[int] = []
         self.done_once = False
+        self.error: str | None = None  # why the last redo/undo stored nothing
 
     @property
     def is_noop(self) -> bool:
@@ -56,32 +58,45 @@ class MentionCommand(QUndoCommand):
         if self.doc.replaying:
             return
         prefix = "redo:" if self.done_once else ""
-        ids = []
-        for i, ch in enumerate(self.changes):
-            undoes = self.undo_ids[i] if self.done_once and i < len(self.undo_ids) else None
-            saved, hid = self.doc.write(ch.article_id, ch.before, ch.after, f"{prefix}{self.verb}#{self.token}", undoes)
+        writes = [(ch.article_id, ch.before, ch.after,
+                   self.undo_ids[i] if self.done_once and i < len(self.undo_ids) else None)
+                  for i, ch in enumerate(self.changes)]
+        status = (self.status[0], self.status[2]) if self.status else None
+        results = self._write(writes, f"{prefix}{self.verb}#{self.token}", status)
+        if results is None:
+            return
+        for ch, (saved, _hid) in zip(self.changes, results, strict=True):
             if ch.after is not None:
                 ch.after = saved  # a new mention keeps the id it was given, for undo and redo
-            ids.append(hid)
         if not self.done_once:
-            self.do_ids = ids
-        if self.status:
-            self.doc.set_article_status(self.status[0], self.status[2])
+            self.do_ids = [hid for _saved, hid in results]
         self.done_once = True
         self._show(forward=True)
 
     def undo(self) -> None:
         if self.doc.replaying:
             return
-        ids = []
-        for i, ch in reversed(list(enumerate(self.changes))):
-            undoes = self.do_ids[i] if i < len(self.do_ids) else None
-            _, hid = self.doc.write(ch.article_id, ch.after, ch.before, f"undo:{self.verb}#{self.token}", undoes)
-            ids.append(hid)
-        self.undo_ids = list(reversed(ids))
-        if self.status:
-            self.doc.set_article_status(self.status[0], self.status[1])
+        order = list(reversed(range(len(self.changes))))  # last change first
+        writes = [(self.changes[i].article_id, self.changes[i].after, self.changes[i].before,
+                   self.do_ids[i] if i < len(self.do_ids) else None) for i in order]
+        status = (self.status[0], self.status[1]) if self.status else None
+        results = self._write(writes, f"undo:{self.verb}#{self.token}", status)
+        if results is None:
+            return
+        self.undo_ids = list(reversed([hid for _saved, hid in results]))
         self._show(forward=False)
+
+    def _write(self, writes, action: str, status: tuple[int, str] | None):
+        """One transaction for the whole command. On failure nothing is stored; the command
+        is marked obsolete so the QUndoStack drops it (push does not add it, undo/redo
+        removes it) and ``error`` says why (the window shows it)."""
+        try:
+            return self.doc.write_many(writes, action, status)
+        except Exception as exc:  # any failed write: report it and keep the stack honest
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.setObsolete(True)
+            self.doc.write_failed.emit(f"Not saved, nothing changed: {self.text()} ({self.error})")
+            return None
 
     def _show(self, forward: bool) -> None:
         """Bring the changed article and mention into view (undo may cross articles)."""
@@ -193,23 +208,44 @@ class CycleAttributeCommand(MentionCommand):
         super().__init__(doc, _one(doc, m, after), f"{name} = {nxt}")
 
 
+def _left_alone(doc: ReviewDocument, key: str | None, leaving: set[int | None]) -> list[Mention]:
+    """Members of link group ``key`` that would be alone (a group of one) once ``leaving`` go."""
+    if not key:
+        return []
+    rest = [m for m in doc.mentions if m.link == key and m.id not in leaving]
+    return rest if len(rest) < 2 else []
+
+
 class LinkMentionsCommand(MentionCommand):
-    """Mark two mentions of this article as the same real-world event (a shared link key)."""
+    """Mark two mentions of this article as the same real-world event (a shared link key).
+
+    A mention that moves from another group leaves that group; if only one member would
+    remain there, its link is cleared in the same command (no group of one)."""
 
     verb = "link"
 
     def __init__(self, doc: ReviewDocument, a: Mention, b: Mention) -> None:
         assert doc.article is not None
         key = a.link or b.link or f"e{doc.article.id}-{min(a.id or 0, b.id or 0)}"
-        changes = [Change(doc.article.id, m, _reviewed(doc, m, link=key)) for m in (b, a) if m.link != key]
+        moving = [m for m in (b, a) if m.link != key]
+        changes = [Change(doc.article.id, m, _reviewed(doc, m, link=key)) for m in moving]
+        for old in {m.link for m in moving if m.link}:
+            changes += [Change(doc.article.id, m, _reviewed(doc, m, link=None))
+                        for m in _left_alone(doc, old, {x.id for x in moving})]
         super().__init__(doc, changes, f"Link {a.trigger.text} = {b.trigger.text}")
 
 
 class UnlinkMentionCommand(MentionCommand):
+    """Take a mention out of its link group; a partner left alone is unlinked with it."""
+
     verb = "unlink"
 
     def __init__(self, doc: ReviewDocument, m: Mention) -> None:
-        super().__init__(doc, _one(doc, m, _reviewed(doc, m, link=None)), f"Unlink {m.trigger.text}")
+        assert doc.article is not None
+        alone = _left_alone(doc, m.link, {m.id})
+        changes = [Change(doc.article.id, x, _reviewed(doc, x, link=None)) for x in (m, *alone)]
+        text = f"Unlink {m.trigger.text}" + "".join(f" (and {x.trigger.text}, left alone)" for x in alone)
+        super().__init__(doc, changes, text)
 
 
 class AcceptAllCommand(MentionCommand):

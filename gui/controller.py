@@ -41,12 +41,17 @@ class ReviewController(QObject):
         view.mention_clicked.connect(doc.select)
         view.argument_clicked.connect(doc.select)
 
-    def _push(self, command) -> None:
+    def _push(self, command, note: str = "") -> bool:
+        """Do ``command`` (one transaction, one undo step); False when nothing was stored."""
+        text = command.text()
         if command.is_noop:
-            self.message.emit(f"Already so: {command.text()}")
-            return
-        self.doc.undo_stack.push(command)
-        self.message.emit(f"Saved: {command.text()}")
+            self.message.emit(f"Already so: {text}")
+            return False
+        self.doc.undo_stack.push(command)  # a failed write makes the stack drop the command
+        if command.error is not None:
+            return False  # the document said why (write_failed)
+        self.message.emit(f"Saved: {text}{note}")
+        return True
 
     def _selected(self):
         m = self.doc.selected
@@ -69,14 +74,12 @@ class ReviewController(QObject):
     # -- decisions -----------------------------------------------------------------------
     def accept(self) -> None:
         m = self._selected()
-        if m is not None:
-            self._push(AcceptMentionCommand(self.doc, m))
+        if m is not None and self._push(AcceptMentionCommand(self.doc, m)):
             self.doc.step(+1)
 
     def reject(self) -> None:
         m = self._selected()
-        if m is not None:
-            self._push(RejectMentionCommand(self.doc, m))
+        if m is not None and self._push(RejectMentionCommand(self.doc, m)):
             self.doc.step(+1)
 
     def assign_role(self, n: int) -> None:
@@ -178,7 +181,8 @@ class ReviewController(QObject):
     def accept_all_and_next(self) -> None:
         if self.doc.article is None:
             return
-        self._push(AcceptAllCommand(self.doc))
+        if not self._push(AcceptAllCommand(self.doc)):
+            return  # nothing stored: stay on this article
         nxt = self.doc.next_article_id()
         if nxt is None:
             self.message.emit("All articles are done")

@@ -2,15 +2,16 @@
 
 It owns the open :class:`db.project.Project`, the current article and its mentions, the
 selection and the undo stack. Widgets and Qt models read from it and listen to its
-past-tense signals; commands (gui/commands.py) change it only through :meth:`write`, which
-stores the mention in one SQLite transaction with a history row *before* any signal tells
-the UI it is done (docs/adr/0002-write-through-undo.md).
+past-tense signals; commands (gui/commands.py) change it only through :meth:`write_many`,
+which stores one reviewer action (its mentions, their history rows, an article status) in
+one SQLite transaction *before* any signal tells the UI it is done (docs/adr/0002-write-through-undo.md).
 """
 
 from __future__ import annotations
 
 import bisect
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,6 +33,7 @@ class ReviewDocument(QObject):
     mention_removed = Signal(int)
     selection_changed = Signal(object)  # mention id or None
     argument_selected = Signal(int)  # index into the selected mention's arguments, -1 for none
+    write_failed = Signal(str)  # an action could not be stored (nothing of it was)
 
     def __init__(self, project: Project, reviewer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -157,23 +159,38 @@ class ReviewDocument(QObject):
 
     def write(self, article_id: int, before: Mention | None, after: Mention | None, action: str,
               undoes: int | None = None) -> tuple[Mention | None, int]:
-        """Make the stored mention go from ``before`` to ``after`` (None = absent).
+        """Make the stored mention go from ``before`` to ``after`` (None = absent); see write_many."""
+        return self.write_many([(article_id, before, after, undoes)], action)[0]
 
-        One transaction with a history row; returns the stored mention (with its id) and the
-        history row id. Only then does the document change and signal, so the UI never
-        shows an edit that is not on disk.
+    def write_many(self, changes: Sequence[tuple[int, Mention | None, Mention | None, int | None]], action: str,
+                   status: tuple[int, str] | None = None) -> list[tuple[Mention | None, int]]:
+        """Store one reviewer action: each ``(article_id, before, after, undoes)`` mention change
+        (None = absent) and optionally an article status ``(article_id, status)``.
+
+        One SQLite transaction holding every change and its history row: all or nothing. Returns
+        the stored mentions (with their ids) and their history row ids. Only after the commit
+        does the document change and signal, so the UI never shows an edit that is not on disk;
+        when a write fails, nothing was stored, nothing changes on screen, and the error is raised.
         """
-        if after is not None:
-            saved = self.project.save_mention(article_id, after, reviewer=self.reviewer, action=action,
-                                              undoes=undoes)
-        else:
-            assert before is not None and before.id is not None
-            self.project.delete_mention(before.id, reviewer=self.reviewer, action=action, undoes=undoes)
-            saved = None
-        entry = self.project.history(self.reviewer, limit=1)[-1]
-        if self.article is not None and article_id == self.article.id:
-            self._apply(before, saved)
-        return saved, entry.id
+        results: list[tuple[Mention | None, int]] = []
+        with self.project.transaction():
+            for article_id, before, after, undoes in changes:
+                if after is not None:
+                    saved = self.project.save_mention(article_id, after, reviewer=self.reviewer, action=action,
+                                                      undoes=undoes)
+                else:
+                    assert before is not None and before.id is not None
+                    self.project.delete_mention(before.id, reviewer=self.reviewer, action=action, undoes=undoes)
+                    saved = None
+                results.append((saved, self.project.history(self.reviewer, limit=1)[-1].id))
+            if status is not None:
+                self.project.set_article_status(status[0], status[1], reviewer=self.reviewer)
+        for (article_id, before, _after, _undoes), (saved, _hid) in zip(changes, results, strict=True):
+            if self.article is not None and article_id == self.article.id:
+                self._apply(before, saved)
+        if status is not None:
+            self.article_status_changed.emit(*status)
+        return results
 
     def _apply(self, before: Mention | None, after: Mention | None) -> None:
         """Mirror a stored change in the in-memory list and signal it."""

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.event_panel.argument_activated.connect(doc.select_argument)
         self.event_panel.value_edit_requested.connect(self._edit_value)
         self.controller.message.connect(self._show_message)
+        doc.write_failed.connect(self._show_error)
         self.controller.help_requested.connect(self.help_overlay.toggle)
         self.controller.quit_requested.connect(self.close)
         self.controller.export_requested.connect(self.show_export)
@@ -166,6 +167,9 @@ class MainWindow(QMainWindow):
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
+
+    def _show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def show_export(self) -> None:
         """File → Export…: a dialog that exports on its own connection in a worker thread."""
