@@ -1,6 +1,6 @@
 """Benchmark: export 10k articles with 100k mentions in every format.
 
-    .venv/bin/python bench/bench_export.py [--articles 10000] [--per-article 10] [--project]
+    .venv/bin/python bench/bench_export.py [--articles 10000] [--per-article 10] [--project] [--cli]
 
 Articles are built from our own sentences (five event sentences per article, two mentions each: an attack with
 attacker, target, place, time, and a death with a vague or exact victim count and place), so
@@ -8,7 +8,10 @@ every format has real work: sentence windows, tokens, entities, values, linked g
 background sentences follow each event sentence, so an article is about 3 KB of text.
 Writers are timed over articles already in memory; with ``--project`` the same articles are
 also stored in a project file and the jsonl and oneie exports are timed streaming out of SQLite
-through db/export_queries (what `tadqiq export` does). Prints a Markdown table.
+through db/export_queries (what `tadqiq export` does). With ``--cli`` the project file is
+exported by the real command, ``tadqiq export PROJECT --format F -o OUT``, run as a separate
+process for every format (end to end: start-up, SQLite reads, writing, manifest). Prints
+Markdown tables.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--per-article", type=int, default=10, help="mentions per article (even)")
     ap.add_argument("--project", action="store_true", help="also time exports streamed from a project file")
+    ap.add_argument("--cli", action="store_true", help="also time `tadqiq export` end to end, every format")
     args = ap.parse_args()
     schema = load_schema()
     t0 = time.perf_counter()
@@ -135,7 +139,10 @@ def main() -> None:
             dt = time.perf_counter() - t
             size = sum(p.stat().st_size for p in out.parent.rglob("*") if p.is_file()) / 1e6
             print(f"| {fmt} | {dt:.1f} | {len(items) / dt:,.0f} | {size:.0f} |")
-        if args.project:
+        if args.cli and not args.project:
+            for fmt in FORMATS:
+                shutil.rmtree(tmp / fmt, ignore_errors=True)
+        if args.project or args.cli:
             from db.export_queries import export_articles, export_items
             from db.project import ImportItem, Project
 
@@ -144,6 +151,9 @@ def main() -> None:
             with Project.open(path) as p:
                 p.import_items(ImportItem(a, tuple(ms)) for a, ms in items)
             print(f"\nproject file built in {time.perf_counter() - t:.1f} s (not part of the export)\n")
+            if args.cli:
+                time_cli(path, tmp, len(items), n_mentions)
+        if args.project:
             print("| from the project file | seconds | articles/s |")
             print("|---|---:|---:|")
             for fmt in ("jsonl", "oneie"):
@@ -155,6 +165,27 @@ def main() -> None:
                 print(f"| {fmt} | {dt:.1f} | {len(ids) / dt:,.0f} |")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def time_cli(project: Path, tmp: Path, n_articles: int, n_mentions: int) -> None:
+    """`tadqiq export` as a user runs it, one process per format, wall-clock time."""
+    import subprocess
+
+    exe = Path(sys.executable).with_name("tadqiq")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tadqiq"]
+    print(f"`tadqiq export` end to end ({n_articles} articles, {n_mentions} mentions, --status gold):\n")
+    print("| format | seconds | articles/s |")
+    print("|---|---:|---:|")
+    for fmt in FORMATS:
+        out = tmp / "cli" / ("brat" if fmt == "brat" else f"out.{fmt}")
+        t = time.perf_counter()
+        done = subprocess.run([*cmd, "export", str(project), "--format", fmt, "-o", str(out)],
+                              capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
+        dt = time.perf_counter() - t
+        if done.returncode != 0:
+            raise SystemExit(f"tadqiq export --format {fmt} failed: {done.stderr}")
+        print(f"| {fmt} | {dt:.1f} | {n_articles / dt:,.0f} |", flush=True)
+    print()
 
 
 if __name__ == "__main__":
