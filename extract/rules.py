@@ -523,16 +523,20 @@ class RuleEngine:
         lo = max(a, tr.tok - 8)
         window = [k for k in range(lo, tr.tok) if an.toks[k].word]
         lex = an.lex
-        # ما لا يقل عن، لا يزال، لا سيما: لا there is no negation ([negation_exceptions])
-        masked = self._masked(an, [k for k in range(lo, min(b, tr.tok + 4)) if an.toks[k].word])
 
-        def has(section: str, skip: set[int] | frozenset[int] = frozenset()) -> bool:
-            keep = [k for k in window if k not in skip]
-            if any(lex.has(section, an.stem(an.toks[k].w)) or lex.has(section, an.toks[k].w) for k in keep):
+        def has(section: str, exceptions: str = "") -> bool:
+            keep = window
+            cues = [k for k in keep if lex.has(section, an.stem(an.toks[k].w)) or lex.has(section, an.toks[k].w)]
+            if cues and exceptions:
+                # ما لا يقل عن، لا يزال، لا سيما: لا there is no negation ([negation_exceptions])
+                masked = self._masked(an, [k for k in range(lo, min(b, tr.tok + 4)) if an.toks[k].word], exceptions)
+                keep = [k for k in window if k not in masked]
+                cues = [k for k in cues if k not in masked]
+            if cues:
                 return True
             return any(self._phrase_at(an, keep, ph) for ph in lex.phrases.get(section, ()))
 
-        if has("negation", masked) or self._denied_before_an(an, a):
+        if has("negation", "negation_exceptions") or self._denied_before_an(an, a):
             out["polarity"] = "negative"
         if has("hypothetical"):
             out["modality"] = "hypothetical"
@@ -547,7 +551,8 @@ class RuleEngine:
     @staticmethod
     def _phrase_at(an: Analysis, toks: list[int], ph: tuple[str, ...]) -> bool:
         """Whether the word tokens ``toks`` contain the phrase ``ph`` (stems or surface words)."""
-        return any(RuleEngine._match(an, toks[i : i + len(ph)], ph) for i in range(len(toks) - len(ph) + 1))
+        firsts = [i for i, k in enumerate(toks) if an.toks[k].w == ph[0] or an.stem(an.toks[k].w) == ph[0]]
+        return any(RuleEngine._match(an, toks[i : i + len(ph)], ph) for i in firsts)
 
     @staticmethod
     def _match(an: Analysis, toks: list[int], ph: tuple[str, ...]) -> bool:
@@ -556,12 +561,14 @@ class RuleEngine:
         )
 
     @staticmethod
-    def _masked(an: Analysis, toks: list[int]) -> set[int]:
-        """Tokens inside a phrase of [negation_exceptions] (ما لا يقل عن عشرة = at least ten)."""
+    def _masked(an: Analysis, toks: list[int], section: str) -> set[int]:
+        """Tokens inside a phrase of ``section`` (ما لا يقل عن عشرة = at least ten)."""
         out: set[int] = set()
-        for ph in an.lex.phrases.get("negation_exceptions", ()):
-            for i in range(len(toks) - len(ph) + 1):
-                if RuleEngine._match(an, toks[i : i + len(ph)], ph):
+        for ph in an.lex.phrases.get(section, ()):
+            for i, k in enumerate(toks):
+                if (an.toks[k].w == ph[0] or an.stem(an.toks[k].w) == ph[0]) and RuleEngine._match(
+                    an, toks[i : i + len(ph)], ph
+                ):
                     out.update(toks[i : i + len(ph)])
         return out
 
