@@ -14,7 +14,7 @@ from typing import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
+    QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
     QTextFormat, QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
@@ -124,9 +124,13 @@ class ArticleView(QTextEdit):
             self._refresh_highlights()
 
     def set_font_size(self, points: float, family: str | None = None) -> None:
+        """Change the text size; the selected mention stays in view (the text reflows around it)."""
         self.setFont(article_font(points, family or self.font().family()))
         if self.article is not None:
             self._format_blocks()
+            m = next((m for m in self.mentions if m.id == self.selected_id), None)
+            if m is not None:
+                self.scroll_to(m.trigger.start)
 
     @property
     def highlight_list(self) -> list[Highlight]:
@@ -147,6 +151,15 @@ class ArticleView(QTextEdit):
         cursor.setPosition(qs)
         cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def clear_text_selection(self) -> None:
+        """Drop the reviewer's text selection (once it has been given to a role or a mention)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            bar = self.verticalScrollBar().value()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(bar)  # the view stays where the reviewer was reading
 
     def raw_selected_span(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -302,23 +315,42 @@ class ArticleView(QTextEdit):
         else:
             self.mention_clicked.emit(h.mention_id)
 
+    def _mark_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.45))
+        return small
+
+    def bidi_marks(self) -> list[tuple[str, QRect, QRect]]:
+        """(name, bar, label) of each bidi control, in viewport coordinates. The label sits
+        right of its bar, or left of it where it would leave the viewport (an RLM at the
+        start of a right-to-left line is at the right edge)."""
+        metrics = QFontMetrics(self._mark_font())
+        width = self.viewport().width()
+        marks = []
+        for offset, name in self._controls:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_qt(offset))
+            bar: QRect = self.cursorRect(cursor)
+            label = metrics.boundingRect(name).adjusted(-1, 0, 1, 0)
+            x = bar.left() + 2
+            if x + label.width() > width - 1:
+                x = bar.left() - 2 - label.width()
+            label.moveTopLeft(QPoint(max(1, x), bar.top()))
+            marks.append((name, bar, label))
+        return marks
+
     def paintEvent(self, e) -> None:
         super().paintEvent(e)
         if not self._controls:
             return
         painter = QPainter(self.viewport())
         painter.setPen(QPen(QColor("#d00000"), 2))
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.45))
-        painter.setFont(small)
-        for offset, name in self._controls:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(offset))
-            rect: QRect = self.cursorRect(cursor)
-            if not rect.intersects(e.rect()):
+        painter.setFont(self._mark_font())
+        for name, bar, label in self.bidi_marks():
+            if not (bar.intersects(e.rect()) or label.intersects(e.rect())):
                 continue
-            painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
-            painter.drawText(rect.left() + 2, rect.top() + small.pointSize(), name)
+            painter.drawLine(bar.left(), bar.top(), bar.left(), bar.bottom())
+            painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), name)
         painter.end()
 
 

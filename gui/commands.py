@@ -179,10 +179,16 @@ class ChangeTypeCommand(MentionCommand):
     def __init__(self, doc: ReviewDocument, m: Mention, new_type: str) -> None:
         roles = doc.schema.types[new_type].roles
         args = []
+        self.dropped: list[Argument] = []  # arguments the new type has no role for (undo restores them)
+        self.mapped: list[tuple[str, str]] = []  # (old role, new role)
         for a in m.arguments:
             role = a.role if a.role in roles else ROLE_EQUIVALENTS.get(a.role)
             if role in roles:
                 args.append(replace(a, role=role))
+                if role != a.role:
+                    self.mapped.append((a.role, role))
+            else:
+                self.dropped.append(a)
         after = _reviewed(doc, m, type=new_type, arguments=tuple(args))
         super().__init__(doc, _one(doc, m, after), f"Type {m.type} → {new_type}")
 

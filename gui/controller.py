@@ -100,7 +100,8 @@ class ReviewController(QObject):
         if not (0 <= index < len(m.arguments) and m.arguments[index].role == role):
             same = [i for i, a in enumerate(m.arguments) if (a.span.start, a.span.end) == span]
             index = same[0] if same else None  # same text, new role: re-label instead of duplicating
-        self._push(SetArgumentCommand(self.doc, m, role, span[0], span[1], index))
+        if self._push(SetArgumentCommand(self.doc, m, role, span[0], span[1], index)):
+            self.view.clear_text_selection()  # assigned: the raw selection no longer means anything
         m = self.doc.selected
         if m is not None:
             at = next((i for i, a in enumerate(m.arguments) if (a.role, a.span.start, a.span.end) == (role, *span)), -1)
@@ -143,7 +144,8 @@ class ReviewController(QObject):
             def chosen(new_type: str) -> None:
                 current = self.doc.mention(mention_id)
                 if current is not None and new_type != current.type:
-                    self._push(ChangeTypeCommand(self.doc, current, new_type))
+                    command = ChangeTypeCommand(self.doc, current, new_type)
+                    self._push(command, _type_change_note(command))
 
             self.pick_type(f"Type of «{m.trigger.text}»", chosen)
 
@@ -152,9 +154,22 @@ class ReviewController(QObject):
         if span is None or self.doc.article is None:
             self.message.emit("Select the trigger word first")
             return
-        if self.pick_type is not None:
-            self.pick_type(f"New event: «{self.doc.article.text[span[0]:span[1]]}»",
-                           lambda t: self._push(NewMentionCommand(self.doc, t, *span)))
+        if self.pick_type is None:
+            return
+        text = self.doc.article.text[span[0]:span[1]]
+
+        def chosen(event_type: str) -> None:
+            same = next((m for m in self.doc.mentions
+                         if m.type == event_type and (m.trigger.start, m.trigger.end) == span), None)
+            self.view.clear_text_selection()
+            if same is not None:  # a second identical mention would be counted twice: show the first
+                self.doc.select(same.id)
+                self.message.emit(f"«{text}» is already a {event_type} mention ({same.status}): "
+                                  "selected it, nothing added")
+                return
+            self._push(NewMentionCommand(self.doc, event_type, *span))
+
+        self.pick_type(f"New event: «{text}»", chosen)
 
     def cycle_attribute(self, name: str) -> None:
         m = self._selected()
@@ -205,3 +220,12 @@ class ReviewController(QObject):
 
     def export(self) -> None:
         self.export_requested.emit()
+
+
+def _type_change_note(command: ChangeTypeCommand) -> str:
+    """What a type change did to the arguments, for the status bar."""
+    parts = [f"{old} → {new}" for old, new in command.mapped]
+    if command.dropped:
+        gone = ", ".join(f"{a.role} «{a.span.text}»" for a in command.dropped)
+        parts.append(f"dropped {gone} (Ctrl+Z restores)")
+    return f"; {'; '.join(parts)}" if parts else ""

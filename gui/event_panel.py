@@ -11,12 +11,21 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gui.document import ReviewDocument
-from gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
+from gui.models import MENTION_ROLE, STATUS_LOOK, ArgumentTableModel, AttributeTableModel, MentionTableModel
+
+_ICON = 22  # the colour square of a decorated cell and its spacing
+_PAD = 14  # cell margins
 
 
-def _table(model, stretch: int, widths: tuple[int, ...]) -> QTableView:
-    """A read-only row table. Fixed column widths: ResizeToContents would ask every row's
-    data on each change (200 mentions -> thousands of calls per key press)."""
+Mode = QHeaderView.ResizeMode
+
+
+def _table(model, modes: tuple[Mode, ...], widths: tuple[int, ...]) -> QTableView:
+    """A read-only row table; ``modes`` per column, ``widths`` for the Interactive ones.
+
+    ResizeToContents only on short columns whose text must stay whole (status, type,
+    trigger, confidence): a narrow window shrinks the stretching column (origin, span
+    text), which elides instead."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -26,11 +35,14 @@ def _table(model, stretch: int, widths: tuple[int, ...]) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     view.setAlternatingRowColors(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setWordWrap(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(36)
+    for column, (mode, width) in enumerate(zip(modes, widths, strict=True)):
+        header.setSectionResizeMode(column, mode)
+        if mode == Mode.Interactive:
+            view.setColumnWidth(column, width)
     return view
 
 
@@ -45,9 +57,13 @@ class EventPanel(QWidget):
         self.mention_model = MentionTableModel(doc, self)
         self.argument_model = ArgumentTableModel(doc, self)
         self.attribute_model = AttributeTableModel(doc, self)
-        self.mention_view = _table(self.mention_model, 2, (104, 170, 90, 46, 130))
-        self.argument_view = _table(self.argument_model, 2, (96, 220, 120))
-        self.attribute_view = _table(self.attribute_model, 1, (96, 120))
+        fit, stretch, fixed = Mode.ResizeToContents, Mode.Stretch, Mode.Interactive
+        # status, type, trigger, confidence, origin: sized to their contents by _fit_mention_columns
+        # (Qt's ResizeToContents would ask all 200 rows on every key press: +20 ms)
+        self.mention_view = _table(self.mention_model, (fixed, fixed, fixed, fixed, stretch), (0, 0, 0, 0, 0))
+        # role, span text, value
+        self.argument_view = _table(self.argument_model, (fit, stretch, Mode.Interactive), (0, 0, 180))
+        self.attribute_view = _table(self.attribute_model, (fit, stretch), (0, 0))
         self.summary = QLabel()
         self.summary.setObjectName("mentionSummary")
         self.summary.setWordWrap(True)
@@ -73,10 +89,37 @@ class EventPanel(QWidget):
         self.mention_view.clicked.connect(self._mention_clicked)
         self.argument_view.clicked.connect(self._argument_clicked)
         self.argument_view.doubleClicked.connect(self._argument_double_clicked)
+        self._trigger_width = 0
+        self._fit_mention_columns()
+        doc.mentions_reset.connect(self._fit_mention_columns)
+        doc.mention_added.connect(self._fit_trigger)
+        doc.mention_changed.connect(self._fit_trigger)
         doc.selection_changed.connect(self._follow_selection)
         doc.argument_selected.connect(self._follow_argument)
         doc.mention_changed.connect(self._refollow)
         doc.mentions_reset.connect(self._refollow)
+
+    # -- column widths: the type and the trigger always whole, the origin elided ---------------
+    def _text_width(self, text: str, decorated: bool = False) -> int:
+        return self.mention_view.fontMetrics().horizontalAdvance(text) + (_ICON if decorated else 0) + _PAD
+
+    def _fit_mention_columns(self) -> None:
+        """Status, type and confidence from what they can show; the trigger from this article."""
+        view, model = self.mention_view, self.mention_model
+        header = view.horizontalHeader().fontMetrics()
+        heads = [header.horizontalAdvance(name) + _PAD for name in model.COLUMNS]
+        statuses = max(self._text_width(f"{look[0]} {name}", True) for name, look in STATUS_LOOK.items())
+        types = max(self._text_width(f"{name} 🔗", True) for name in self.doc.schema.types)
+        for column, width in ((0, statuses), (1, types), (3, self._text_width("0.00"))):
+            view.setColumnWidth(column, max(width, heads[column]))
+        self._trigger_width = max([heads[2], *(self._text_width(m.trigger.text) for m in self.doc.mentions)])
+        view.setColumnWidth(2, self._trigger_width)
+
+    def _fit_trigger(self, mention_id: int) -> None:
+        m = self.doc.mention(mention_id)
+        if m is not None and self._text_width(m.trigger.text) > self._trigger_width:
+            self._trigger_width = self._text_width(m.trigger.text)
+            self.mention_view.setColumnWidth(2, self._trigger_width)
 
     def _mention_clicked(self, index: QModelIndex) -> None:
         mention_id = index.data(MENTION_ROLE)

@@ -151,13 +151,15 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
     qtbot.keyClicks(w.type_picker.edit, "arrest")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
 
-    meet = text.index("اجتماع")  # add a mention: select the word, N, pick the type
-    drag_select(qtbot, view, meet + 1, meet + 5)
+    # add a mention the proposals missed («استنفار قوات»: forces mobilised): select the word,
+    # N, pick the type (اجتماع is already proposed as Contact.Meet: N there selects that one)
+    moved = text.index("استنفار")
+    drag_select(qtbot, view, moved + 1, moved + 5)
     key(qtbot, w, Qt.Key.Key_N)
-    qtbot.keyClicks(w.type_picker.edit, "meet")
+    qtbot.keyClicks(w.type_picker.edit, "transport")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
     added = [x for x in w.doc.mentions if x.status == "added"]
-    assert [(x.type, x.trigger.text) for x in added] == [("Contact.Meet", "اجتماع")]
+    assert [(x.type, x.trigger.text) for x in added] == [("Movement.Transport", "استنفار")]
 
     key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the new mention
     key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change
@@ -196,7 +198,7 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
     for _ in range(2):
         key(qtbot, w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert by_trigger(w2.project, m[4].trigger.start).type == "Justice.Arrest-Jail"
-    assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["اجتماع"]
+    assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["استنفار"]
 
 
 def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, open_window):
