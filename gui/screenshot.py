@@ -4,7 +4,9 @@
 
 Builds a throw-away project with the seed article (../shared/seed) and its gold events
 as proposals, accepts the first two so the status column shows a mix, selects the
-attack on «مواقع تمركزهم» with four arguments, and saves one PNG per variant.
+attack «هجمات» with its four arguments (the Target «مواقع تمركزهم» selected), and saves
+one PNG per variant, the help overlay, the bidi-controls sample and the export dialog
+after an export of the accepted seed article.
 """
 
 from __future__ import annotations
@@ -117,7 +119,42 @@ def render_bidi_sample(out_dir: Path) -> Path:
     return path
 
 
+def render_export_dialog(out_dir: Path) -> Path:
+    """File → Export… after exporting the seed article, all of it accepted (Ctrl+Enter)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from gui.commands import AcceptAllCommand
+    from gui.export_dialog import ExportDialog
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        project_path = Path(tmp) / "seed.tadqiq"
+        with Project.open(project_path) as project:
+            project.import_items(seed_items())
+        settings = Settings(QSettings(str(Path(tmp) / "export.ini"), QSettings.Format.IniFormat))
+        project = Project.open(project_path)
+        window = MainWindow(project, settings, reviewer="screens")
+        window.show()
+        window.doc.undo_stack.push(AcceptAllCommand(window.doc))
+        window.show_export()
+        dialog = window.findChild(ExportDialog)
+        assert dialog is not None
+        dialog.set_output(Path(tmp) / "seed-review.jsonl")
+        loop = QEventLoop()
+        dialog.finished_export.connect(lambda _outcome: loop.quit())
+        QTimer.singleShot(20000, loop.quit)
+        dialog.export_button.click()
+        loop.exec()
+        app.processEvents()
+        path = out_dir / "export-dialog.png"
+        dialog.grab().save(str(path))
+        dialog.close()
+        window.close()
+        project.close()
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in [*render(out), render_bidi_sample(out)]:
+    for p in [*render(out), render_bidi_sample(out), render_export_dialog(out)]:
         print(p)
