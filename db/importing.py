@@ -1,17 +1,18 @@
-"""Import files into a project: read and check everything first, then store in one transaction."""
+"""Import files into a project: read (on every core) while storing, all in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from core.formats.preannotations import detect_format, preannotation_import_items
 from core.importing.item import ImportItem, ImportOptions, ImportProblem
-from core.importing.readers import SIDECAR, collect_files, read_file, read_sidecar
+from core.importing.readers import SIDECAR, collect_files, read_sidecar
 from core.validate import MentionError
 from db.connection import ProjectError
+from db.import_reading import FileReader, workers_for
 from db.project import ImportResult, Project, sha256_text
 from db.rows import dumps
 
@@ -70,20 +71,24 @@ def _stored_text(project: Project, ext_id: str) -> str | None:
     return None if row is None else row[0]
 
 
+#: progress(articles read so far, articles expected when known): for a progress bar.
+Progress = Callable[[int, int | None], None]
+
+
 def import_paths(project: Project, paths: list[Path], options: ImportOptions | None = None, *,
-                 skip_bad: bool = False, progress: Callable[[Path], None] | None = None,
-                 fmt: str = "auto") -> ImportReport:
+                 skip_bad: bool = False, progress: Progress | None = None,
+                 fmt: str = "auto", workers: int | None = None) -> ImportReport:
     """Import files and folders, all or nothing.
 
-    Without ``skip_bad`` the first bad file raises ImportProblem and nothing is stored.
-    With it, bad files are listed in the report and the good ones are stored together.
+    Files are read (in worker processes when there is much to read) while what has been read
+    is stored, all in one transaction. Without ``skip_bad`` the first bad file raises
+    ImportProblem and the transaction rolls back: nothing is stored. With it, bad files are
+    listed in the report and contribute nothing; the good ones are stored together.
     Problems found while storing (a clashing id) abort the whole transaction either way.
     """
     options = options or ImportOptions()
-    items: list[ImportItem] = []
-    files: list[FileReport] = []
-    bad: list[str] = []
-    sidecars: dict[Path, dict] = {}
+    report = ImportReport(ImportResult())
+    tool_items: list[ImportItem] = []
     own: list[Path] = []
     for path in paths:
         kind = fmt if fmt in TOOL_FORMATS else (tool_format(path) if fmt == "auto" else None)
@@ -95,35 +100,72 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
         except ImportProblem as exc:
             if not skip_bad:
                 raise
-            bad.append(str(exc))
+            report.bad.append(str(exc))
             continue
-        items.extend(read)
-        files.append(FileReport(path, len(read), "utf-8", kind))
-    for path in collect_files(own):
-        try:
-            if path.name == SIDECAR:
+        tool_items.extend(read)
+        report.files.append(FileReport(path, len(read), "utf-8", kind))
+    files = [p for p in collect_files(own) if p.name != SIDECAR]
+    fields, unreadable = _sidecar_fields(files)
+    expected = len(tool_items) + sum(1 for p in files if p.suffix.lower() == ".txt")
+    with_metadata: list[ImportItem] = []
+
+    def stream(reader: FileReader) -> Iterator[ImportItem]:
+        yield from tool_items
+        count, stored, held = 0, 0, []  # held: parts of a large file kept until known good (skip_bad)
+        for part in reader.read([p for p in files if p not in unreadable], fields):
+            if part.problem is not None:
+                if not skip_bad:
+                    raise part.problem
+                report.bad.append(str(part.problem))
+                held = []
                 continue
-            folder = path.parent
-            if folder not in sidecars:
-                sidecars[folder] = read_sidecar(folder / SIDECAR) if (folder / SIDECAR).is_file() else {}
-            read, encoding = read_file(path, project.schema, options, sidecars[folder])
-        except ImportProblem as exc:
-            if not skip_bad:
-                raise
-            bad.append(str(exc))
-            continue
-        finally:
-            if progress:
-                progress(path)
-        items.extend(read)
-        files.append(FileReport(path, len(read), encoding))
+            held.extend(part.items)
+            if not skip_bad or part.done:
+                count += len(held)
+                stored += len(held)
+                with_metadata.extend(i for i in held if i.article.metadata)
+                if progress:
+                    done = len(tool_items) + stored
+                    progress(done, expected if expected >= done else None)
+                yield from held
+                held = []
+            if part.done:
+                report.files.append(FileReport(part.path, count, part.encoding))
+                count = 0
+
+    for problem in unreadable.values():
+        if not skip_bad:
+            raise problem
+        report.bad.append(str(problem))
     try:
-        with project.db.atomic():
-            result = project.import_items(items)
-            _merge_metadata(project, items)
+        with FileReader(project.schema, options, workers or workers_for(files)) as reader:
+            with project.db.atomic():
+                report.result = project.import_items(stream(reader))
+                _merge_metadata(project, with_metadata)
     except (MentionError, ProjectError) as exc:
         raise ImportProblem(str(exc)) from None
-    return ImportReport(result, files, bad)
+    return report
+
+
+def _sidecar_fields(files: list[Path]) -> tuple[dict[Path, dict | None], dict[Path, ImportProblem]]:
+    """Each .txt file's metadata from a metadata.jsonl beside it; files whose sidecar is bad."""
+    sidecars: dict[Path, dict | ImportProblem] = {}
+    fields: dict[Path, dict | None] = {}
+    unreadable: dict[Path, ImportProblem] = {}
+    for path in files:
+        folder = path.parent
+        if folder not in sidecars:
+            try:
+                sidecars[folder] = read_sidecar(folder / SIDECAR) if (folder / SIDECAR).is_file() else {}
+            except ImportProblem as exc:
+                sidecars[folder] = exc
+        found = sidecars[folder]
+        if isinstance(found, ImportProblem):
+            if path.suffix.lower() == ".txt":
+                unreadable[path] = found
+            continue
+        fields[path] = found.get(path.stem)
+    return fields, unreadable
 
 
 def _merge_metadata(project: Project, items: list[ImportItem]) -> None:

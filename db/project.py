@@ -145,7 +145,7 @@ class Project(MentionStore):
                     )
                     article_id = cur.lastrowid
                     conn.execute("INSERT INTO articles_fts (rowid, shadow) VALUES (?, ?)",
-                                 (article_id, search_shadow(art.text)))
+                                 (article_id, item.shadow if item.shadow is not None else search_shadow(art.text)))
                     result.articles_added += 1
                     result.ext_ids.append(art.ext_id)
                 for n, mention in enumerate(item.mentions, 1):

@@ -57,9 +57,10 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
     existed = project.exists()
     try:
         with Project.open(project, schema=schema) as p:
-            with tqdm(desc="reading", unit="file", disable=None, leave=False) as bar:
+            with tqdm(desc="import", unit="article", disable=None, leave=False) as bar:
                 report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
-                                      skip_bad=skip_bad, progress=lambda _path: bar.update(), fmt=fmt)
+                                      skip_bad=skip_bad, progress=lambda done, total: _advance(bar, done, total),
+                                      fmt=fmt)
     except BaseException:
         if not existed:  # a failed import into a new project leaves no empty project file behind
             for leftover in (project, project.with_name(project.name + "-wal"),
@@ -81,6 +82,13 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
         echo(ctx, f"skipped {len(report.bad)} bad files:", err=True)
         for msg in report.bad:
             echo(ctx, f"  {msg}", err=True)
+
+
+def _advance(bar: tqdm, done: int, total: int | None) -> None:
+    """Move the bar to ``done`` articles read and stored, of ``total`` when known (an ETA)."""
+    if total is not None and bar.total != total:
+        bar.total = total
+    bar.update(done - bar.n)
 
 
 @click.command()

@@ -16,6 +16,7 @@ class ImportItem:
     article: Article
     mentions: tuple[Mention, ...] = ()
     where: str = ""  # "file.jsonl line 17", used in messages
+    shadow: str | None = None  # the search index's view of the text, when the reader made it
 
 
 @dataclass(frozen=True)

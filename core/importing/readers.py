@@ -66,9 +66,12 @@ def _article(text: str, ext_id: str, where: str, fields: dict[str, Any]) -> Arti
     )
 
 
-def json_lines(path: Path, text: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
-    """(line number, where, object) for each non-empty line; ImportProblem names the line of bad JSON."""
-    for n, line in enumerate(text.split("\n"), 1):
+def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(line number, where, object) for each non-empty line; ImportProblem names the line of bad JSON.
+
+    ``first``: the number of the text's first line (a part of a larger file).
+    """
+    for n, line in enumerate(text.split("\n"), first):
         if not line.strip():
             continue
         where = f"{path} line {n}"
@@ -100,36 +103,48 @@ def read_txt(path: Path, data: bytes, fields: dict[str, Any] | None = None) -> t
     return [ImportItem(art, (), str(path))], decoded.encoding
 
 
+def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: EventSchema,
+               options: ImportOptions) -> ImportItem:
+    """The article (and its events) of line ``n`` of a native .jsonl file."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ImportProblem(f"{where}: missing 'text' (a string)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    ext_id = str(obj.get("id") or f"{path.stem}-{n}")
+    art = _article(text, ext_id, where, obj)
+    extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
+    if extra:
+        art = replace(art, metadata={**extra, **art.metadata})
+    events = obj.get("events") or []
+    if not isinstance(events, list):
+        raise ImportProblem(f"{where}: 'events' must be a list")
+    if events and options.gold and not options.reviewer:
+        raise ImportProblem(f"{where}: --gold needs --reviewer NAME (who stands behind these labels)")
+    try:
+        mentions = tuple(
+            parse_mention(e, text, schema, options, f"import:{path.name}", f"{where} event {k}")
+            for k, e in enumerate(events, 1)
+        )
+    except ImportProblem as exc:  # name the document too (the line alone is hard to find in a big file)
+        raise ImportProblem(f"{exc} (doc {ext_id!r})") from None
+    return ImportItem(art, mentions, where)
+
+
+def check_unique_id(seen: dict[str, int], ext_id: str, n: int, where: str) -> None:
+    """Two lines of one file may not name the same article id."""
+    if ext_id in seen:
+        raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
+    seen[ext_id] = n
+
+
 def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOptions) -> tuple[list[ImportItem], str]:
     decoded = decode_bytes(data, str(path))
     items = []
     seen: dict[str, int] = {}
     for n, where, obj in json_lines(path, decoded.text):
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise ImportProblem(f"{where}: missing 'text' (a string)")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        ext_id = str(obj.get("id") or f"{path.stem}-{n}")
-        if ext_id in seen:
-            raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
-        seen[ext_id] = n
-        art = _article(text, ext_id, where, obj)
-        extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
-        if extra:
-            art = replace(art, metadata={**extra, **art.metadata})
-        events = obj.get("events") or []
-        if not isinstance(events, list):
-            raise ImportProblem(f"{where}: 'events' must be a list")
-        if events and options.gold and not options.reviewer:
-            raise ImportProblem(f"{where}: --gold needs --reviewer NAME (who stands behind these labels)")
-        try:
-            mentions = tuple(
-                parse_mention(e, text, schema, options, f"import:{path.name}", f"{where} event {k}")
-                for k, e in enumerate(events, 1)
-            )
-        except ImportProblem as exc:  # name the document too (the line alone is hard to find in a big file)
-            raise ImportProblem(f"{exc} (doc {ext_id!r})") from None
-        items.append(ImportItem(art, mentions, where))
+        item = jsonl_item(path, n, where, obj, schema, options)
+        check_unique_id(seen, item.article.ext_id, n, where)
+        items.append(item)
     if not items:
         raise ImportProblem(f"{path}: no articles (empty file)")
     return items, decoded.encoding

@@ -1,0 +1,166 @@
+"""Reading article files for import, on every core when there is much to read.
+
+Reading (decoding, marking site chrome, parsing events, normalising the search shadow) is
+pure Python per article, so a large import reads in worker processes while the main
+process stores what has been read (``Project.import_items`` consumes the stream inside its
+one transaction). Results come back in file and line order, so the first bad line reported
+is the first bad line of the input, and all-or-nothing holds: an error rolls back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from core.importing.decode import decode_bytes
+from core.importing.item import ImportItem, ImportOptions, ImportProblem
+from core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
+from core.schema import EventSchema
+from db.search import search_shadow
+
+#: Below this much input, starting worker processes costs more than it saves.
+PARALLEL_BYTES = 4 << 20
+#: Lines of a .jsonl file handed to a worker at a time.
+JSONL_CHUNK_LINES = 256
+
+
+@dataclass
+class FileRead:
+    """Items read from one input file, in order, or the problem that stopped it.
+
+    A large .jsonl file comes in several parts; ``done`` marks its last (or its problem).
+    """
+
+    path: Path
+    items: list[ImportItem]
+    encoding: str = ""
+    problem: ImportProblem | None = None
+    done: bool = True
+
+
+def with_shadow(item: ImportItem) -> ImportItem:
+    return replace(item, shadow=search_shadow(item.article.text))
+
+
+def _read_one(path: Path, schema: EventSchema, options: ImportOptions, fields: dict[str, Any] | None) -> FileRead:
+    try:
+        items, encoding = read_file(path, schema, options, {path.stem: fields} if fields else None)
+    except ImportProblem as exc:
+        return FileRead(path, [], problem=exc)
+    return FileRead(path, [with_shadow(i) for i in items], encoding)
+
+
+def _jsonl_chunk(path: Path, text: str, first_line: int, schema: EventSchema,
+                 options: ImportOptions) -> list[tuple[int, ImportItem]] | ImportProblem:
+    """(line number, item) of each line of one chunk, or the first problem in it."""
+    try:
+        return [(n, with_shadow(jsonl_item(path, n, where, obj, schema, options)))
+                for n, where, obj in json_lines(path, text, first_line)]
+    except ImportProblem as exc:
+        return exc
+
+
+def _chunks(text: str) -> Iterator[tuple[str, int]]:
+    """(chunk of whole lines, number of its first line) of a decoded .jsonl text."""
+    lines = text.split("\n")
+    for start in range(0, len(lines), JSONL_CHUNK_LINES):
+        yield "\n".join(lines[start:start + JSONL_CHUNK_LINES]), start + 1
+
+
+def workers_for(paths: list[Path]) -> int:
+    """How many processes to read ``paths`` with: 1 for small inputs."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    if cores < 2:
+        return 1
+    total = 0
+    for p in paths:
+        try:
+            total += p.stat().st_size
+        except OSError:
+            continue
+        if total >= PARALLEL_BYTES:
+            return cores
+    return 1
+
+
+class FileReader:
+    """Reads files into FileReads, in order, with a pool of processes when worth it."""
+
+    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 1) -> None:
+        self.schema, self.options, self.workers = schema, options, workers
+        self._pool: Any = None
+
+    def __enter__(self) -> FileReader:
+        if self.workers > 1:
+            method = "fork" if sys.platform.startswith("linux") else "spawn"
+            self._pool = mp.get_context(method).Pool(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()  # nothing left to wait for: results are in, or the import failed
+            self._pool.join()
+            self._pool = None
+
+    def read(self, paths: Iterable[Path], fields: dict[Path, dict[str, Any] | None]) -> Iterator[FileRead]:
+        """Each file read, in order; ``fields``: sidecar metadata of a .txt file."""
+        small: list[Path] = []
+        for path in paths:
+            if self._pool is not None and path.suffix.lower() == ".jsonl" and path.stat().st_size >= PARALLEL_BYTES:
+                yield from self._flush(small, fields)
+                small = []
+                yield from self._read_big_jsonl(path)
+            else:
+                small.append(path)
+        yield from self._flush(small, fields)
+
+    def _flush(self, paths: list[Path], fields: dict[Path, dict[str, Any] | None]) -> Iterator[FileRead]:
+        args = [(p, self.schema, self.options, fields.get(p)) for p in paths]
+        if self._pool is None or len(args) < 2:
+            yield from (_read_one(*a) for a in args)
+        else:
+            yield from self._pool.imap(_star_read_one, args, chunksize=16)
+
+    def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
+        """Parts of one large .jsonl file, read by the pool while earlier parts are stored."""
+        try:
+            decoded = decode_bytes(path.read_bytes(), str(path))
+        except OSError as exc:
+            yield FileRead(path, [], problem=ImportProblem(f"{path}: cannot read: {exc.strerror}"))
+            return
+        except ImportProblem as exc:
+            yield FileRead(path, [], problem=exc)
+            return
+        jobs = [(path, chunk, first, self.schema, self.options) for chunk, first in _chunks(decoded.text)]
+        seen: dict[str, int] = {}
+        for result in self._pool.imap(_star_jsonl_chunk, jobs):
+            if isinstance(result, ImportProblem):
+                yield FileRead(path, [], problem=result)
+                return
+            try:
+                for n, item in result:
+                    check_unique_id(seen, item.article.ext_id, n, item.where)
+            except ImportProblem as exc:
+                yield FileRead(path, [], problem=exc)
+                return
+            yield FileRead(path, [item for _n, item in result], decoded.encoding, done=False)
+        if not seen:
+            yield FileRead(path, [], problem=ImportProblem(f"{path}: no articles (empty file)"))
+            return
+        yield FileRead(path, [], decoded.encoding)
+
+
+def _star_read_one(args: tuple) -> FileRead:
+    return _read_one(*args)
+
+
+def _star_jsonl_chunk(args: tuple) -> list[tuple[int, ImportItem]] | ImportProblem:
+    return _jsonl_chunk(*args)
