@@ -20,6 +20,10 @@ from core.resources import resource_path
 #: Packages searched, in order of preference. The first one that loads is the default.
 FONT_PACKAGES = ("fontpkg_noto_sans_arabic", "fontpkg_amiri")
 DEFAULT_FAMILY = "Noto Sans Arabic"
+#: Noto Emoji (monochrome, OFL-1.1) from the manimgx-fonts package: a fallback after the
+#: Arabic family, so an emoji in a post or caption is a glyph, not an empty box.
+EMOJI_FONT = ("manimgx_fonts", "NotoEmoji[wght].ttf")
+EMOJI_FAMILY = "Noto Emoji"
 
 
 class FontError(RuntimeError):
@@ -49,9 +53,18 @@ def _package_files(package: str) -> list[tuple[Path, str]]:
     return [(p, "") for p in sorted((root / "files").glob("*.[ot]tf"))]
 
 
+def _emoji_file() -> list[tuple[Path, str]]:
+    package, name = EMOJI_FONT
+    try:
+        module = importlib.import_module(package)
+    except ImportError:
+        return []
+    return [(Path(module.__file__).resolve().parent / name, "OFL-1.1")]
+
+
 def font_files() -> list[tuple[Path, str]]:
     """Every bundled font file with its licence: packages first, then resources/fonts/."""
-    files = [f for pkg in FONT_PACKAGES for f in _package_files(pkg)]
+    files = [f for pkg in FONT_PACKAGES for f in _package_files(pkg)] + _emoji_file()
     folder = resource_path("fonts")
     if folder.is_dir():
         files += [(p, "") for p in sorted(folder.glob("*.[ot]tf"))]
@@ -83,9 +96,11 @@ def available_families() -> list[str]:
 def article_font(point_size: float = 14.0, family: str = DEFAULT_FAMILY) -> QFont:
     """The font for article text: a bundled family (falls back to any bundled one)."""
     fonts = load_fonts()
-    if family not in fonts:
+    if family not in fonts or family == EMOJI_FAMILY:
         family = DEFAULT_FAMILY if DEFAULT_FAMILY in fonts else next(iter(fonts))
     font = QFont(family)
+    if EMOJI_FAMILY in fonts and family != EMOJI_FAMILY:
+        font.setFamilies([family, EMOJI_FAMILY])  # per-character fallback for emoji
     font.setPointSizeF(point_size)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font

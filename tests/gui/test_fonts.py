@@ -28,3 +28,22 @@ def test_article_font_resolves_to_the_bundled_family_and_covers_arabic(qapp):
 
 def test_unknown_family_falls_back_to_a_bundled_one(qapp):
     assert QFontInfo(article_font(12, "No Such Font")).family() == DEFAULT_FAMILY
+
+
+def test_emoji_fall_back_to_the_bundled_emoji_font(qapp):
+    from PySide6.QtGui import QRawFont, QTextLayout
+
+    from gui.fonts import EMOJI_FAMILY
+    assert EMOJI_FAMILY in load_fonts()
+    font = article_font(14)
+    assert font.families()[:2] == [DEFAULT_FAMILY, EMOJI_FAMILY]
+    layout = QTextLayout("🔥 قصف 🙂", font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    families = {run.rawFont().familyName() for run in runs}
+    assert EMOJI_FAMILY in families and DEFAULT_FAMILY in families
+    emoji_run = next(r for r in runs if r.rawFont().familyName() == EMOJI_FAMILY)
+    assert all(g != 0 for g in emoji_run.glyphIndexes())  # real glyphs, not .notdef boxes
+    assert isinstance(emoji_run.rawFont(), QRawFont)
