@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.formats.common import FormatError
-from core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
+from core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
 from db.export_queries import export_articles, export_items
 from db.project import Project, ProjectError
 
@@ -86,7 +86,9 @@ class ExportJob:
 
 
 def staging_anchor(job: ExportJob) -> Path:
-    """The nearest existing folder at or above where the output goes; a file in the way is an error."""
+    """The nearest existing folder above where the output goes; a file in the way is an error.
+
+    A folder output must be new, empty, or a previous Tadqiq export (replaced whole)."""
     if job.fmt not in FORMATS:
         raise FormatError(f"unknown format {job.fmt!r}; choose one of {', '.join(FORMATS)}")
     out = job.out
@@ -94,7 +96,9 @@ def staging_anchor(job: ExportJob) -> Path:
         raise FormatError(f"{out} is a file; {job.fmt}{' with a split' if job.split else ''} writes a folder")
     if not job.writes_folder and out.is_dir():
         raise FormatError(f"{out} is a folder; {job.fmt} writes a file: give a file name")
-    place = out if job.writes_folder else out.parent
+    if job.writes_folder:
+        check_output_folder(out)
+    place = out.parent
     while not place.exists():
         place = place.parent
     if not place.is_dir():
@@ -103,21 +107,31 @@ def staging_anchor(job: ExportJob) -> Path:
 
 
 def _move_into_place(staged: Path, job: ExportJob) -> None:
-    """Move the finished export from the staging folder to the target (merging into an existing folder)."""
+    """Move the finished export from the staging folder to the target.
+
+    A previous export in the target folder is replaced whole, never merged into (no stale
+    documents beside the new ones); if the swap fails, the previous export is put back."""
     out = job.out
+    out.parent.mkdir(parents=True, exist_ok=True)
     if not job.writes_folder:
-        out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staged), str(out))
         shutil.move(str(staged.with_name(staged.name + ".manifest.json")), str(job.manifest_path))
         return
     if not out.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(staged), str(out))
         return
-    for path in sorted(p for p in staged.rglob("*") if p.is_file()):
-        target = out / path.relative_to(staged)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(path), str(target))
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
+    previous = old / out.name
+    out.rename(previous)
+    try:
+        shutil.move(str(staged), str(out))
+    except BaseException:
+        if out.exists():
+            shutil.rmtree(out, ignore_errors=True)
+        previous.rename(out)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def run_export(

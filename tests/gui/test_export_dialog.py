@@ -178,7 +178,7 @@ def test_a_span_mismatch_in_the_second_article_leaves_no_half_brat_folder(qtbot,
     assert not (tmp_path / "exports").exists()  # the seed's files were written, then all removed
 
 
-def test_an_existing_folder_is_filled_and_an_invalid_split_is_refused(qtbot, window, tmp_path):
+def test_a_folder_of_other_files_is_refused_and_left_alone(qtbot, window, tmp_path):
     out = tmp_path / "existing"
     out.mkdir()
     (out / "README").write_text("mine", encoding="utf-8")
@@ -186,15 +186,36 @@ def test_an_existing_folder_is_filled_and_an_invalid_split_is_refused(qtbot, win
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
     dialog.all_radio.setChecked(True)
     dialog.set_output(out)
-    run(qtbot, dialog)
-    assert {"README", "annotation.conf", f"{SEED}.ann", "manifest.json"} <= files_under(out)
-    assert not any(n.startswith(".tadqiq-export") for n in files_under(out))
+    run(qtbot, dialog, "failed")
+    assert "not empty" in dialog.message_box.text() and str(out) in dialog.message_box.text()
+    assert files_under(out) == {"README"} and (out / "README").read_text(encoding="utf-8") == "mine"
+    assert not any(n.startswith(".") for n in files_under(tmp_path))
+    dialog.message_box.accept()
 
     dialog.split_check.setChecked(True)
     dialog.split_edit.setText("80/30")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # refused before any thread starts
     assert dialog.worker is None and "sum to 100" in dialog.message_box.text()
     dialog.message_box.accept()
+
+
+def test_a_previous_export_is_replaced_whole_with_no_stale_documents(qtbot, window, tmp_path):
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # mariam: seed done
+    out = tmp_path / "brat"
+    dialog = open_export(qtbot, window)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
+    dialog.all_radio.setChecked(True)
+    dialog.set_output(out)
+    run(qtbot, dialog)
+    assert {f"{SEED}.ann", "demo-2.ann"} <= files_under(out)
+    dialog.reviewer_box.setCurrentIndex(dialog.reviewer_box.findText("mariam"))  # only the seed has her labels
+    dialog.gold_radio.setChecked(True)
+    run(qtbot, dialog)
+    names = files_under(out)
+    assert f"{SEED}.ann" in names and "demo-2.ann" not in names and "demo-2.txt" not in names
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == sorted(n for n in names if n != "manifest.json")
+    assert not any(n.startswith(".") for n in files_under(tmp_path))
 
 
 def test_cancel_in_the_worker_writes_nothing(qtbot, tmp_path, seed_project_path):
