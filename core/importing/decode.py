@@ -31,6 +31,22 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def newline_offsets(text: str) -> list[int]:
+    """For each offset 0..len(text) into ``text``, the same place in ``normalize_newlines(text)``.
+
+    The CR of a CRLF pair maps to where its LF lands, so a span ending before the line break
+    and one starting after it both keep their text.
+    """
+    out = []
+    j = 0
+    for i, ch in enumerate(text):
+        out.append(j)
+        if not (ch == "\r" and text[i + 1:i + 2] == "\n"):
+            j += 1
+    out.append(j)
+    return out
+
+
 def _looks_binary(text: str) -> int | None:
     """Index of the first character that only binary files contain, or None."""
     m = _BINARY.search(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.importing.chrome import site_regions
-from core.importing.decode import decode_bytes
+from core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
 from core.importing.events import parse_mention
 from core.importing.item import ImportItem, ImportOptions, ImportProblem
 from core.model import Article
@@ -106,10 +106,10 @@ def read_txt(path: Path, data: bytes, fields: dict[str, Any] | None = None) -> t
 def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: EventSchema,
                options: ImportOptions) -> ImportItem:
     """The article (and its events) of line ``n`` of a native .jsonl file."""
-    text = obj.get("text")
-    if not isinstance(text, str):
+    raw = obj.get("text")
+    if not isinstance(raw, str):
         raise ImportProblem(f"{where}: missing 'text' (a string)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(raw)
     ext_id = str(obj.get("id") or f"{path.stem}-{n}")
     art = _article(text, ext_id, where, obj)
     extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
@@ -118,6 +118,8 @@ def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: Even
     events = obj.get("events") or []
     if not isinstance(events, list):
         raise ImportProblem(f"{where}: 'events' must be a list")
+    if text != raw:
+        events = _spans_onto_normalised(events, raw)
     if events and options.gold and not options.reviewer:
         raise ImportProblem(f"{where}: --gold needs --reviewer NAME (who stands behind these labels)")
     try:
@@ -128,6 +130,31 @@ def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: Even
     except ImportProblem as exc:  # name the document too (the line alone is hard to find in a big file)
         raise ImportProblem(f"{exc} (doc {ext_id!r})") from None
     return ImportItem(art, mentions, where)
+
+
+def _spans_onto_normalised(events: list[Any], raw: str) -> list[Any]:
+    """Events whose offsets count the CRs of a text with Windows line endings, moved onto the
+    stored text (newlines made \\n). A span is moved only where it matches the raw text, so
+    offsets already counted on the normalised text are left for the usual check."""
+    where_to = newline_offsets(raw)
+
+    def move(span: Any) -> Any:
+        if not isinstance(span, dict):
+            return span
+        start, end, said = span.get("start"), span.get("end"), span.get("text")
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(said, str)
+                and 0 <= start <= end <= len(raw) and raw[start:end] == said):
+            return span
+        return {**span, "start": where_to[start], "end": where_to[end], "text": normalize_newlines(said)}
+
+    moved = []
+    for event in events:
+        if isinstance(event, dict):
+            event = {**event, "trigger": move(event.get("trigger"))}
+            if isinstance(event.get("arguments"), list):
+                event["arguments"] = [move(a) for a in event["arguments"]]
+        moved.append(event)
+    return moved
 
 
 def check_unique_id(seen: dict[str, int], ext_id: str, n: int, where: str) -> None:

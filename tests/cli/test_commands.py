@@ -160,3 +160,36 @@ def test_export_by_an_unknown_reviewer_warns(run, tmp_path, seed_gold_path):
     assert "warning" in r.stderr and "'nobody'" in r.stderr and "amal" in r.stderr
     r = run("export", project, "--format", "jsonl", "-o", tmp_path / "y.jsonl", "--reviewer", "amal")
     assert r.exit_code == 0 and "warning" not in r.stderr
+
+
+def test_jsonl_offsets_counted_on_windows_line_endings_land_on_the_stored_text(run, tmp_path, seed_gold):
+    import json
+    text = seed_gold["text"]
+    crlf = text.replace("\n", "\r\n")
+
+    def shift(i: int) -> int:  # the same place in the CRLF text
+        return i + text.count("\n", 0, i)
+
+    def moved(span: dict) -> dict:
+        out = {**span, "start": shift(span["start"]), "end": shift(span["end"])}
+        assert crlf[out["start"]:out["end"]] == span["text"]
+        return out
+
+    events = [{**e, "trigger": moved(e["trigger"]), "arguments": [moved(a) for a in e["arguments"]]}
+              for e in seed_gold["events"]]
+    assert any(e["trigger"]["start"] != o["trigger"]["start"] for e, o in zip(events, seed_gold["events"], strict=True))
+    path = tmp_path / "crlf.jsonl"
+    path.write_text(json.dumps({**seed_gold, "text": crlf, "events": events}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    p = tmp_path / "p.db"
+    result = run("import", p, path, "--gold", "--reviewer", "seed")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(run("show", p, seed_gold["id"], "--json").output)
+    assert shown["text"] == text
+    key = lambda e: (e["trigger"]["start"], e["type"])  # noqa: E731
+    got = sorted(shown["events"], key=key)
+    want = sorted(seed_gold["events"], key=key)
+    assert [(e["type"], e["trigger"]["start"], e["trigger"]["end"], e["trigger"]["text"]) for e in got] == \
+        [(e["type"], e["trigger"]["start"], e["trigger"]["end"], e["trigger"]["text"]) for e in want]
+    assert [[(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]] for e in got] == \
+        [[(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]] for e in want]

@@ -120,3 +120,21 @@ def test_sidecar_metadata(tmp_path):
     side = read_sidecar(tmp_path / "metadata.jsonl")
     items, _ = read_file(tmp_path / "a.txt", SCHEMA, ImportOptions(), side)
     assert (items[0].article.published, items[0].article.source) == ("2021-03-04", "S")
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from core.importing.decode import newline_offsets, normalize_newlines  # noqa: E402
+
+
+@given(st.text(alphabet="ab\r\nقص", max_size=40), st.data())
+def test_newline_offsets_keep_every_span_that_does_not_split_a_crlf(raw, data):
+    where = newline_offsets(raw)
+    norm = normalize_newlines(raw)
+    assert len(where) == len(raw) + 1 and where[-1] == len(norm)
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    if end < len(raw) and raw[end - 1:end + 1] == "\r\n":
+        end += 1  # a span never ends between CR and LF
+    assert norm[where[start]:where[end]] == normalize_newlines(raw[start:end])
