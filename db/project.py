@@ -165,6 +165,18 @@ class Project(MentionStore):
             (article_id, m.type, m.trigger.start, m.trigger.end, m.origin),
         ).fetchone() is not None
 
+    def find_article(self, key: str) -> Article:
+        """An article named on a command line: its external id, or else its row id when numeric."""
+        try:
+            return self.article(key)
+        except KeyError:
+            if not key.isdigit():
+                raise
+        try:
+            return self.article(int(key))
+        except KeyError:
+            raise KeyError(f"no article with id {key!r} (external or row id) in {self.path}") from None
+
     def article(self, key: int | str) -> Article:
         """An article by row id (int) or external id (str)."""
         column = "id" if isinstance(key, int) else "ext_id"

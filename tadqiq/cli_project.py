@@ -121,9 +121,9 @@ def search(ctx: click.Context, project: Path, query: str, limit: int, as_json: b
 @click.pass_context
 @friendly_errors
 def show(ctx: click.Context, project: Path, article_id: str, as_json: bool) -> None:
-    """Show one article (by its id) with its events."""
+    """Show one article (by its external id, or its row id) with its events."""
     with _open_existing(project) as p:
-        article = p.article(article_id)
+        article = p.find_article(article_id)
         mentions = p.mentions(article.id)
     if as_json:
         echo_json({**article.to_json(), "events": [m.to_json() for m in mentions]})

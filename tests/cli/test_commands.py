@@ -193,3 +193,11 @@ def test_jsonl_offsets_counted_on_windows_line_endings_land_on_the_stored_text(r
         [(e["type"], e["trigger"]["start"], e["trigger"]["end"], e["trigger"]["text"]) for e in want]
     assert [[(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]] for e in got] == \
         [[(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]] for e in want]
+
+
+def test_show_takes_a_row_id_too_and_names_what_is_missing(run, tmp_path, seed_txt):
+    p = tmp_path / "p.db"
+    assert run("import", p, seed_txt).exit_code == 0
+    assert run("show", p, "1").output == run("show", p, "000_aa59fc9b5caee80f").output
+    missing = run("show", p, "7")
+    assert missing.exit_code == 1 and "no article with id '7'" in missing.output
