@@ -26,6 +26,7 @@ class ActionSpec:
     doc: str
     menu: str = "Review"
     args: tuple[Any, ...] = ()
+    checkable: bool = False  # a menu entry with a check mark (the guidelines panel)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -60,12 +61,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("next_argument", "Next argument", ("Tab",), "next_argument", "select the next argument of the mention"),
     ActionSpec("undo", "Undo", ("Ctrl+Z",), "", "undo the last decision (also after a restart)", menu="Edit"),
     ActionSpec("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "", "redo", menu="Edit"),
+    ActionSpec("edit_shortcuts", "Keyboard Shortcuts…", (), "edit_shortcuts",
+               "change these keys (a table of every action; reset to the defaults)", menu="Edit"),
     ActionSpec("bigger_font", "Larger text", ("Ctrl++", "Ctrl+="), "zoom", "larger article text", menu="View",
                args=(1.0,)),
     ActionSpec("smaller_font", "Smaller text", ("Ctrl+-",), "zoom", "smaller article text", menu="View", args=(-1.0,)),
     ActionSpec("toggle_theme", "Dark/light theme", ("Ctrl+Shift+D",), "toggle_theme", "switch light and dark",
                menu="View"),
-    ActionSpec("help", "Keys…", ("?", "F1"), "show_help", "show this list of keys", menu="Help"),
+    ActionSpec("help", "Keys…", ("?",), "show_help", "show this list of keys", menu="Help"),
+    ActionSpec("guide", "Guidelines for this type", ("F1",), "toggle_guide",
+               "show or hide the annotation guidelines for the selected mention's type (definition, roles, spans)",
+               menu="Help", checkable=True),
     ActionSpec("export", "Export…", ("Ctrl+E",), "export",
                "export the labels (JSONL, OneIE, DyGIE++, brat, CoNLL, ACLED CSV) with a manifest", menu="File"),
     ActionSpec("quit", "Quit", ("Ctrl+Q",), "quit", "close the window (everything is already saved)", menu="File"),
@@ -95,11 +101,25 @@ def build_actions(parent: QObject, controller: object, undo_stack, settings: Set
             method: Callable[..., Any] = getattr(controller, spec.handler)
             action.triggered.connect(_bind(method, spec.args))
         action.setObjectName(f"action_{spec.name}")
-        action.setShortcuts(key_sequences(spec, settings))
+        action.setCheckable(spec.checkable)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{spec.text} ({', '.join(spec.keys)}): {spec.doc}")
         actions[spec.name] = action
+    apply_shortcuts(actions, settings)
     return actions
+
+
+def keys_text(spec: ActionSpec, settings: Settings | None, sep: str = " / ") -> str:
+    """The keys bound to ``spec`` as the reviewer reads them (``A``, ``Ctrl+Return / Ctrl+Enter``)."""
+    return sep.join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec, settings))
+
+
+def apply_shortcuts(actions: dict[str, QAction], settings: Settings | None) -> None:
+    """(Re)bind every action to its keys from the settings (defaults where none), tooltips too."""
+    for spec in ACTIONS:
+        action = actions[spec.name]
+        action.setShortcuts(key_sequences(spec, settings))
+        keys = keys_text(spec, settings, ", ")
+        action.setToolTip(f"{spec.text} ({keys}): {spec.doc}" if keys else f"{spec.text}: {spec.doc}")
 
 
 def _bind(method: Callable[..., Any], args: tuple[Any, ...]) -> Callable[..., None]:
@@ -114,8 +134,7 @@ def help_rows(settings: Settings | None = None) -> list[tuple[str, str, str]]:
     rows = []
     roles: list[str] = []
     for spec in ACTIONS:
-        seqs = key_sequences(spec, settings)
-        keys = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+        keys = keys_text(spec, settings) or "—"
         if spec.name.startswith("role_"):
             roles.append(keys)
             if spec.name != "role_9":

@@ -27,6 +27,8 @@ class ReviewController(QObject):
     export_requested = Signal()
     zoom_requested = Signal(float)
     theme_toggle_requested = Signal()
+    shortcuts_requested = Signal()
+    guide_toggle_requested = Signal()
     all_done = Signal()  # no article left to review
 
     def __init__(self, doc: ReviewDocument, view: ArticleView, parent: QObject | None = None) -> None:
@@ -214,6 +216,12 @@ class ReviewController(QObject):
 
     def show_help(self) -> None:
         self.help_requested.emit()
+
+    def edit_shortcuts(self) -> None:
+        self.shortcuts_requested.emit()
+
+    def toggle_guide(self) -> None:
+        self.guide_toggle_requested.emit()
 
     def quit(self) -> None:
         self.quit_requested.emit()

@@ -82,6 +82,7 @@ class EventPanel(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
@@ -98,6 +99,19 @@ class EventPanel(QWidget):
         doc.argument_selected.connect(self._follow_argument)
         doc.mention_changed.connect(self._refollow)
         doc.mentions_reset.connect(self._refollow)
+
+    def add_section(self, widget: QWidget, stretch: int = 2) -> None:
+        """Another section below the arguments (the guidelines panel), in the same splitter."""
+        self.split.addWidget(widget)
+        self.split.setStretchFactor(self.split.count() - 1, stretch)
+
+    def show_section(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide a section; shown, it gets about a third of the height (mentions 36 %, arguments 26 %)."""
+        widget.setVisible(visible)
+        if visible:
+            total = sum(self.split.sizes()) or self.height()
+            mention, lower = total * 36 // 100, total * 26 // 100
+            self.split.setSizes([mention, lower, total - mention - lower])
 
     # -- column widths: the type and the trigger always whole, the origin elided ---------------
     def _text_width(self, text: str, decorated: bool = False) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter, QVBo
 
 from extract.gazetteer import load_gazetteer
 from db.project import Project
-from gui.actions import ACTIONS, build_actions
+from gui.actions import ACTIONS, BY_NAME, apply_shortcuts, build_actions, keys_text
 from gui.article_view import ArticleView
 from gui.commands import rebuild_undo_stack
 from gui.controller import ReviewController
@@ -23,8 +23,10 @@ from gui.document import ReviewDocument
 from gui.event_panel import EventPanel
 from gui.export_dialog import ExportDialog
 from gui.focus import FocusReturner
+from gui.guide_panel import GuidePanel
 from gui.help_overlay import HelpOverlay
 from gui.settings import Settings
+from gui.shortcuts_dialog import ShortcutsDialog
 from gui.type_picker import TypePicker
 from gui.value_editor import ValueEditor
 
@@ -83,6 +85,9 @@ class MainWindow(QMainWindow):
         self.article_view.raw_selection = self.settings.get("review/raw_selection")
         self.event_panel = EventPanel(self.doc)
         self.event_panel.setObjectName("eventPanel")
+        self.guide_panel = GuidePanel(self.doc, self.key_text)
+        self.event_panel.add_section(self.guide_panel)
+        self.guide_panel.hide()
         self.queue_pane = QWidget()
         self.queue_pane.setObjectName("queuePane")
         queue_layout = QVBoxLayout(self.queue_pane)
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         for spec in ACTIONS:
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
             self.addAction(self.actions_by_name[spec.name])
+        self.guide_panel.set_key_hint(self.key_text("guide"))
 
     def _setup_status(self) -> None:
         self.reviewer_label = QLabel(f"Reviewer: {self.reviewer}")
@@ -131,6 +137,8 @@ class MainWindow(QMainWindow):
         self.controller.export_requested.connect(self.show_export)
         self.controller.zoom_requested.connect(self.zoom)
         self.controller.theme_toggle_requested.connect(self.toggle_theme)
+        self.controller.shortcuts_requested.connect(self.show_shortcuts)
+        self.controller.guide_toggle_requested.connect(self.toggle_guide)
         doc.undo_stack.indexChanged.connect(self._update_title)
 
     def _restore_state(self) -> None:
@@ -142,6 +150,7 @@ class MainWindow(QMainWindow):
         self._sizes_restored = False  # splitter sizes need the final width: restored on first show
         self.article_view.set_font_size(self.settings.get("view/font_size"), self.settings.get("view/font_family"))
         self.set_theme(self.settings.get("view/theme"), save=False)
+        self.set_guide_visible(self.settings.get("view/guide"), save=False)
 
     def _open_first(self, article: int | str | None) -> None:
         if article is None:
@@ -177,6 +186,34 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_shortcuts(self) -> None:
+        """Edit → Keyboard Shortcuts…: OK stores the keys and rebinds the live actions."""
+        dialog = ShortcutsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.apply_shortcuts)
+        dialog.open()
+
+    def apply_shortcuts(self) -> None:
+        """The keys from the settings onto the actions; the help overlay and guide read them too."""
+        apply_shortcuts(self.actions_by_name, self.settings)
+        self.guide_panel.set_key_hint(self.key_text("guide"))
+        if self.guide_panel.isVisible():
+            self.guide_panel.refresh()
+
+    def key_text(self, action: str) -> str:
+        """The keys bound to ``action`` now, as shown to the reviewer (``1``, ``Ctrl+Return / Ctrl+Enter``)."""
+        return keys_text(BY_NAME[action], self.settings)
+
+    def toggle_guide(self) -> None:
+        self.set_guide_visible(self.guide_panel.isHidden())
+
+    def set_guide_visible(self, visible: bool, save: bool = True) -> None:
+        """Help → Guidelines for this type (F1): the panel under the arguments, remembered."""
+        self.event_panel.show_section(self.guide_panel, visible)
+        self.actions_by_name["guide"].setChecked(visible)
+        if save:
+            self.settings.set("view/guide", visible)
+
     def toggle_theme(self) -> None:
         self.set_theme("dark" if self.settings.get("view/theme") == "light" else "light")
 
@@ -197,6 +234,8 @@ class MainWindow(QMainWindow):
             self.settings.set("view/theme", theme)
         self.setPalette(dark_palette() if theme == "dark" else QPalette())
         self.article_view.set_theme(theme)
+        if self.guide_panel.isVisible():
+            self.guide_panel.refresh()  # its muted colour follows the palette
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("view/font_family", str, "Noto Sans Arabic", "article font (one of the bundled families)"),
     Setting("view/theme", str, "light", "colour theme: light or dark"),
     Setting("review/reviewer", str, "", "reviewer name recorded with every decision"),
+    Setting("view/guide", bool, False, "the guidelines panel (F1) is shown"),
     Setting("review/raw_selection", bool, False, "never snap selections to words (as if Alt were held)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -86,9 +87,21 @@ class Settings(QObject):
     def shortcut(self, action: str, default: str) -> str:
         """The key sequence bound to ``action``: the user's override or the default."""
         value = self.store.value(KEYS_GROUP + action, None)
+        if isinstance(value, (list, tuple)):  # an INI value with a comma comes back as a list
+            value = ", ".join(str(v) for v in value)
         return default if value is None else str(value)
+
+    def has_shortcut(self, action: str) -> bool:
+        """True when the user rebound ``action`` (its keys are not the defaults)."""
+        return self.store.contains(KEYS_GROUP + action)
 
     def set_shortcut(self, action: str, sequence: str) -> None:
         self.store.setValue(KEYS_GROUP + action, sequence)
+        self.store.sync()
+        self.changed.emit(KEYS_GROUP + action)
+
+    def reset_shortcut(self, action: str) -> None:
+        """Forget the user's binding: ``action`` takes its default keys again."""
+        self.store.remove(KEYS_GROUP + action)
         self.store.sync()
         self.changed.emit(KEYS_GROUP + action)

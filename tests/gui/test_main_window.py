@@ -54,7 +54,7 @@ def test_window_title_first_mention_and_remembered_reviewer(open_window):
 
 def test_help_overlay_lists_every_key(qtbot, open_window):
     w = open_window()
-    key(qtbot, w, Qt.Key.Key_F1)
+    key(qtbot, w, Qt.Key.Key_Question)
     assert w.help_overlay.isVisible()
     text = w.help_overlay.label.text()
     for k in ("J", "Ctrl+Z", "Ctrl+Q", "Del"):
