@@ -10,6 +10,7 @@ corrected (whatever the type now is), is not proposed again.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import sys
@@ -27,6 +28,7 @@ from tadqiq.output import echo, echo_json, fail, friendly_errors
 
 _WORKER: Engine | None = None
 _PAGE = 500
+_CHUNK = 100  # articles stored per transaction
 
 
 def _init(name: str) -> None:
@@ -51,20 +53,27 @@ def _article_ids(project: Project) -> Iterator[int]:
         offset += len(page)
 
 
-def _reviewed(project: Project, article_id: int, engine_name: str) -> tuple[set[tuple], set[tuple]]:
-    """What reviewers already decided on this article among this engine's mentions (any
+def _reviewed(project: Project, article_ids: list[int], engine_name: str) -> dict[int, tuple[set, set]]:
+    """Per article, what reviewers already decided among this engine's mentions (any
     version): ``(type, start, end)`` of every reviewed mention, and ``(start, end)`` of the
-    corrected ones, whose original type is no longer known (a corrected trigger is settled)."""
+    corrected ones, whose original type is no longer known (a corrected trigger is settled).
+    One query for a page of articles, through the article index."""
+    out: dict[int, tuple[set, set]] = {i: (set(), set()) for i in article_ids}
     prefix = f"extractor:{engine_name}@"
-    same: set[tuple] = set()
-    corrected: set[tuple] = set()
-    for m in project.mentions(article_id):  # by article (events_article), not by origin
-        if m.status == "proposed" or not m.origin.startswith(prefix):
-            continue
-        same.add((m.type, m.trigger.start, m.trigger.end))
-        if m.status == "corrected":
-            corrected.add((m.trigger.start, m.trigger.end))
-    return same, corrected
+    for first in range(0, len(article_ids), 500):
+        part = article_ids[first : first + 500]
+        rows = project.db.execute(
+            "SELECT article_id, type, trigger_start, trigger_end, status FROM events"
+            f" WHERE article_id IN ({','.join('?' * len(part))}) AND status != 'proposed'"
+            " AND substr(origin, 1, ?) = ?",
+            [*part, len(prefix), prefix],
+        )
+        for article_id, type_, start, end, status in rows:
+            same, corrected = out[article_id]
+            same.add((type_, start, end))
+            if status == "corrected":
+                corrected.add((start, end))
+    return out
 
 
 def _already_reviewed(m: Mention, reviewed: tuple[set[tuple], set[tuple]]) -> bool:
@@ -120,16 +129,38 @@ def extract_cmd(
             _init(engine_name)
         try:
             with tqdm(total=len(ids), desc="extract", unit="article", disable=None) as bar:
+
+                def store(results: Iterator[tuple[int, list[Mention]]], seen: dict[int, tuple[set, set]]) -> None:
+                    nonlocal stored, kept
+                    done = 0
+                    while True:
+                        # one transaction per chunk of articles (each article a savepoint)
+                        with p.db.atomic():
+                            for article_id, mentions in itertools.islice(results, _CHUNK):
+                                fresh = [m for m in mentions if not _already_reviewed(m, seen[article_id])]
+                                kept += len(mentions) - len(fresh)
+                                stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
+                                done += 1
+                                bar.update()
+                        if done % _CHUNK or done == len(seen):
+                            return
+
+                pending = None
                 for first in range(0, len(ids), _PAGE):
                     # articles are read here, in the thread that owns the connection
-                    batch = [(i, p.article(i)) for i in ids[first : first + _PAGE]]
+                    page = ids[first : first + _PAGE]
+                    batch = [(i, p.article(i)) for i in page]
+                    seen = _reviewed(p, page, engine.name)
                     results = pool.imap(_run, batch, chunksize=8) if pool is not None else map(_run, batch)
-                    for article_id, mentions in results:
-                        seen = _reviewed(p, article_id, engine.name)
-                        fresh = [m for m in mentions if not _already_reviewed(m, seen)]
-                        kept += len(mentions) - len(fresh)
-                        stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
-                        bar.update()
+                    if pool is None:
+                        store(results, seen)
+                        continue
+                    # the workers extract this page while the previous one is stored
+                    if pending is not None:
+                        store(*pending)
+                    pending = (results, seen)
+                if pending is not None:
+                    store(*pending)
         finally:
             if pool is not None:
                 pool.close()

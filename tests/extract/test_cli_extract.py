@@ -149,3 +149,22 @@ def test_a_corrected_proposal_is_not_proposed_again(project):
         ]
         assert [(m.type, m.status, m.id) for m in at_trigger] == [("Conflict.Demonstrate", "corrected", chosen.id)]
         assert len(p.mentions(aid, origin=ORIGIN)) == 29
+
+
+def test_chunked_storing_stores_every_article_once(tmp_path):
+    """Proposals are stored in transactions of many articles: with more articles than one
+    chunk, every article gets its proposals once, on a first run and on a re-run."""
+    path = tmp_path / "chunks.db"
+    src = tmp_path / "chunks.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for n in range(230):
+            text = f"قتل {n + 2} مدنيين في قصف على مدينة حلب."
+            fh.write(json.dumps({"id": f"c{n}", "text": text, "published": "2020-01-01"}, ensure_ascii=False) + "\n")
+    run("import", path, src)
+    for _ in range(2):
+        assert f"{ORIGIN}: 460 proposals stored in 230 articles" in run("extract", path, "--jobs", "2")
+        with Project.open(path, create=False) as p:
+            per_article = [
+                sorted(m.type for m in p.mentions(a.id, origin=ORIGIN)) for a in p.article_list(0, 1000)
+            ]
+        assert per_article == [["Conflict.Attack", "Life.Die"]] * 230
