@@ -9,20 +9,20 @@ original offsets at the end, so spans are exact slices of the article text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from core.arabic.clitics import is_known_word
 from core.arabic.normalize import normalize
 from core.model import Span
 from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
 from core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
-from extract.gazetteer import Gazetteer, Place
+from extract.gazetteer import Gazetteer
+from extract.items import QUOTES, Item, Tok, Trig
 from extract.lexicons import Lexicons, TriggerForm
+from extract.places import PlaceReader
 from extract.times import TimeReader
 
 _TOKEN = re.compile(r"[وبلفك]?\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _SENT_END = set(".!?؟…")
-QUOTES = set("“”\"«»'’‘")
 PREPOSITIONS = {
     "بحق",
     "في",
@@ -66,46 +66,7 @@ _NUMBER_WORDS = {
 }
 
 
-@dataclass
-class Tok:
-    i: int
-    s: int  # shadow start
-    e: int  # shadow end
-    w: str  # shadow text
-    word: bool
-    nl_before: bool = False
-    sent: int = 0
-    clause: int = 0
-
-
-@dataclass
-class Trig:
-    tok: int
-    off: int  # letters dropped from the token start (و ف ب ل ك)
-    form: TriggerForm
-    absorbed_by: int | None = None  # index of the noun trigger this verb belongs to
-
-    @property
-    def type(self) -> str:
-        return self.form.type
-
-
-@dataclass
-class Item:
-    """One element of a clause: NP, PLACE, TIME, PREP, VERB, TRIG, STOP, CONJ, PUNCT, OTHER."""
-
-    kind: str
-    a: int  # first token
-    b: int  # end token (exclusive)
-    off: int = 0  # letters dropped from the first token
-    word: str = ""  # PREP/VERB/STOP: the (stripped) word; VERB: support|speech
-    sub: str = ""
-    trig: Trig | None = None
-    place: Place | None = None
-    parts: list[tuple[int, int, int]] = field(default_factory=list)  # PLACE: coordinated names
-
-
-class Analysis(TimeReader):
+class Analysis(PlaceReader, TimeReader):
     def __init__(self, text: str, lex: Lexicons, gaz: Gazetteer):
         self.text = text
         self.lex = lex
@@ -320,195 +281,6 @@ class Analysis(TimeReader):
             if forms and len(c) >= 3:
                 return off, forms[0]
         return None
-
-    # ---- times -------------------------------------------------------------------------
-    # ---- places ------------------------------------------------------------------------
-    def gaz_at(self, k: int, limit: int, off: int = 0) -> tuple[int, Place] | None:
-        """(end token, place) of the longest gazetteer name starting at token k."""
-        best = None
-        first = self.toks[k].w[off:]
-        for n in range(min(self.gaz.max_words, limit - k), 0, -1):
-            if not all(t.word for t in self.toks[k : k + n]):
-                continue
-            name = " ".join([first] + [t.w for t in self.toks[k + 1 : k + n]])
-            p = self.gaz.lookup(name)
-            if p is not None:
-                best = (k + n, p)
-                break
-        return best
-
-    def place_at(self, k: int, limit: int, off: int, context: bool) -> Item | None:
-        """A place phrase at token k: head + name + adjectives + relation + place."""
-        toks = self.toks
-        w = toks[k].w[off:]
-        lex = self.lex
-        if w in ("عده", "بضع", "بضعه") and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
-            return Item("PLACE", k, k + 2, off)
-        if (
-            k + 2 < limit
-            and w == "عدد"
-            and toks[k + 1].w == "من"
-            and lex.has("place_heads_plural", toks[k + 2].w)
-        ):
-            return Item("PLACE", k, k + 3, off)
-        if (
-            lex.has("place_heads_plural", w)
-            and k + 2 < limit
-            and toks[k + 1].w[:1] == "و"
-            and lex.has("place_heads_plural", toks[k + 1].w[1:])
-        ):  # مدن وبلدات ريف إدلب الجنوبي: one place
-            sub = self.place_at(k + 2, limit, 0, True)
-            if sub is not None and not sub.parts:
-                return Item("PLACE", k, sub.b, off, place=sub.place)
-        if lex.has("place_heads_plural", w):
-            parts = []
-            j = k + 1
-            while j < limit and len(parts) < 8:
-                o = 1 if toks[j].w[:1] == "و" and parts else 0
-                if not toks[j].word:
-                    break
-                if o == 0 and parts:
-                    break
-                name_end = self._name_end(j, limit, o)
-                if name_end == j:
-                    break
-                sub = self.place_at(j, limit, o, True) if lex.has("place_heads", toks[j].w[o:]) else None
-                if sub is not None:
-                    parts.append((j, sub.b, o))
-                    j = sub.b
-                else:
-                    end, _ = self._place_tail(j, name_end, limit, None)
-                    parts.append((j, end, o))
-                    j = end
-            if not parts:
-                return None
-            item = Item("PLACE", k, j, off, parts=parts)
-            g = self.gaz_at(parts[0][0], parts[0][1], parts[0][2])
-            item.place = g[1] if g else None
-            return item
-        if lex.has("place_relations", w) and k + 1 < limit and toks[k + 1].word and w not in ("قرب", "قرابه"):
-            nxt = k + 1
-            if nxt + 1 < limit and toks[nxt].w[:1] == "و" and lex.has("place_relations", toks[nxt].w[1:]):
-                nxt += 1  # شمال ووسط سيناء
-            sub = self.place_at(nxt, limit, 0, True)
-            if sub is not None and not sub.parts:
-                return Item("PLACE", k, sub.b, off, place=sub.place)
-        head = lex.has("place_heads", w)
-        g = None
-        if head and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
-            return self.place_at(k + 1, limit, 0, True)  # أطراف بلدتي الناقورة وعيتا الشعب
-        if head:
-            j = k + 1
-            g = self.gaz_at(j, limit) if j < limit else None
-            if g:
-                j = g[0]
-            elif not w.startswith("ال"):
-                j = self._name_end(j, limit, 0)
-                whole = self.gaz.lookup(self.shadow(k, j, off)) if j > k + 1 else None
-                if whole is not None:
-                    g = (j, whole)
-        else:
-            g = self.gaz_at(k, limit, off)
-            if g is None:
-                return None
-            if not context and g[0] - k == 1 and g[1].population < 50_000:
-                return None
-            j = g[0]
-        j, g = self._place_tail(k, j, limit, g)
-        place = g[1] if g else None
-        if place is None and head:
-            whole = self.gaz.lookup(self.shadow(k, j, off))
-            place = whole
-        return Item("PLACE", k, j, off, place=place)
-
-    def _place_tail(self, k: int, j: int, limit: int, g):
-        """Extend a place name ending at j: adjectives (الشرقي), a relation to another place
-        (شرقي مدينة منبج), ``ل`` + place (الضاحية الجنوبية لبيروت), التابعة ل + place."""
-        toks = self.toks
-        lex = self.lex
-        if (
-            j == k + 1
-            and j < limit
-            and toks[k].w.startswith("ال")
-            and lex.has("place_heads", toks[k].w)
-            and toks[j].w.startswith("ال")
-            and toks[j].w.endswith(("يه", "ي"))
-            and len(toks[j].w) > 5
-            and not self._is_trigger(j)
-        ):
-            j += 1  # a definite head with a nisba adjective: الحدود التركية، العاصمة الصومالية
-            named = self.gaz_at(j, limit) if j < limit and toks[j].word else None
-            if named is not None:  # العاصمة الصومالية مقديشو
-                j, g = named[0], g or named
-        while j < limit and toks[j].word and lex.has("place_adjectives", toks[j].w):
-            if (
-                lex.has("place_relations", toks[j].w)
-                and j + 1 < limit
-                and toks[j + 1].word
-                and self.place_at(j + 1, limit, 0, True) is not None
-            ):
-                break
-            j += 1
-        rel = j
-        while (
-            rel + 1 < limit
-            and lex.has("place_relations", toks[rel + 1].w)
-            and lex.has("place_relations", toks[rel].w)
-        ):
-            rel += 1
-        if rel + 1 < limit and lex.has("place_relations", toks[rel].w):
-            sub = self.place_at(rel + 1, limit, 0, True)
-            if sub is not None and not sub.parts:
-                j = sub.b
-                if g is None:
-                    g = (sub.b, sub.place) if sub.place else None
-        if j < limit and toks[j].word and toks[j].w[:1] == "ل" and j > k:  # الضاحية الجنوبية لبيروت
-            of = self.gaz_at(j, limit, 1)
-            if of is not None:
-                j = of[0]
-                g = g or of
-        if (
-            j + 1 < limit
-            and toks[j].word
-            and lex.has("place_links", toks[j].w)
-            and toks[j + 1].word
-            and toks[j + 1].w[:1] == "ل"
-        ):  # منطقة عيل بور التابعة لإقليم جلجدود
-            sub = self.place_at(j + 1, limit, 1, True) if toks[j + 1].w[:2] != "لل" else None
-            if sub is not None and not sub.parts and sub.b > j + 1:
-                j = sub.b
-                g = g or ((sub.b, sub.place) if sub.place else None)
-        return j, g
-
-    def _name_end(self, j: int, limit: int, off: int) -> int:
-        """End of a short place name at token j (1-2 words, quotes allowed)."""
-        toks = self.toks
-        start = j
-        g = self.gaz_at(j, limit, off) if j < limit and toks[j].word else None
-        n = 0
-        while j < limit and n < 2:
-            t = toks[j]
-            if not t.word:
-                if t.w in QUOTES:
-                    j += 1
-                    continue
-                break
-            w = t.w[off:] if j == start else t.w
-            if (
-                (j > start and w[:1] == "و")
-                or self.lex.has("stop", w)
-                or w in self.lex.triggers
-                or self.lex.has("place_adjectives", w)
-                or self.lex.has("place_relations", w)
-                or self.is_verbish(w)
-                or (j > start and self.strip(w)[0])
-            ):
-                break
-            j += 1
-            n += 1
-        while j > start and toks[j - 1].w in QUOTES and toks[j - 1].w != "”":
-            j -= 1
-        return max(j, g[0]) if g else j
 
     # ---- noun phrases --------------------------------------------------------------------
     def np_end(self, k: int, limit: int, off: int = 0) -> int:
