@@ -14,6 +14,10 @@ from extract.items import QUOTES, Item
 from extract.lexicons import Lexicons
 
 
+_APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة Y، X مركز محافظة Y
+_NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
+
+
 class PlaceReader:
     """Mixin of Analysis: needs ``toks``, ``lex``, ``gaz`` and the word helpers."""
 
@@ -150,6 +154,8 @@ class PlaceReader:
             named = self.gaz_at(j, limit) if j < limit and toks[j].word else None
             if named is not None:  # العاصمة الصومالية مقديشو
                 j, g = named[0], g or named
+        if j > k and j < limit and self._nisba(j) and not lex.has("place_heads", toks[j - 1].w):
+            j += 1  # a name with a nisba adjective: بيشاور الباكستانية، سرت الليبية
         while j < limit and toks[j].word and lex.has("place_adjectives", toks[j].w):
             if (
                 lex.has("place_relations", toks[j].w)
@@ -188,7 +194,29 @@ class PlaceReader:
             if sub is not None and not sub.parts and sub.b > j + 1:
                 j = sub.b
                 g = g or ((sub.b, sub.place) if sub.place else None)
+        if j + 1 < limit and toks[k].w in ("الحدود", "حدود") and toks[j].w == "مع":  # الحدود مع مالي
+            sub = self.place_at(j + 1, limit, 0, True)
+            if sub is not None and not sub.parts:
+                j = sub.b
+        if j + 1 < limit and toks[j].w in _APPOSITION:  # مدينة نيالا عاصمة ولاية جنوب دارفور
+            sub = self.place_at(j, limit, 0, True)
+            if sub is not None and not sub.parts and sub.b > j + 1:
+                j = sub.b
         return j, g
+
+    def _nisba(self, j: int) -> bool:
+        """A definite nisba adjective (السورية، الباكستاني) that is no trigger, time or place word."""
+        w = self.toks[j].w
+        return (
+            self.toks[j].word
+            and w.startswith("ال")
+            and w.endswith(("يه", "ي"))
+            and len(w) > 5
+            and w not in _NOT_NISBA
+            and not self.lex.has("stop", w)
+            and not self.lex.has("place_relations", w)
+            and not self._is_trigger(j)
+        )
 
     def _name_end(self, j: int, limit: int, off: int) -> int:
         """End of a short place name at token j (1-2 words, quotes allowed)."""
