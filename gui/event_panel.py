@@ -106,11 +106,12 @@ class EventPanel(QWidget):
         self.split.setStretchFactor(self.split.count() - 1, stretch)
 
     def show_section(self, widget: QWidget, visible: bool) -> None:
-        """Show or hide a section; shown, it gets about a third of the height (mentions 36 %, arguments 26 %)."""
+        """Show or hide a section; shown, it gets a third of the height, mostly from the mention list
+        (the arguments and attributes keep room for five rows each)."""
         widget.setVisible(visible)
         if visible:
             total = sum(self.split.sizes()) or self.height()
-            mention, lower = total * 36 // 100, total * 26 // 100
+            mention, lower = total * 26 // 100, total * 40 // 100
             self.split.setSizes([mention, lower, total - mention - lower])
 
     # -- column widths: the type and the trigger always whole, the origin elided ---------------

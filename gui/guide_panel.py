@@ -10,6 +10,7 @@ selection: another mention or a type change redraws it; while hidden it does not
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable
@@ -60,8 +61,30 @@ def load_guidelines(schema_name: str) -> Guidelines:
     return Guidelines(title.get("en", "For every type"), title.get("ar", ""), sections)
 
 
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+"
+                         r"(?:\s+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*")
+LRM = "\u200e"
+
+
+def isolate_arabic(text: str) -> str:
+    """Put an LRM (invisible) on each side of every Arabic phrase of an English sentence, so the
+    brackets, arrows and commas around it stay where the English puts them (``ويقتل → يقتل``,
+    ``(عدة: 2–9)``) and a list of Arabic words keeps the English order. (Qt's rich text lays
+    out the isolates RLI…PDI as embeddings: the neutrals around them would still turn.)"""
+    return _ARABIC_RUN.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", text)
+
+
+def english_html(text: str) -> str:
+    """An English line as HTML: its Arabic phrases kept in place and a little larger."""
+    return _ARABIC_RUN.sub(lambda m: f"{LRM}<span style='{AR}'>{m.group(0)}</span>{LRM}", escape(text))
+
+
+#: Arabic glyphs look smaller than Latin ones at the same size: a little larger
+AR = "font-size:large"
+
+
 def _rtl(text: str, style: str = "") -> str:
-    return f"<p dir='rtl' align='right' style='margin:0 0 4px 0;{style}'>{escape(text)}</p>"
+    return f"<p dir='rtl' align='right' style='margin:0 0 4px 0;{AR};{style}'>{escape(text)}</p>"
 
 
 def type_html(schema: EventSchema, type_name: str | None, key_of: Callable[[str], str]) -> str:
@@ -79,14 +102,15 @@ def type_html(schema: EventSchema, type_name: str | None, key_of: Callable[[str]
         ar = t.role_definition(role, "ar") or (rdef.ar if rdef else "")
         key = key_of(f"role_{n}") if n <= 9 else ""
         rows.append(
-            f"<tr><td align='center'><b><code>{escape(key or '—')}</code></b></td>"
-            f"<td><span style='color:{color}'>■</span>&nbsp;<b>{escape(role)}</b></td>"
-            f"<td>{escape(en)}</td><td dir='rtl' align='right'>{escape(ar)}</td></tr>"
+            f"<tr><td align='center' valign='middle'><b>{escape(key or '—')}</b></td>"
+            f"<td valign='middle'><span style='color:{color}'>■</span>&nbsp;<b>{escape(role)}</b></td>"
+            f"<td valign='middle'>{english_html(en)}</td>"
+            f"<td dir='rtl' align='right' valign='middle' style='{AR}'>{escape(ar)}</td></tr>"
         )
     return (
         f"<h3 style='margin:0 0 4px 0'><span style='color:{t.color}'>■</span> {escape(t.name)}</h3>"
-        f"<p style='margin:0 0 2px 0'>{escape(t.en)}</p>{_rtl(t.ar)}"
-        "<table width='100%' cellspacing='0' cellpadding='3' style='margin-top:4px'>"
+        f"<p style='margin:0 0 2px 0'>{english_html(t.en)}</p>{_rtl(t.ar)}"
+        "<table width='99%' cellspacing='0' cellpadding='2' style='margin-top:4px'>"
         "<tr><th>key</th><th align='left'>role</th><th align='left'>for this type</th>"
         f"<th align='right'>التعريف</th></tr>{''.join(rows)}</table>"
     )
@@ -104,7 +128,7 @@ def shared_html(guide: Guidelines, key_of: Callable[[str], str], muted: str) -> 
         for item in section.items:
             key = key_of(item.action) if item.action else ""
             suffix = f" <span style='color:{muted}'>[{escape(key)}]</span>" if key else ""
-            parts.append(f"<p style='margin:0 0 1px 10px'>• {escape(item.en)}{suffix}</p>")
+            parts.append(f"<p style='margin:0 0 1px 10px'>• {english_html(item.en)}{suffix}</p>")
             if item.ar:
                 parts.append(_rtl(item.ar, f"color:{muted}; margin-right:10px"))
     return "".join(parts)

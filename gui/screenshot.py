@@ -5,8 +5,9 @@
 Builds a throw-away project with the seed article (../shared/seed) and its gold events
 as proposals, accepts the first two so the status column shows a mix, selects the
 attack «هجمات» with its four arguments (the Target «مواقع تمركزهم» selected), and saves
-one PNG per variant, the help overlay, the bidi-controls sample and the export dialog
-after an export of the accepted seed article.
+one PNG per variant, the help overlay, the bidi-controls sample, the export dialog
+after an export of the accepted seed article, the guidelines panel (F1) on a Life.Die
+mention and the keyboard shortcuts dialog with Accept rebound and a refused key.
 """
 
 from __future__ import annotations
@@ -154,7 +155,73 @@ def render_export_dialog(out_dir: Path) -> Path:
     return path
 
 
+def render_guidelines(out_dir: Path) -> Path:
+    """The window with the guidelines panel shown (F1) for the Life.Die mention «مصرعهم»."""
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        project_path = Path(tmp) / "guide.tadqiq"
+        with Project.open(project_path) as project:
+            project.import_items(seed_items())
+        settings = Settings(QSettings(str(Path(tmp) / "guide.ini"), QSettings.Format.IniFormat))
+        settings.set("window/splitter", [820, 620, 0])
+        project = Project.open(project_path)
+        window = MainWindow(project, settings, reviewer="screens")
+        window.resize(*SIZE)
+        window.show()
+        app.processEvents()
+        doc = window.doc
+        target = next(m for m in doc.mentions if m.type == "Life.Die" and m.arguments)
+        doc.select(target.id, 0)
+        window.splitter.setSizes([820, 620, 0])
+        window.toggle_guide()
+        app.processEvents()
+        path = out_dir / "guidelines.png"
+        window.grab().save(str(path))
+        panel = window.guide_panel  # and the whole panel on its own, its scrolled text included
+        panel.setParent(None)
+        panel.resize(620, 2000)
+        panel.show()
+        app.processEvents()
+        panel.resize(620, int(panel.browser.document().size().height()) + panel.heading.height() + 16)
+        app.processEvents()
+        panel.grab().save(str(out_dir / "guidelines-panel.png"))
+        panel.close()
+        panel.deleteLater()
+        window.close()
+        project.close()
+    return path
+
+
+def render_shortcuts_dialog(out_dir: Path) -> Path:
+    """Edit → Keyboard Shortcuts…: Accept rebound to Y, then X refused (Reject has it)."""
+    from gui.shortcuts_dialog import ShortcutsDialog
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        project_path = Path(tmp) / "keys.tadqiq"
+        with Project.open(project_path) as project:
+            project.import_items(seed_items())
+        settings = Settings(QSettings(str(Path(tmp) / "keys.ini"), QSettings.Format.IniFormat))
+        project = Project.open(project_path)
+        window = MainWindow(project, settings, reviewer="screens")
+        window.show()
+        window.show_shortcuts()
+        dialog = window.findChild(ShortcutsDialog)
+        assert dialog is not None
+        dialog.select_action("accept")
+        dialog.set_key("accept", "Y")
+        dialog.set_key("accept", "X")
+        app.processEvents()
+        path = out_dir / "shortcuts-dialog.png"
+        dialog.grab().save(str(path))
+        dialog.reject()
+        window.close()
+        project.close()
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in [*render(out), render_bidi_sample(out), render_export_dialog(out)]:
+    for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
+              render_shortcuts_dialog(out)]:
         print(p)

@@ -122,7 +122,7 @@ class ShortcutsDialog(QDialog):
         layout.addLayout(edit_row)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(860, 640)
+        self.resize(980, 660)
 
         self.table.itemSelectionChanged.connect(self._row_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.key_edit.setFocus())
@@ -216,14 +216,19 @@ class ShortcutsDialog(QDialog):
         item.setFont(font)
         item.setToolTip(f"default: {native(default_keys(name)) or 'no key'}" if changed else "default")
         self.reset_buttons[name].setEnabled(changed)
+        if hasattr(self, "keep_others") and name == self.current():
+            self._show_keep(name)
+
+    def _show_keep(self, name: str) -> None:
+        keys = self.keys[name]
+        self.keep_others.setText(f"keep {native(keys)}" if keys else "keep its other keys")
+        self.keep_others.setEnabled(bool(keys))
 
     def _row_changed(self) -> None:
         spec = BY_NAME[self.current()]
         self.key_label.setText(f"New key for <b>{escape(spec.text)}</b>:")
         self.key_edit.clear()
-        self.keep_others.setText(f"keep {native(self.keys[spec.name])}" if self.keys[spec.name] else
-                                 "keep its other keys")
-        self.keep_others.setEnabled(bool(self.keys[spec.name]))
+        self._show_keep(spec.name)
         self.keep_others.setChecked(False)
 
     def _key_entered(self) -> None:

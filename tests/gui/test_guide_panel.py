@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextTable
 
 from core.resources import resource_path
-from gui.guide_panel import load_guidelines
+from gui.guide_panel import LRM, isolate_arabic, load_guidelines
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -58,6 +58,8 @@ def test_f1_shows_the_selected_types_definition_and_roles_with_their_keys(qtbot,
     assert block_with(w, "القتلى مع عددهم").textDirection() == Qt.LayoutDirection.RightToLeft
 
     # the conventions for every type come from resources/guidelines/, in both languages
+    text = text.replace(LRM, "")  # the invisible marks around Arabic in English
+    assert "ويقتل → يقتل" in text
     data = json.loads(resource_path("guidelines", "conflict-ar.json").read_text(encoding="utf-8"))
     for section in data["sections"]:
         assert section["title"]["en"] in text
@@ -122,3 +124,27 @@ def test_guidelines_resource_loads_and_a_schema_without_one_is_empty():
     assert [s.title_en for s in guide.sections] == ["Trigger", "Arguments", "Attributes", "Counts"]
     assert all(item.ar for s in guide.sections for item in s.items)
     assert load_guidelines("no-such-schema").sections == ()
+
+
+def test_arabic_inside_english_is_isolated_phrase_by_phrase():
+    assert isolate_arabic("drop (و ف ب ل ك): ويقتل → يقتل.") == f"drop ({LRM}و ف ب ل ك{LRM}): {LRM}ويقتل{LRM} → {LRM}يقتل{LRM}."
+    assert isolate_arabic("several (عدد من, عدة: 2–9)") == f"several ({LRM}عدد من{LRM}, {LRM}عدة{LRM}: 2–9)"
+    assert isolate_arabic("no Arabic") == "no Arabic"
+
+
+def test_a_list_of_arabic_words_in_an_english_line_keeps_the_english_order(qtbot, open_window, ui):
+    w = open_window()
+    select_type(w, "Life.Die")
+    ui.key(w, Qt.Key.Key_F1)
+    doc = w.guide_panel.browser.document()
+    block = doc.begin()
+    while block.isValid() and "most clearly" not in block.text():
+        block = block.next()
+    plain, layout = block.text(), block.layout()
+
+    def x(word: str) -> float:
+        at = plain.index(word)
+        return layout.lineForTextPosition(at).cursorToX(at)[0]
+
+    assert block.textDirection() == Qt.LayoutDirection.LeftToRight
+    assert x("(") < x("هجوم") < x("غارات") < x("مقتل") < x("أسر") < x(")")  # not turned right to left
