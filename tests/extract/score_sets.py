@@ -1,5 +1,7 @@
 """Score the rule engine on every gold set: ``python -m tests.extract.score_sets [SET ...] [--json] [--attrs]``.
 
+``--errors`` lists the Place and explicit-count errors of development sets (it refuses blind sets).
+
 Prints, per set, trigger classification (all and conflict types), argument classification,
 Place arguments, explicit counts and dates, the numbers docs/extractor.md reports.
 """
@@ -19,7 +21,7 @@ from extract.rules import RuleEngine
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data" / "extract"
 SEED = HERE.parents[2] / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
-SETS = ["seed", "heldout", "dev2", "dev3", "blind", "blind2", "blind3", "blind4"]
+SETS = ["seed", "heldout", "dev2", "dev3", "dev4", "blind", "blind2", "blind3", "blind4"]
 CONFLICT = ["Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture", "Conflict.TerritoryChange"]
 
 
@@ -84,9 +86,56 @@ def fmt(r: dict, show_attrs: bool = False) -> str:
     )
 
 
+DEVELOPMENT = {"seed", "heldout", "dev2", "dev3", "dev4"}
+
+
+def errors(name: str, engine: RuleEngine) -> list[str]:
+    """Place and explicit-count errors of a development set, one line each (never a blind set:
+    reading their errors would make them development sets)."""
+    if name not in DEVELOPMENT:
+        raise SystemExit(f"--errors is for development sets only, not {name}")
+    out = []
+    for article, gold in load(name):
+        pred = engine.extract(article)
+        ptrig = {(m.type, m.trigger.start): m for m in pred}
+
+        def places(ms):
+            return {(m.type, m.trigger.start, a.span.start, a.span.end): a.span.text
+                    for m in ms for a in m.arguments if a.role == "Place"}
+
+        g, p = places(gold), places(pred)
+        for k in sorted(set(g) | set(p)):
+            if k in g and k in p:
+                continue
+            trig = next((m.trigger.text for m in gold + pred if (m.type, m.trigger.start) == k[:2]), "?")
+            side = "MISS" if k in g else ("FP  " if k[:2] in {(m.type, m.trigger.start) for m in gold} else "FP* ")
+            out.append(f"{article.ext_id} Place {side} {k[0]} «{trig}» «{g.get(k) or p.get(k)}»")
+        for m in gold:
+            for a in m.arguments:
+                v = a.value or {}
+                if v.get("kind") != "count" or v.get("value") is None:
+                    continue
+                pm = ptrig.get((m.type, m.trigger.start))
+                got = [
+                    (b.span.text, (b.value or {}).get("value"))
+                    for b in (pm.arguments if pm else ())
+                    if b.role == a.role and b.span.start < a.span.end and a.span.start < b.span.end
+                ]
+                if not any(x[1] == v["value"] for x in got):
+                    out.append(
+                        f"{article.ext_id} count {m.type} «{m.trigger.text}» {a.role} «{a.span.text}»={v['value']}"
+                        f" got {got if pm else 'no mention'}"
+                    )
+    return out
+
+
 def main(argv: list[str]) -> None:
     engine = RuleEngine()
     names = [a for a in argv if not a.startswith("-")] or SETS
+    if "--errors" in argv:
+        for n in names:
+            print("\n".join(errors(n, engine)))
+        return
     rows = [score(n, engine) for n in names]
     if "--json" in argv:
         print(json.dumps(rows, indent=1))
