@@ -21,6 +21,7 @@ from core.importing.decode import decode_bytes
 from core.importing.item import ImportItem, ImportOptions, ImportProblem
 from core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
 from core.schema import EventSchema
+from db.project import sha256_text
 from db.search import search_shadow
 
 #: Below this much input, starting worker processes costs more than it saves.
@@ -44,7 +45,9 @@ class FileRead:
 
 
 def with_shadow(item: ImportItem) -> ImportItem:
-    return replace(item, shadow=search_shadow(item.article.text))
+    """The item with what storing it needs computed here, in the reader: shadow and hash."""
+    text = item.article.text
+    return replace(item, shadow=search_shadow(text), sha256=sha256_text(text))
 
 
 def _read_one(path: Path, schema: EventSchema, options: ImportOptions, fields: dict[str, Any] | None) -> FileRead:
@@ -73,13 +76,13 @@ def _chunks(text: str) -> Iterator[tuple[str, int]]:
 
 
 def workers_for(paths: list[Path]) -> int:
-    """How many processes to read ``paths`` with: 1 for small inputs."""
+    """How many processes to read ``paths`` with besides this one (0: read here, small inputs)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         cores = os.cpu_count() or 1
     if cores < 2:
-        return 1
+        return 0
     total = 0
     for p in paths:
         try:
@@ -87,19 +90,24 @@ def workers_for(paths: list[Path]) -> int:
         except OSError:
             continue
         if total >= PARALLEL_BYTES:
-            return cores
-    return 1
+            return READERS(cores)
+    return 0
+
+
+def READERS(cores: int) -> int:  # noqa: N802 - a tunable, measured in bench/bench_import.py
+    """Reading processes for ``cores`` cores: this process stores while they read."""
+    return max(1, cores - 1)
 
 
 class FileReader:
-    """Reads files into FileReads, in order, with a pool of processes when worth it."""
+    """Reads files into FileReads, in order, with ``workers`` processes (0: in this one)."""
 
-    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 1) -> None:
+    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 0) -> None:
         self.schema, self.options, self.workers = schema, options, workers
         self._pool: Any = None
 
     def __enter__(self) -> FileReader:
-        if self.workers > 1:
+        if self.workers > 0:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
             self._pool = mp.get_context(method).Pool(self.workers)
         return self

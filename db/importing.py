@@ -138,7 +138,7 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
             raise problem
         report.bad.append(str(problem))
     try:
-        with FileReader(project.schema, options, workers or workers_for(files)) as reader:
+        with FileReader(project.schema, options, workers_for(files) if workers is None else workers) as reader:
             with project.db.atomic():
                 report.result = project.import_items(stream(reader))
                 _merge_metadata(project, with_metadata)

@@ -120,7 +120,7 @@ class Project(MentionStore):
             for item in items:
                 art = item.article
                 where = item.where or art.ext_id
-                digest = sha256_text(art.text)
+                digest = item.sha256 or sha256_text(art.text)
                 row = conn.execute("SELECT id, ext_id FROM articles WHERE sha256 = ?", (digest,)).fetchone()
                 if row is not None:
                     article_id = row[0]

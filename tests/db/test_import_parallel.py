@@ -51,7 +51,7 @@ def _content(path) -> dict:
 def test_parallel_reading_stores_what_sequential_reading_does(tmp_path, corpus, small_parts):
     opts = ImportOptions(gold=True, reviewer="seed")
     with Project.open(tmp_path / "one.db") as p:
-        one = import_paths(p, [corpus], opts, workers=1)
+        one = import_paths(p, [corpus], opts, workers=0)
     with Project.open(tmp_path / "two.db") as p:
         two = import_paths(p, [corpus], opts, workers=2)
     assert two.result.articles_added == one.result.articles_added == 14 + 14
