@@ -16,6 +16,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,6 +52,25 @@ def seed_items(path: Path = SEED) -> list[ImportItem]:
                                 origin="extractor:seed@1", confidence=round(0.55 + (i % 9) * 0.05, 2),
                                 rule=f"seed-gold-{i}"))
     return [ImportItem(article, tuple(mentions))]
+
+
+@contextmanager
+def _seed_window(name: str, splitter: list[int] | None = None) -> Iterator[tuple[MainWindow, Path]]:
+    """The review window on a throw-away project holding the seed, and its temporary folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project_path = Path(tmp) / f"{name}.tadqiq"
+        with Project.open(project_path) as project:
+            project.import_items(seed_items())
+        settings = Settings(QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat))
+        if splitter:
+            settings.set("window/splitter", splitter)
+        project = Project.open(project_path)
+        window = MainWindow(project, settings, reviewer="screens")
+        try:
+            yield window, Path(tmp)
+        finally:
+            window.close()
+            project.close()
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -128,19 +149,13 @@ def render_export_dialog(out_dir: Path) -> Path:
     from gui.export_dialog import ExportDialog
 
     app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        project_path = Path(tmp) / "seed.tadqiq"
-        with Project.open(project_path) as project:
-            project.import_items(seed_items())
-        settings = Settings(QSettings(str(Path(tmp) / "export.ini"), QSettings.Format.IniFormat))
-        project = Project.open(project_path)
-        window = MainWindow(project, settings, reviewer="screens")
+    with _seed_window("export") as (window, tmp):
         window.show()
         window.doc.undo_stack.push(AcceptAllCommand(window.doc))
         window.show_export()
         dialog = window.findChild(ExportDialog)
         assert dialog is not None
-        dialog.set_output(Path(tmp) / "seed-review.jsonl")
+        dialog.set_output(tmp / "seed-review.jsonl")
         loop = QEventLoop()
         dialog.finished_export.connect(lambda _outcome: loop.quit())
         QTimer.singleShot(20000, loop.quit)
@@ -150,22 +165,13 @@ def render_export_dialog(out_dir: Path) -> Path:
         path = out_dir / "export-dialog.png"
         dialog.grab().save(str(path))
         dialog.close()
-        window.close()
-        project.close()
     return path
 
 
 def render_guidelines(out_dir: Path) -> Path:
     """The window with the guidelines panel shown (F1) for the Life.Die mention «مصرعهم»."""
     app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        project_path = Path(tmp) / "guide.tadqiq"
-        with Project.open(project_path) as project:
-            project.import_items(seed_items())
-        settings = Settings(QSettings(str(Path(tmp) / "guide.ini"), QSettings.Format.IniFormat))
-        settings.set("window/splitter", [820, 620, 0])
-        project = Project.open(project_path)
-        window = MainWindow(project, settings, reviewer="screens")
+    with _seed_window("guide", splitter=[820, 620, 0]) as (window, _tmp):
         window.resize(*SIZE)
         window.show()
         app.processEvents()
@@ -187,8 +193,6 @@ def render_guidelines(out_dir: Path) -> Path:
         panel.grab().save(str(out_dir / "guidelines-panel.png"))
         panel.close()
         panel.deleteLater()
-        window.close()
-        project.close()
     return path
 
 
@@ -197,13 +201,7 @@ def render_shortcuts_dialog(out_dir: Path) -> Path:
     from gui.shortcuts_dialog import ShortcutsDialog
 
     app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        project_path = Path(tmp) / "keys.tadqiq"
-        with Project.open(project_path) as project:
-            project.import_items(seed_items())
-        settings = Settings(QSettings(str(Path(tmp) / "keys.ini"), QSettings.Format.IniFormat))
-        project = Project.open(project_path)
-        window = MainWindow(project, settings, reviewer="screens")
+    with _seed_window("keys") as (window, _tmp):
         window.show()
         window.show_shortcuts()
         dialog = window.findChild(ShortcutsDialog)
@@ -215,8 +213,6 @@ def render_shortcuts_dialog(out_dir: Path) -> Path:
         path = out_dir / "shortcuts-dialog.png"
         dialog.grab().save(str(path))
         dialog.reject()
-        window.close()
-        project.close()
     return path
 
 
