@@ -108,6 +108,8 @@ class Analysis(PlaceReader, TimeReader):
             return off + 1, "ا" + w[1:]  # لل = ل + ال: keep the article's lam in the span
         if w[:1] in ("ب", "ل", "ك") and len(w) > 3 and not is_known_word(w) and not self._plain(w):
             off, w = off + 1, w[1:]
+        elif w[:1] in ("ب", "و") and len(w) == 3 and self.lex.has("place_heads", w[1:]):
+            off, w = off + 1, w[1:]  # بحي، وحي: a two-letter place head
         return off, w
 
     def _plain(self, w: str) -> bool:
@@ -493,7 +495,11 @@ class Analysis(PlaceReader, TimeReader):
                 if pl is not None and pl.b - k < 2:
                     pl = None
             if pl is not None and pl.b > k:
-                out.append(pl)
+                if (k == 0 or toks[k - 1].sent != t.sent) and pl.b < b and toks[pl.b].w == ":":
+                    # a headline label (الصومال: مقتل ...) names the story's country, no argument
+                    out.append(Item("OTHER", k, pl.b, off, word=st))
+                else:
+                    out.append(pl)
                 k = pl.b
                 continue
             sentence_start = k == 0 or toks[k - 1].sent != t.sent

@@ -15,6 +15,9 @@ from extract.lexicons import Lexicons
 
 
 _APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة Y، X مركز محافظة Y
+# heads that after بـ are no part of the place (بالقرب is a relation, بمحيط ...)
+_NOT_BA_HEADS = {"محيط", "اطراف", "ضواحي", "مدخل", "مركز", "الحدود", "حدود", "طريق", "الطريق"}
+_COUNTRY_WORDS = {"البلاد"}  # «the country» after a relation: شمال شرقي البلاد، جنوبي البلاد
 _NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
 
 
@@ -50,6 +53,13 @@ class PlaceReader:
                 best = (k + n, p)
                 break
         return best
+
+    def _after_relation(self, i: int, limit: int) -> Item | None:
+        """The place a relation word points to (غربي مدينة منبج، شمال شرقي البلاد), or None."""
+        if i < limit and self.toks[i].word and self.toks[i].w in _COUNTRY_WORDS:
+            return Item("PLACE", i, i + 1, 0)
+        sub = self.place_at(i, limit, 0, True)
+        return sub if sub is not None and not sub.parts else None
 
     def place_at(self, k: int, limit: int, off: int, context: bool) -> Item | None:
         """A place phrase at token k: head + name + adjectives + relation + place."""
@@ -104,8 +114,10 @@ class PlaceReader:
             nxt = k + 1
             if nxt + 1 < limit and toks[nxt].w[:1] == "و" and lex.has("place_relations", toks[nxt].w[1:]):
                 nxt += 1  # شمال ووسط سيناء
-            sub = self.place_at(nxt, limit, 0, True)
-            if sub is not None and not sub.parts:
+            if nxt + 1 < limit and lex.has("place_relations", toks[nxt].w) and toks[nxt + 1].word:
+                nxt += 1  # شمال شرقي البلاد
+            sub = self._after_relation(nxt, limit)
+            if sub is not None:
                 return Item("PLACE", k, sub.b, off, place=sub.place)
         head = lex.has("place_heads", w)
         g = None
@@ -117,6 +129,14 @@ class PlaceReader:
             if g:
                 j = g[0]
             elif not w.startswith("ال"):
+                if (
+                    j + 1 < limit
+                    and lex.has("place_relations", toks[j].w)
+                    and toks[j].w not in ("قرب", "قرابه", "بالقرب", "محيط", "اطراف", "ضواحي", "وسط")
+                    and toks[j + 1].word
+                    and self._name_end(j + 1, limit, 0) > j + 1
+                ):
+                    j += 1  # a name that opens with a direction: ولاية شمال كردفان، محافظة جنوب سيناء
                 j = self._name_end(j, limit, 0)
                 whole = self.gaz.lookup(self.shadow(k, j, off)) if j > k + 1 else None
                 if whole is not None:
@@ -161,10 +181,14 @@ class PlaceReader:
                 lex.has("place_relations", toks[j].w)
                 and j + 1 < limit
                 and toks[j + 1].word
-                and self.place_at(j + 1, limit, 0, True) is not None
+                and (
+                    self._after_relation(j + 1, limit) is not None
+                    or (lex.has("place_relations", toks[j + 1].w) and self._after_relation(j + 2, limit) is not None)
+                )
             ):
                 break
             j += 1
+        j, g = self._ba_place(k, j, limit, g)
         rel = j
         while (
             rel + 1 < limit
@@ -173,8 +197,8 @@ class PlaceReader:
         ):
             rel += 1
         if rel + 1 < limit and lex.has("place_relations", toks[rel].w):
-            sub = self.place_at(rel + 1, limit, 0, True)
-            if sub is not None and not sub.parts:
+            sub = self._after_relation(rel + 1, limit)
+            if sub is not None:
                 j = sub.b
                 if g is None:
                     g = (sub.b, sub.place) if sub.place else None
@@ -204,6 +228,22 @@ class PlaceReader:
                 j = sub.b
         return j, g
 
+    def _ba_place(self, k: int, j: int, limit: int, g):
+        """A named place followed by بـ + an administrative head is one phrase:
+        بلدة غوزا بولاية بورنو، حي هدن بمدينة مقديشو، قرية X بمقاطعة Y التابعة لإقليم Z."""
+        toks = self.toks
+        if not (j > k and j < limit and toks[j].word and toks[j].w[:1] == "ب"):
+            return j, g
+        if not (self.lex.has("place_heads", toks[k].w) or g is not None):
+            return j, g
+        head = toks[j].w[1:]
+        if not self.lex.has("place_heads", head) or head in _NOT_BA_HEADS:
+            return j, g
+        sub = self.place_at(j, limit, 1, True)
+        if sub is None or sub.parts or (sub.b == j + 1 and not head.startswith("ال")):
+            return j, g
+        return sub.b, g or ((sub.b, sub.place) if sub.place else None)
+
     def _nisba(self, j: int) -> bool:
         """A definite nisba adjective (السورية، الباكستاني) that is no trigger, time or place word."""
         w = self.toks[j].w
@@ -216,6 +256,28 @@ class PlaceReader:
             and not self.lex.has("stop", w)
             and not self.lex.has("place_relations", w)
             and not self._is_trigger(j)
+        )
+
+    def _clitic_word(self, w: str) -> bool:
+        """A word read as a clitic + a known word (بمدينة، لجماعة، بالعاصمة): it ends a name;
+        a word that only looks like one (برجي in حي دشت برجي) does not."""
+        o, st = self.strip(w)
+        if not o:
+            return False
+        lex = self.lex
+        return (
+            st.startswith("ال")
+            or st.isdigit()
+            or lex.has("place_heads", st)
+            or lex.has("place_heads_plural", st)
+            or lex.has("actor_heads", st)
+            or lex.has("weapon_heads", st)
+            or lex.has("stop", st)
+            or st in lex.triggers
+            or (st,) in lex.actors
+            or self.is_verbish(st)
+            or self.gaz.lookup(st) is not None
+            or len(st) < 3
         )
 
     def _name_end(self, j: int, limit: int, off: int) -> int:
@@ -238,8 +300,9 @@ class PlaceReader:
                 or w in self.lex.triggers
                 or self.lex.has("place_adjectives", w)
                 or self.lex.has("place_relations", w)
-                or self.is_verbish(w)
-                or (j > start and self.strip(w)[0])
+                or self.lex.has("place_links", w)
+                or (self.is_verbish(w) and j > start)  # ولاية يوبي: a name may look like a verb
+                or (j > start and self._clitic_word(w))
             ):
                 break
             j += 1
