@@ -301,6 +301,14 @@ class Analysis(PlaceReader, TimeReader):
                 break
             w = t.w[off:] if j == k else t.w
             if j > k:
+                if w in ("عشر", "عشره") and prev in UNITS:
+                    j += 1  # سبعة عشر، أحد عشر، خمس عشرة: one number
+                    prev = w
+                    continue
+                if w[:1] == "و" and w[1:] in TENS and prev in UNITS:
+                    j += 1  # اثنان وأربعون، خمسة وعشرين: one number
+                    prev = w
+                    continue
                 if (w.isdigit() or w in _NUMBER_WORDS or w in _COUNT_WORDS) and not (
                     (prev == "من" or prev in GROUP_LINKS) and self.bare(toks[k].w[off:]) in GROUP_HEADS
                 ):

@@ -390,13 +390,13 @@ class RuleEngine:
             return
         if typ in (DIE, INJURE, CAPTURE, ARREST, EXECUTE):
             if (
-                verb
+                (verb or self._counted(an, later[0] if later else None))
                 and nth == 1
                 and actor
                 and later
                 and an.is_actor(it)
                 and not parse_count(an.span(it.a, it.b, it.off).text)
-            ):
+            ):  # قتل مسلحون ١١ قرويا: an actor then a counted phrase is subject and object
                 args.add(agent_role, it, "verb-subject", 0.7)
             elif not args.has(patient):
                 args.add(patient, it, "genitive-or-object" if not verb else "verb-object", 0.8)
@@ -421,6 +421,14 @@ class RuleEngine:
             if actor or typ == DEMONSTRATE:
                 args.add("Entity", it, "genitive-or-subject", 0.7)
             return
+
+    @staticmethod
+    def _counted(an: Analysis, it: Item | None) -> bool:
+        """A noun phrase that opens with an exact number (١١ قرويا، ثمانية رجال)."""
+        if it is None or it.kind != "NP":
+            return False
+        value = parse_count(an.span(it.a, it.b, it.off).text)
+        return bool(value and value.get("value"))
 
     def _adjacent(self, an: Analysis, items: list[Item], n: int, it: Item) -> bool:
         """True when ``it`` follows item n directly (adjectives like جديدا in between allowed)."""
@@ -473,6 +481,12 @@ class RuleEngine:
             if t.type == ATTACK and collected[t.tok].has("Attacker"):
                 attacker = collected[t.tok].get("Attacker")
                 break
+        # قتل ثلاثة جنود بانفجار عبوة ناسفة: the deaths share the attack's instrument
+        instrument = None
+        for t in live:
+            if t.type == ATTACK and collected[t.tok].has("Instrument"):
+                instrument = collected[t.tok].get("Instrument")
+                break
         for t in live:
             args = collected[t.tok]
             if t.type not in (TRANSPORT,):
@@ -483,6 +497,8 @@ class RuleEngine:
                     args.add("Time", it, "time-in-clause", 0.75)
             if t.type in (DIE, INJURE, CAPTURE) and attacker is not None and not args.has("Agent"):
                 args.add("Agent", attacker, "attacker-of-clause-attack", 0.6)
+            if t.type in (DIE, INJURE) and instrument is not None and not args.has("Instrument"):
+                args.add("Instrument", instrument, "instrument-of-clause-attack", 0.6)
 
     # ---- building mentions ---------------------------------------------------------------------
     def _mention(
