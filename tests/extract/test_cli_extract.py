@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from db.project import Project
 from tadqiq.cli import cli
 
-ORIGIN = "extractor:rules@1.1"
+ORIGIN = "extractor:rules@1.2"
 
 
 @pytest.fixture
