@@ -142,6 +142,12 @@ CASES = [
     ("نحو مجموعة من عشرة مقاتلين", exact(10, approx=True)),
     ("مجموعة من المسلحين", None),
     ("الخلية", None),
+    # a bare weapon in the singular is one (GUIDELINES: a bare singular = 1), its dual two
+    ("حزام ناسف", exact(1)),
+    ("لغم أرضي", exact(1)),
+    ("قنبلة يدوية", exact(1)),
+    ("لغمين أرضيين", exact(2)),
+    ("قنبلتين", exact(2)),
 ]
 
 
