@@ -18,6 +18,7 @@ _APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة 
 # heads that after بـ are no part of the place (بالقرب is a relation, بمحيط ...)
 _NOT_BA_HEADS = {"محيط", "اطراف", "ضواحي", "مدخل", "مركز", "الحدود", "حدود", "طريق", "الطريق"}
 _COUNTRY_WORDS = {"البلاد"}  # «the country» after a relation: شمال شرقي البلاد، جنوبي البلاد
+_NOT_NAME_SECTIONS = ("place_heads", "place_heads_plural", "actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads")
 _NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
 
 
@@ -128,6 +129,8 @@ class PlaceReader:
             g = self.gaz_at(j, limit) if j < limit else None
             if g:
                 j = g[0]
+                if j == k + 2 and not w.startswith("ال"):
+                    j = self._longer_name(k + 1, j, limit)  # حي دشت برجي: دشت alone is a town
             elif not w.startswith("ال"):
                 if (
                     j + 1 < limit
@@ -244,6 +247,25 @@ class PlaceReader:
             return j, g
         return sub.b, g or ((sub.b, sub.place) if sub.place else None)
 
+    def _longer_name(self, start: int, j: int, limit: int) -> int:
+        """After a head, a one-word gazetteer name followed by one more plain name word is a
+        longer name (حي دشت برجي، مديرية ناد علي): the word must not be a time, a definite
+        word, a clitic reading, a trigger or a place of its own."""
+        end = self._name_end(start, limit, 0)
+        if end == j + 1 and j < limit:
+            w = self.toks[j].w
+            if (
+                not w.startswith("ال")
+                and self.gaz.lookup(w) is None
+                and w not in _APPOSITION
+                and not any(self.lex.has(sec, w) for sec in _NOT_NAME_SECTIONS)
+                and (w,) not in self.lex.actors
+                and self.time_at(j, limit) is None  # type: ignore[attr-defined]
+                and not self._is_trigger(j)
+            ):
+                return end
+        return j
+
     def _nisba(self, j: int) -> bool:
         """A definite nisba adjective (السورية، الباكستاني) that is no trigger, time or place word."""
         w = self.toks[j].w
@@ -294,6 +316,10 @@ class PlaceReader:
                     continue
                 break
             w = t.w[off:] if j == start else t.w
+            if w == "علي" and j > start and (j + 1 >= limit or not toks[j + 1].word):
+                j += 1  # ناد علي، : a name (على needs an object; a comma or the end follows)
+                n += 1
+                continue
             if (
                 (j > start and w[:1] == "و")
                 or self.lex.has("stop", w)

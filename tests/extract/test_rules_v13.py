@@ -36,3 +36,22 @@ def test_instrument_counts_v13(engine, text, span, value):
     got = _args(engine, text, "Instrument")
     assert span in got
     assert got[span] is not None and got[span]["value"] == value
+
+
+PLACES = [
+    # a one-word gazetteer town opening a longer name after its head: حي دشت برجي
+    ("قتل ثلاثة أشخاص في انفجار بحي دشت برجي غربي كابل.", {"حي دشت برجي غربي كابل"}),
+    # علي closing a name (a comma follows, so it is no preposition): مديرية ناد علي
+    ("قتل جنديان بانفجار عبوة في مديرية ناد علي، بحسب الشرطة.", {"مديرية ناد علي"}),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), PLACES, ids=[sorted(p)[0] for _, p in PLACES])
+def test_place_phrases_v13(engine, text, places):
+    assert _places(engine, text) == places
+
+
+def test_apposition_is_no_longer_name(engine):
+    # عاصمة after a one-word town opens an apposition, it does not lengthen the name
+    got = _places(engine, "قتل عشرة مدنيين بقصف على مدينة نيالا عاصمة ولاية جنوب دارفور.")
+    assert got == {"مدينة نيالا عاصمة ولاية جنوب دارفور"}
