@@ -364,6 +364,8 @@ class Analysis(PlaceReader, TimeReader):
                 ):
                     break
                 so, st = self.strip(w)
+                if so and self._opens_actor_name(j, limit):
+                    so, st = 0, w  # جماعة بوكو حرام: بوكو is no ب + وكو
                 if so:
                     if w[:1] not in ("و", "ف") or st.isdigit() or st in _COUNT_WORDS:
                         break  # a preposition, or a new counted phrase (و١٧ مقاتلا)
@@ -449,6 +451,8 @@ class Analysis(PlaceReader, TimeReader):
                 k = tm[1]
                 continue
             off, st = self.strip(t.w)
+            if off and self._opens_actor_name(k, b):
+                off, st = 0, t.w  # بوكو حرام
             if st.startswith("بال") and len(st) > 5 and self.lex.has("place_heads", st[1:]):
                 off, st = off + 1, st[1:]
             if off and st != t.w[off:]:  # لل -> ال: the article's lam stays in the span
@@ -523,9 +527,24 @@ class Analysis(PlaceReader, TimeReader):
                 out.append(Item("OTHER", k, k + 1, word=st))
                 k += 1
                 continue
+            if cue_prev is not None and cue_prev.kind == "PREP" and cue_prev.word == "في" and end < b:
+                np = Item("NP", k, end, off)
+                near = None if self.is_actor(np) or self._counted(np) else self.near_place(k, end, b, off)
+                if near is not None:
+                    out.append(near)
+                    k = near.b
+                    continue
             out.append(Item("NP", k, end, off))
             k = end
         return out
+
+    def _opens_actor_name(self, k: int, limit: int) -> bool:
+        """Token k as written opens a multi-word actor name (بوكو حرام)."""
+        toks = self.toks
+        return k + 1 < limit and toks[k + 1].word and (toks[k].w, toks[k + 1].w) in self.lex.actors
+
+    def _counted(self, it: Item) -> bool:
+        return any(t.w.isdigit() or t.w in _COUNT_WORDS or t.w in _NUMBER_WORDS for t in self.toks[it.a : it.b])
 
     def _qualifier_at(self, k: int, limit: int) -> int:
         """Token after a count qualifier (نحو، أكثر من، ما لا يقل عن) before a number, or 0."""

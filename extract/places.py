@@ -225,6 +225,10 @@ class PlaceReader:
             sub = self.place_at(j + 1, limit, 0, True)
             if sub is not None and not sub.parts:
                 j = sub.b
+        if j + 1 < limit and toks[j].w == "عند" and lex.has("place_heads", toks[j + 1].w):
+            sub = self.place_at(j + 1, limit, 0, True)  # جزيرة كايغا عند بحيرة تشاد
+            if sub is not None and not sub.parts and sub.b > j + 2:
+                j = sub.b
         if j + 1 < limit and toks[j].w in _APPOSITION:  # مدينة نيالا عاصمة ولاية جنوب دارفور
             sub = self.place_at(j, limit, 0, True)
             if sub is not None and not sub.parts and sub.b > j + 1:
@@ -265,6 +269,25 @@ class PlaceReader:
             ):
                 return end
         return j
+
+    def near_place(self, k: int, end: int, limit: int, off: int) -> Item | None:
+        """A phrase without a place head, then قرب/عند + a place, after في is one place:
+        «في الطريق السريع قرب بلدة تيلابيري»، «في الطريق الدولي عند مدخل المدينة»."""
+        toks = self.toks
+        if end + 1 >= limit or not toks[end + 1].word:
+            return None
+        w = toks[end].w
+        nxt = end + 1
+        if w == "بالقرب" and toks[nxt].w == "من" and nxt + 1 < limit:
+            nxt += 1
+        elif w not in ("قرب", "عند"):
+            return None
+        if w == "عند" and not self.lex.has("place_heads", toks[nxt].w):
+            return None
+        sub = self.place_at(nxt, limit, 0, True)
+        if sub is None or sub.parts:
+            return None
+        return Item("PLACE", k, sub.b, off, place=sub.place)
 
     def _nisba(self, j: int) -> bool:
         """A definite nisba adjective (السورية، الباكستاني) that is no trigger, time or place word."""

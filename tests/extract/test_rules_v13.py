@@ -55,3 +55,32 @@ def test_apposition_is_no_longer_name(engine):
     # عاصمة after a one-word town opens an apposition, it does not lengthen the name
     got = _places(engine, "قتل عشرة مدنيين بقصف على مدينة نيالا عاصمة ولاية جنوب دارفور.")
     assert got == {"مدينة نيالا عاصمة ولاية جنوب دارفور"}
+
+
+NEAR = [
+    # after في, a phrase without a place head + قرب/عند + place is one place
+    ("قتل أربعة جنود في كمين على قافلة في الطريق الدولي قرب بلدة الرطبة غربي العراق.",
+     {"الطريق الدولي قرب بلدة الرطبة غربي العراق"}),
+    ("أصيب خمسة مدنيين بانفجار عبوة في السوق المركزي بالقرب من مدينة جلال آباد.",
+     {"السوق المركزي بالقرب من مدينة جلال آباد"}),
+    # a place + عند + a place head + name: جزيرة X عند بحيرة Y
+    ("قتل سبعة صيادين في هجوم على جزيرة تومبون عند بحيرة تشاد.", {"جزيرة تومبون عند بحيرة تشاد"}),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), NEAR, ids=[sorted(p)[0] for _, p in NEAR])
+def test_near_places_v13(engine, text, places):
+    assert _places(engine, text) == places
+
+
+def test_counted_phrase_before_qurb_is_no_place(engine):
+    # a counted phrase before قرب stays a participant: only the place after قرب is the Place
+    got = _places(engine, "قتل مسلحون في ثلاثة هجمات قرب مدينة غاو شمالي مالي عشرة جنود.")
+    assert "مدينة غاو شمالي مالي" in got and not any(p.startswith("ثلاثة") for p in got)
+
+
+def test_actor_name_opening_with_ba(engine):
+    # بوكو حرام: بوكو is no ب + وكو, so the attacker phrase keeps the whole name
+    found = engine.extract(Article("t", "قتل خمسة مزارعين في هجوم نفذه عناصر من جماعة بوكو حرام.", title=""))
+    attackers = {a.span.text for m in found for a in m.arguments if a.role == "Attacker"}
+    assert "عناصر من جماعة بوكو حرام" in attackers
