@@ -14,6 +14,7 @@ from core.arabic.clitics import is_known_word
 from core.arabic.normalize import normalize
 from core.model import Span
 from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
+from core.values.counts import _dual_or_single
 from core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
 from extract.gazetteer import Gazetteer
 from extract.items import QUOTES, Item, Tok, Trig
@@ -309,6 +310,8 @@ class Analysis(PlaceReader, TimeReader):
                     j += 1  # اثنان وأربعون، خمسة وعشرين: one number
                     prev = w
                     continue
+                if not definite and j - k >= 2 and self.is_dual_count(w):
+                    break  # قتل قناص حوثي امرأتين: a counted dual opens the object
                 if (w.isdigit() or w in _NUMBER_WORDS or w in _COUNT_WORDS) and not (
                     (prev == "من" or prev in GROUP_LINKS) and self.bare(toks[k].w[off:]) in GROUP_HEADS
                 ):
@@ -537,6 +540,11 @@ class Analysis(PlaceReader, TimeReader):
             out.append(Item("NP", k, end, off))
             k = end
         return out
+
+    @staticmethod
+    def is_dual_count(w: str) -> bool:
+        """A dual of a countable noun (امرأتين، جنديين): it states a count of two."""
+        return w[-2:] in ("ين", "ان") and _dual_or_single(w) == 2
 
     def _opens_actor_name(self, k: int, limit: int) -> bool:
         """Token k as written opens a multi-word actor name (بوكو حرام)."""

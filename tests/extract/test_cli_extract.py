@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from db.project import Project
 from tadqiq.cli import cli
 
-ORIGIN = "extractor:rules@1.2"
+ORIGIN = "extractor:rules@1.3"
 
 
 @pytest.fixture

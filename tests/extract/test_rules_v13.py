@@ -84,3 +84,11 @@ def test_actor_name_opening_with_ba(engine):
     found = engine.extract(Article("t", "قتل خمسة مزارعين في هجوم نفذه عناصر من جماعة بوكو حرام.", title=""))
     attackers = {a.span.text for m in found for a in m.arguments if a.role == "Attacker"}
     assert "عناصر من جماعة بوكو حرام" in attackers
+
+
+def test_dual_object_after_indefinite_subject(engine):
+    # قتل قناص حوثي امرأتين: the dual is the Victim (2), not the end of the subject phrase
+    found = engine.extract(Article("t", "قتل قناص حوثي امرأتين في حي الجحملية.", title=""))
+    die = [m for m in found if m.type == "Life.Die"]
+    victims = {a.span.text: a.value for m in die for a in m.arguments if a.role == "Victim"}
+    assert "امرأتين" in victims and victims["امرأتين"]["value"] == 2
