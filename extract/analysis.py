@@ -41,6 +41,7 @@ PREPOSITIONS = {
     "عبر",
     "بالقرب",
 }
+_NEAR_WORDS = {"قرب", "بالقرب", "عند"}
 _NOT_VERB_Y = {"يوم", "يومين", "يونيو", "يوليو", "يناير", "يوليوز", "يد", "يدي", "يمين", "يدويه", "يدوي"}
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 _COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | {"الف", "مئتي", "مائتي"}
@@ -310,7 +311,7 @@ class Analysis(PlaceReader, TimeReader):
                     j += 1  # اثنان وأربعون، خمسة وعشرين: one number
                     prev = w
                     continue
-                if not definite and j - k >= 2 and self.is_dual_count(w):
+                if not definite and j - k >= 2 and w[-2:] in ("ين", "ان") and self.is_dual_count(w):
                     break  # قتل قناص حوثي امرأتين: a counted dual opens the object
                 if (w.isdigit() or w in _NUMBER_WORDS or w in _COUNT_WORDS) and not (
                     (prev == "من" or prev in GROUP_LINKS) and self.bare(toks[k].w[off:]) in GROUP_HEADS
@@ -530,7 +531,13 @@ class Analysis(PlaceReader, TimeReader):
                 out.append(Item("OTHER", k, k + 1, word=st))
                 k += 1
                 continue
-            if cue_prev is not None and cue_prev.kind == "PREP" and cue_prev.word == "في" and end < b:
+            if (
+                end < b
+                and toks[end].w in _NEAR_WORDS
+                and cue_prev is not None
+                and cue_prev.kind == "PREP"
+                and cue_prev.word == "في"
+            ):
                 np = Item("NP", k, end, off)
                 near = None if self.is_actor(np) or self._counted(np) else self.near_place(k, end, b, off)
                 if near is not None:
