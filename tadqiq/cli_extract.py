@@ -113,7 +113,7 @@ def extract_cmd(
     who = ctx.find_root().obj.get("reviewer") or origin  # recorded in the history
     with Project.open(project, create=False) as p:
         if article_keys:
-            ids = [p.article(int(k) if k.isdigit() and not _ext_exists(p, k) else k).id for k in article_keys]
+            ids = list(dict.fromkeys(p.find_article(k).id for k in article_keys))  # each once
         else:
             ids = list(_article_ids(p))
         if only_new:
@@ -132,17 +132,17 @@ def extract_cmd(
 
                 def store(results: Iterator[tuple[int, list[Mention]]], seen: dict[int, tuple[set, set]]) -> None:
                     nonlocal stored, kept
-                    done = 0
                     while True:
                         # one transaction per chunk of articles (each article a savepoint)
+                        rows = 0
                         with p.db.atomic():
                             for article_id, mentions in itertools.islice(results, _CHUNK):
                                 fresh = [m for m in mentions if not _already_reviewed(m, seen[article_id])]
                                 kept += len(mentions) - len(fresh)
                                 stored += p.replace_proposals(article_id, origin, fresh, reviewer=who)
-                                done += 1
+                                rows += 1
                                 bar.update()
-                        if done % _CHUNK or done == len(seen):
+                        if rows < _CHUNK:  # the page's results are used up
                             return
 
                 pending = None
@@ -170,14 +170,6 @@ def extract_cmd(
         f"{origin}: {stored} proposals stored in {len(ids)} articles"
         + (f"; {kept} not proposed again (already reviewed)" if kept else ""),
     )
-
-
-def _ext_exists(p: Project, key: str) -> bool:
-    try:
-        p.article(key)
-        return True
-    except KeyError:
-        return False
 
 
 def collect(project: Project, origin: str, *, drop_rejected: bool) -> list[tuple[str, Mention]]:

@@ -168,3 +168,22 @@ def test_chunked_storing_stores_every_article_once(tmp_path):
                 sorted(m.type for m in p.mentions(a.id, origin=ORIGIN)) for a in p.article_list(0, 1000)
             ]
         assert per_article == [["Conflict.Attack", "Life.Die"]] * 230
+
+
+def test_an_article_named_twice_is_extracted_once_and_the_command_ends(tmp_path):
+    """Regression: a repeated --article made the store loop open empty transactions forever."""
+    import json
+    import subprocess
+    import sys
+
+    rows = [{"id": f"a{k}", "text": f"خبر {k}\n\nقتل ثلاثة جنود في هجوم على بلدة رقم {k} أمس."} for k in range(120)]
+    src = tmp_path / "many.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    p = tmp_path / "p.db"
+    tadqiq = [sys.executable, "-m", "tadqiq"]
+    assert subprocess.run([*tadqiq, "import", str(p), str(src)], capture_output=True).returncode == 0
+    names = [arg for k in [*range(99), 0] for arg in ("--article", f"a{k}")]
+    done = subprocess.run([*tadqiq, "extract", str(p), *names, "--jobs", "2"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "in 99 articles" in done.stdout
