@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from core.model import Argument, Mention, Span
@@ -87,16 +88,36 @@ class MentionCommand(QUndoCommand):
         self._show(forward=False)
 
     def _write(self, writes, action: str, status: tuple[int, str] | None):
-        """One transaction for the whole command. On failure nothing is stored; the command
-        is marked obsolete so the QUndoStack drops it (push does not add it, undo/redo
-        removes it) and ``error`` says why (the window shows it)."""
+        """One transaction for the whole command; ``error`` says why when it stores nothing.
+
+        A failed first write marks the command obsolete, so ``push`` does not add it. A failed
+        undo or redo keeps the command (its last stored state still stands) and puts the
+        stack's index back where it was once the stack call returns, so the screen, the file
+        and the stack agree and the reviewer can try again."""
         try:
             return self.doc.write_many(writes, action, status)
         except Exception as exc:  # any failed write: report it and keep the stack honest
             self.error = f"{type(exc).__name__}: {exc}"
-            self.setObsolete(True)
+            if not self.done_once:
+                self.setObsolete(True)
+            else:
+                self._restore_index()
             self.doc.write_failed.emit(f"Not saved, nothing changed: {self.text()} ({self.error})")
             return None
+
+    def _restore_index(self) -> None:
+        """Undo the stack's own index move after a failed undo/redo (without writing)."""
+        stack = self.doc.undo_stack
+        index = stack.index()  # before the stack moves past this command
+
+        def back() -> None:
+            self.doc.replaying = True  # the commands crossed must not write
+            try:
+                stack.setIndex(index)
+            finally:
+                self.doc.replaying = False
+
+        QTimer.singleShot(0, back)
 
     def _show(self, forward: bool) -> None:
         """Bring the changed article and mention into view (undo may cross articles)."""

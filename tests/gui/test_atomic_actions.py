@@ -62,6 +62,33 @@ def test_a_failed_undo_changes_nothing_and_says_so(qtbot, open_window, ui):
     assert history_count(project) == rows
     assert project.mention(first.id).attributes["modality"] == "reported"
     assert w.doc.mention(first.id).attributes["modality"] == "reported"
+    # the step is kept, at the same place: the stack agrees with the file and the screen
+    qtbot.waitUntil(lambda: w.doc.undo_stack.index() == 1, timeout=2000)
+    assert w.doc.undo_stack.count() == 1 and w.doc.undo_stack.canUndo()
+    project.db.execute("DROP TRIGGER refuse_all")
+    ui.key(w, Qt.Key.Key_Z, CTRL)  # trying again once the file takes writes undoes it
+    assert project.mention(first.id).attributes["modality"] == "asserted"
+    assert w.doc.mention(first.id).attributes["modality"] == "asserted"
+    assert w.doc.undo_stack.index() == 0 and w.doc.undo_stack.canRedo()
+
+
+def test_a_failed_redo_keeps_the_step_to_redo(qtbot, open_window, ui):
+    w = open_window()
+    project = w.project
+    first = w.doc.selected
+    ui.key(w, Qt.Key.Key_M)
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    assert project.mention(first.id).attributes["modality"] == "asserted"
+    project.db.execute("CREATE TEMP TRIGGER refuse_all BEFORE INSERT ON events "
+                       "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+    ui.key(w, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "Not saved" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: w.doc.undo_stack.index() == 0, timeout=2000)
+    assert w.doc.undo_stack.canRedo()
+    assert project.mention(first.id).attributes["modality"] == "asserted"
+    project.db.execute("DROP TRIGGER refuse_all")
+    ui.key(w, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert project.mention(first.id).attributes["modality"] == "reported"
 
 
 def test_unlinking_one_of_two_unlinks_both_in_one_step(qtbot, open_window, ui):
