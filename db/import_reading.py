@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,13 +60,19 @@ def _read_one(path: Path, schema: EventSchema, options: ImportOptions, fields: d
 
 
 def _jsonl_chunk(path: Path, text: str, first_line: int, schema: EventSchema,
-                 options: ImportOptions) -> list[tuple[int, ImportItem]] | ImportProblem:
-    """(line number, item) of each line of one chunk, or the first problem in it."""
+                 options: ImportOptions) -> tuple[list[tuple[int, ImportItem]], ImportProblem | None]:
+    """(line number, item) of each line of one chunk up to its first problem, and that problem.
+
+    The items before the problem come back too: the caller checks their ids first, so an id
+    used twice earlier in the chunk is reported before a bad line later in it, as reading
+    the file in one process would."""
+    items: list[tuple[int, ImportItem]] = []
     try:
-        return [(n, with_shadow(jsonl_item(path, n, where, obj, schema, options)))
-                for n, where, obj in json_lines(path, text, first_line)]
+        for n, where, obj in json_lines(path, text, first_line):
+            items.append((n, with_shadow(jsonl_item(path, n, where, obj, schema, options))))
     except ImportProblem as exc:
-        return exc
+        return items, exc
+    return items, None
 
 
 def _chunks(text: str) -> Iterator[tuple[str, int]]:
@@ -147,19 +154,31 @@ class FileReader:
         except ImportProblem as exc:
             yield FileRead(path, [], problem=exc)
             return
-        jobs = [(path, chunk, first, self.schema, self.options) for chunk, first in _chunks(decoded.text)]
+        chunks = _chunks(decoded.text)
+        window: deque[Any] = deque()  # parts being read: a bounded look-ahead, so a bad file
+        # stops the reading of its later parts (and results never pile up unread)
+
+        def fill() -> None:
+            while len(window) < 2 * self.workers:
+                part = next(chunks, None)
+                if part is None:
+                    return
+                window.append(self._pool.apply_async(_jsonl_chunk, (path, *part, self.schema, self.options)))
+
+        fill()
         seen: dict[str, int] = {}
-        for result in self._pool.imap(_star_jsonl_chunk, jobs):
-            if isinstance(result, ImportProblem):
-                yield FileRead(path, [], problem=result)
-                return
+        while window:
+            items, problem = window.popleft().get()
             try:
-                for n, item in result:
+                for n, item in items:
                     check_unique_id(seen, item.article.ext_id, n, item.where)
             except ImportProblem as exc:
-                yield FileRead(path, [], problem=exc)
+                problem = exc
+            if problem is not None:
+                yield FileRead(path, [], problem=problem)
                 return
-            yield FileRead(path, [item for _n, item in result], decoded.encoding, done=False)
+            fill()  # the pool reads ahead while this part is stored
+            yield FileRead(path, [item for _n, item in items], decoded.encoding, done=False)
         if not seen:
             yield FileRead(path, [], problem=ImportProblem(f"{path}: no articles (empty file)"))
             return
@@ -170,5 +189,3 @@ def _star_read_one(args: tuple) -> FileRead:
     return _read_one(*args)
 
 
-def _star_jsonl_chunk(args: tuple) -> list[tuple[int, ImportItem]] | ImportProblem:
-    return _jsonl_chunk(*args)

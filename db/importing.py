@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,8 +12,7 @@ from core.importing.readers import SIDECAR, collect_files, read_sidecar
 from core.validate import MentionError
 from db.connection import ProjectError
 from db.import_reading import FileReader, workers_for
-from db.project import ImportResult, Project, sha256_text
-from db.rows import dumps
+from db.project import ImportResult, Project
 
 
 @dataclass
@@ -107,7 +105,6 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
     files = [p for p in collect_files(own) if p.name != SIDECAR]
     fields, unreadable = _sidecar_fields(files)
     expected = len(tool_items) + sum(1 for p in files if p.suffix.lower() == ".txt")
-    with_metadata: list[ImportItem] = []
 
     def stream(reader: FileReader) -> Iterator[ImportItem]:
         yield from tool_items
@@ -123,7 +120,6 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
             if not skip_bad or part.done:
                 count += len(held)
                 stored += len(held)
-                with_metadata.extend(i for i in held if i.article.metadata)
                 if progress:
                     done = len(tool_items) + stored
                     progress(done, expected if expected >= done else None)
@@ -141,7 +137,6 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
         with FileReader(project.schema, options, workers_for(files) if workers is None else workers) as reader:
             with project.db.atomic():
                 report.result = project.import_items(stream(reader))
-                _merge_metadata(project, with_metadata)
     except (MentionError, ProjectError) as exc:
         raise ImportProblem(str(exc)) from None
     return report
@@ -166,20 +161,3 @@ def _sidecar_fields(files: list[Path]) -> tuple[dict[Path, dict | None], dict[Pa
             continue
         fields[path] = found.get(path.stem)
     return fields, unreadable
-
-
-def _merge_metadata(project: Project, items: list[ImportItem]) -> None:
-    """Labels often come after the text: add the metadata keys a duplicate brings that the stored
-    article lacks (the seed's ``note`` when its .txt was imported first). Stored keys win."""
-    for item in items:
-        if not item.article.metadata:
-            continue
-        row = project.db.execute(
-            "SELECT id, metadata FROM articles WHERE sha256 = ?", [sha256_text(item.article.text)]
-        ).fetchone()
-        if row is None:
-            continue
-        stored = json.loads(row[1] or "{}")
-        merged = {**dict(item.article.metadata), **stored}
-        if merged != stored:
-            project.db.execute("UPDATE articles SET metadata = ? WHERE id = ?", [dumps(merged), row[0]])

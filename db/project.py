@@ -7,6 +7,7 @@ transaction; mention edits also append a history row (see db/mentions.py).
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -121,15 +122,20 @@ class Project(MentionStore):
                 art = item.article
                 where = item.where or art.ext_id
                 digest = item.sha256 or sha256_text(art.text)
-                row = conn.execute("SELECT id, ext_id FROM articles WHERE sha256 = ?", (digest,)).fetchone()
+                row = conn.execute("SELECT id, metadata FROM articles WHERE sha256 = ?", (digest,)).fetchone()
                 if row is not None:
                     article_id = row[0]
                     result.duplicates += 1
                     # labels often come after the text: fill in what the first import lacked
+                    # (columns left empty, metadata keys it did not have, such as the seed's
+                    # "note"); what is stored wins
+                    stored = json.loads(row[1] or "{}")
+                    merged = {**dict(art.metadata), **stored}
                     conn.execute(
                         "UPDATE articles SET published = coalesce(published, ?), source = coalesce(source, ?),"
-                        " url = coalesce(url, ?), lang = coalesce(lang, ?) WHERE id = ?",
-                        (art.published, art.source, art.url, art.lang, article_id),
+                        " url = coalesce(url, ?), lang = coalesce(lang, ?), metadata = ? WHERE id = ?",
+                        (art.published, art.source, art.url, art.lang,
+                         dumps(merged) if merged != stored else row[1], article_id),
                     )
                 else:
                     clash = conn.execute("SELECT 1 FROM articles WHERE ext_id = ?", (art.ext_id,)).fetchone()

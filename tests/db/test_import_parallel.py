@@ -62,12 +62,14 @@ def test_parallel_reading_stores_what_sequential_reading_does(tmp_path, corpus, 
     assert len(_content(tmp_path / "two.db")["search"]) >= 13
 
 
-def _big_jsonl(path, bad_line: int | None = None, dup_line: int | None = None) -> None:
+def _big_jsonl(path, bad_line: int | None = None, dup_line: int | None = None, bad_events: int | None = None) -> None:
     rows = []
     for n in range(1, 21):
         obj = {"id": f"a{n}", "text": f"خبر {n}\n\nاشتباكات في البلدة رقم {n}."}
         if n == dup_line:
             obj["id"] = "a2"
+        if n == bad_events:
+            obj["events"] = "not a list"
         rows.append("{not json" if n == bad_line else json.dumps(obj, ensure_ascii=False))
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
@@ -84,6 +86,14 @@ def test_an_id_used_twice_across_parts_names_both_lines(tmp_path, small_parts, f
     with pytest.raises(ImportProblem, match=r"big\.jsonl line 11: id 'a2' already used on line 2"):
         import_paths(fresh_project, [tmp_path / "big.jsonl"], workers=2)
     assert fresh_project.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_repeated_id_before_a_bad_line_of_the_same_part_is_reported_first(tmp_path, small_parts, fresh_project,
+                                                                          workers):
+    _big_jsonl(tmp_path / "big.jsonl", dup_line=8, bad_events=9)  # lines 7-9 are one part of 3
+    with pytest.raises(ImportProblem, match=r"big\.jsonl line 8: id 'a2' already used on line 2"):
+        import_paths(fresh_project, [tmp_path / "big.jsonl"], workers=workers)
 
 
 def test_skip_bad_drops_a_large_file_whose_late_part_is_bad(tmp_path, small_parts, fresh_project):
