@@ -5,19 +5,16 @@ split and seed) and runs :func:`run_export` in an :class:`ExportWorker` (a QThre
 opens its own :class:`db.project.Project` on the same file: an SQLite connection is only used
 in the thread that made it, never the window's.
 
-Nothing half-written is left behind. The writers of ``core.formats`` write each file atomically,
-but a folder export (brat, or any ``--split``) that fails on its tenth article would leave nine,
-and an output folder would be created before the first write. So the export is written into a
-hidden staging folder beside the target (``.tadqiq-export-*``, in the nearest folder that
-exists) and moved into place only once the writer and the manifest are done; on an error or
-Cancel the staging folder is removed and the target is untouched.
+Nothing half-written is left behind: :func:`core.formats.export.export` writes every export
+(file or folder) into a hidden staging folder beside the target and moves it into place only
+once the writer and the manifest are done, replacing a previous export whole. On an error or
+Cancel (raised from the progress callback) the staging folder, and any folder made for the
+output, are removed and the target is untouched — the same for ``tadqiq export``.
 """
 
 from __future__ import annotations
 
 import shlex
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,10 +82,8 @@ class ExportJob:
         return shlex.join(parts)
 
 
-def staging_anchor(job: ExportJob) -> Path:
-    """The nearest existing folder above where the output goes; a file in the way is an error.
-
-    A folder output must be new, empty, or a previous Tadqiq export (replaced whole)."""
+def check_job(job: ExportJob) -> None:
+    """Refuse an output the format cannot write, before any thread starts."""
     if job.fmt not in FORMATS:
         raise FormatError(f"unknown format {job.fmt!r}; choose one of {', '.join(FORMATS)}")
     out = job.out
@@ -103,35 +98,6 @@ def staging_anchor(job: ExportJob) -> Path:
         place = place.parent
     if not place.is_dir():
         raise FormatError(f"cannot write {out}: {place} is a file, not a folder")
-    return place
-
-
-def _move_into_place(staged: Path, job: ExportJob) -> None:
-    """Move the finished export from the staging folder to the target.
-
-    A previous export in the target folder is replaced whole, never merged into (no stale
-    documents beside the new ones); if the swap fails, the previous export is put back."""
-    out = job.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not job.writes_folder:
-        shutil.move(str(staged), str(out))
-        shutil.move(str(staged.with_name(staged.name + ".manifest.json")), str(job.manifest_path))
-        return
-    if not out.exists():
-        shutil.move(str(staged), str(out))
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
-    previous = old / out.name
-    out.rename(previous)
-    try:
-        shutil.move(str(staged), str(out))
-    except BaseException:
-        if out.exists():
-            shutil.rmtree(out, ignore_errors=True)
-        previous.rename(out)
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def run_export(
@@ -144,11 +110,11 @@ def run_export(
     """Run ``job`` on a connection of the calling thread; return a summary (counts, files, paths).
 
     ``total`` is told the number of articles before the first is written, ``progress`` each one
-    written; ``cancelled`` is asked before each article and before the output is moved into place
-    (raises :class:`ExportCancelled`). Raises FormatError, ProjectError or OSError on failure;
-    in every failing case the target is left as it was.
+    written; ``cancelled`` is asked before each article (raises :class:`ExportCancelled`).
+    Raises FormatError, ProjectError or OSError on failure; in every failing case the target is
+    left as it was (``core.formats.export`` stages the whole export).
     """
-    anchor = staging_anchor(job)
+    check_job(job)
     split = None
     if job.split:
         split = parse_split(job.split)
@@ -166,31 +132,21 @@ def run_export(
         if total is not None:
             total(len(articles))
         step(0)
-        staging = Path(tempfile.mkdtemp(prefix=".tadqiq-export-", dir=anchor))
-        staged = staging / job.out.name
-        try:
-            if split:
-                which = assign_splits([ext for _, ext in articles], split, job.seed)
-                names = ["train", "dev", "test"][: len(split)]
-                items: Any = {
-                    name: export_items(project, [i for i, ext in articles if which[ext] == name], job.status,
-                                       job.reviewer, types)
-                    for name in names
-                }
-            else:
-                items = export_items(project, [i for i, _ in articles], job.status, job.reviewer, types)
-            extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
-                                   "split": job.split, "seed": job.seed if job.split else None,
-                                   "project": str(job.project)}}
-            try:
-                manifest = export(job.fmt, items, project.schema, staged, command=job.command(), progress=step,
-                                  extra=extra)
-            except FormatError as exc:  # name the real target, not the staging folder
-                raise FormatError(str(exc).replace(str(staged), str(job.out))) from None
-            step(0)
-            _move_into_place(staged, job)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        if split:
+            which = assign_splits([ext for _, ext in articles], split, job.seed)
+            names = ["train", "dev", "test"][: len(split)]
+            items: Any = {
+                name: export_items(project, [i for i, ext in articles if which[ext] == name], job.status,
+                                   job.reviewer, types)
+                for name in names
+            }
+        else:
+            items = export_items(project, [i for i, _ in articles], job.status, job.reviewer, types)
+        extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
+                               "split": job.split, "seed": job.seed if job.split else None,
+                               "project": str(job.project)}}
+        manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,
+                          extra=extra)
     counts = manifest["counts"]
     totals = counts.get("total", counts)
     return {

@@ -12,7 +12,8 @@ import os
 import random
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -142,10 +143,48 @@ def export(
     if isinstance(items, Mapping) or is_folder:
         return _export_folder(fmt, items, schema, out, command=command, created=created, progress=progress,
                               extra=extra)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    result = _write(writer, fmt, items, schema, out, progress)
+    if out.is_dir():
+        raise FormatError(f"{out} is a folder; {fmt} writes a file: give a file name")
     manifest_path = out.with_name(out.name + ".manifest.json")
-    return _manifest(fmt, schema, result["counts"], result["files"], out.parent, manifest_path, command, created, extra)
+    with _staged(out) as staging:
+        target, staged_manifest = staging / out.name, staging / manifest_path.name
+        try:
+            result = _write(writer, fmt, items, schema, target, progress)
+            manifest = _manifest(fmt, schema, result["counts"], result["files"], staging, staged_manifest,
+                                 command, created, extra)
+        except FormatError as exc:  # name the real target, not the staging folder
+            raise FormatError(str(exc).replace(str(target), str(out)).replace(str(staging), str(out.parent))) from None
+        os.replace(target, out)
+        os.replace(staged_manifest, manifest_path)
+    return manifest
+
+
+@contextmanager
+def _staged(out: Path) -> Iterator[Path]:
+    """A hidden staging folder beside ``out`` for an export to be written into and then moved
+    into place. Parent folders it had to create, and the staging folder, are removed again
+    when the export fails or is cancelled: a failed export leaves nothing behind."""
+    missing = []
+    parent = out.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    if not parent.is_dir():
+        raise FormatError(f"cannot write {out}: {parent} is a file, not a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    done = False
+    try:
+        yield staging
+        done = True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not done:
+            for folder in missing:  # innermost first; only if still empty
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
 
 
 def previous_export(folder: Path) -> bool:
@@ -185,9 +224,7 @@ def _export_folder(
     ones); an error leaves ``out`` as it was."""
     writer, suffix, is_folder, _, _ = _writers()[fmt]
     check_output_folder(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-    try:
+    with _staged(out) as staging:
         try:
             files: list[Path] = []
             if isinstance(items, Mapping):
@@ -214,11 +251,14 @@ def _export_folder(
         if out.exists():
             old = out.parent / f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}"
             os.replace(out, old)
-        os.replace(staging, out)
+        try:
+            os.replace(staging, out)
+        except BaseException:
+            if old is not None:
+                os.replace(old, out)  # the previous export back where it was
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return manifest
 
 

@@ -90,3 +90,35 @@ def test_select_mentions():
     assert select_mentions(pool, "gold", reviewer="nobody") == []
     with pytest.raises(FormatError, match="unknown event type"):
         select_mentions(pool, "gold", types=["Life.Dies"], schema=SCHEMA)
+
+
+class _Stop(Exception):
+    pass
+
+
+@pytest.mark.parametrize("fmt,split", [("jsonl", False), ("conll", False), ("brat", False), ("jsonl", True)])
+def test_a_cancelled_export_leaves_nothing_not_even_the_folders_it_made(tmp_path, fmt, split):
+    items = make_expected.expected_items()
+
+    calls = []
+
+    def cancel_at_second(n: int) -> None:  # called with the articles written since the last call
+        calls.append(n)
+        if sum(calls) >= 2:
+            raise _Stop
+
+    out = tmp_path / "new" / "deeper" / ("out" if fmt == "brat" or split else "out.file")
+    what = {"train": items[:1], "dev": items[1:]} if split else items
+    with pytest.raises(_Stop):
+        export(fmt, what, SCHEMA, out, progress=cancel_at_second)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_previous_folder_export_is_replaced_whole(tmp_path):
+    items = make_expected.expected_items()
+    out = tmp_path / "brat"
+    export("brat", items, SCHEMA, out)
+    first = {p.name for p in out.iterdir()}
+    export("brat", items[:1], SCHEMA, out)
+    second = {p.name for p in out.iterdir()}
+    assert second < first and not any(n.startswith(".") for n in (p.name for p in tmp_path.iterdir()))
