@@ -31,6 +31,12 @@ def _pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size = -65536")
 
 
+def remove_project_files(path: Path) -> None:
+    """Delete a project file with its WAL and shared-memory files (a new one that failed)."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def backup(db: Database, path: Path, version: int) -> Path:
     """Copy the whole database (consistent snapshot, WAL included) beside it."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

@@ -19,7 +19,7 @@ from core.model import Article, Mention
 from core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from core.validate import MentionError, validate_mention
 from core.version import __version__
-from db.connection import ProjectError, connect, now
+from db.connection import ProjectError, connect, now, remove_project_files
 from db.mentions import MentionStore
 from db.rows import article_from_row, dumps
 from db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
@@ -90,8 +90,7 @@ class Project(MentionStore):
         except BaseException as exc:
             db.close()
             if new:  # a file this call created and could not finish is not left behind
-                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                    leftover.unlink(missing_ok=True)
+                remove_project_files(path)
             if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):
                 raise ProjectError(f"{path}: {exc}") from None
             raise

@@ -9,6 +9,7 @@ complete from their lists as you type.
 from __future__ import annotations
 
 import csv
+import html
 import re
 from functools import lru_cache
 from typing import Any, Callable
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QFormLayout, QLabe
 
 from core.resources import resource_path
 from core.values.counts import parse_count
+from core.values.describe import describe_value
 from core.values.dates import parse_date
 from extract.gazetteer import EXTRA, TABLE, load_gazetteer
 
@@ -144,7 +146,7 @@ class ValueEditor(QDialog):
         elif value is None:
             self.preview.setText("<span style='color:#b00020'>not understood</span>")
         else:
-            self.preview.setText(", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, "")))
+            self.preview.setText(html.escape(describe_value(value)))
 
     def _choose(self) -> None:
         popup = self.edit.completer().popup() if self.edit.completer() else None

@@ -8,6 +8,7 @@ import click
 from tqdm import tqdm
 
 from core.importing.item import ImportOptions
+from db.connection import remove_project_files
 from db.importing import TOOL_FORMATS, import_paths
 from db.project import Project
 from tadqiq.output import echo, echo_json, fail, friendly_errors
@@ -63,9 +64,7 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
                                       fmt=fmt)
     except BaseException:
         if not existed:  # a failed import into a new project leaves no empty project file behind
-            for leftover in (project, project.with_name(project.name + "-wal"),
-                             project.with_name(project.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_project_files(project)
         raise
     r = report.result
     encodings = sorted({f.encoding for f in report.files})

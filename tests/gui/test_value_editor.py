@@ -71,3 +71,15 @@ def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_p
     assert stored.arguments[1].value == m.arguments[1].value
     w.close()
     project.close()
+
+
+def test_the_preview_reads_like_the_argument_table(qtbot):
+    from gui.value_editor import ValueEditor
+
+    editor = ValueEditor()
+    qtbot.addWidget(editor)
+    editor.kind.setCurrentText("count")
+    editor.edit.setText("عشرات")
+    assert editor.preview.text() == "≥ 10 (tens)"
+    editor.edit.setText("نحو 30")
+    assert editor.preview.text() == "≈ 30"
