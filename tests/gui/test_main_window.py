@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from db.project import Project
 
 SEED = "000_aa59fc9b5caee80f"
-
-
-def key(qtbot, window, k, modifier=Qt.KeyboardModifier.NoModifier):
-    qtbot.keyClick(window.article_view, k, modifier)
-
-
-def char_point(view, offset):
-    qs = view.qt_range(offset, offset)[0]
-    a, b = QTextCursor(view.document()), QTextCursor(view.document())
-    a.setPosition(qs)
-    b.setPosition(qs + 1)
-    ra, rb = view.cursorRect(a), view.cursorRect(b)
-    return QPoint((ra.center().x() + rb.center().x()) // 2, ra.center().y())
-
-
-def drag_select(qtbot, view, start, end):
-    """Press at `start`, release at `end` (str offsets), scrolled into view first."""
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.qt_range(start, start)[0])
-    view.setTextCursor(cursor)
-    view.ensureCursorVisible()
-    p0, p1 = char_point(view, start), char_point(view, end - 1)
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=p0)
-    qtbot.mouseMove(view.viewport(), pos=p1)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=p1)
 
 
 def by_trigger(project, start):
@@ -52,9 +27,9 @@ def test_window_title_first_mention_and_remembered_reviewer(open_window):
     assert again.reviewer == "mariam"
 
 
-def test_help_overlay_lists_every_key(qtbot, open_window):
+def test_help_overlay_lists_every_key(qtbot, open_window, ui):
     w = open_window()
-    key(qtbot, w, Qt.Key.Key_Question)
+    ui.key(w, Qt.Key.Key_Question)
     assert w.help_overlay.isVisible()
     text = w.help_overlay.label.text()
     for k in ("J", "Ctrl+Z", "Ctrl+Q", "Del"):
@@ -65,7 +40,7 @@ def test_help_overlay_lists_every_key(qtbot, open_window):
     assert w.help_overlay.isVisible()
 
 
-def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window):
+def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window, ui):
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QToolTip
@@ -73,25 +48,25 @@ def test_hovering_a_highlight_shows_its_tooltip(qtbot, open_window):
     w = open_window()
     view = w.article_view
     arg = w.doc.selected.arguments[0]
-    pos = char_point(view, arg.span.start + 2)
+    pos = ui.char_point(view, arg.span.start + 2)
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
     assert QToolTip.isVisible()
     assert arg.role in QToolTip.text() and w.doc.selected.type in QToolTip.text()
     QToolTip.hideText()
 
 
-def test_repeating_a_decision_writes_nothing(qtbot, open_window):
+def test_repeating_a_decision_writes_nothing(qtbot, open_window, ui):
     w = open_window()
-    key(qtbot, w, Qt.Key.Key_A)
-    key(qtbot, w, Qt.Key.Key_K)  # back to the accepted one
+    ui.key(w, Qt.Key.Key_A)
+    ui.key(w, Qt.Key.Key_K)  # back to the accepted one
     rows = len(w.project.history("mariam"))
-    key(qtbot, w, Qt.Key.Key_A)
+    ui.key(w, Qt.Key.Key_A)
     assert len(w.project.history("mariam")) == rows
     assert w.doc.undo_stack.count() == 1
     assert "Already" in w.statusBar().currentMessage()
 
 
-def test_alt_keeps_the_raw_selection(qtbot, open_window):
+def test_alt_keeps_the_raw_selection(qtbot, open_window, ui):
     w = open_window()
     view = w.article_view
     text = w.doc.article.text
@@ -100,7 +75,7 @@ def test_alt_keeps_the_raw_selection(qtbot, open_window):
         with qtbot.waitSignal(view.span_selected) as blocker:
             cursor = QTextCursor(view.document())
             view.setTextCursor(cursor)
-            p0, p1 = char_point(view, at), char_point(view, at + 3)
+            p0, p1 = ui.char_point(view, at), ui.char_point(view, at + 3)
             qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, modifier, p0)
             qtbot.mouseMove(view.viewport(), p1)
             qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, p1)
@@ -112,41 +87,41 @@ def test_alt_keeps_the_raw_selection(qtbot, open_window):
             assert text[start:end] == expected
 
 
-def test_jk_and_arrows_move_through_mentions(qtbot, open_window):
+def test_jk_and_arrows_move_through_mentions(qtbot, open_window, ui):
     w = open_window()
     ids = [m.id for m in w.doc.mentions]
-    key(qtbot, w, Qt.Key.Key_J)
-    key(qtbot, w, Qt.Key.Key_Down)
+    ui.key(w, Qt.Key.Key_J)
+    ui.key(w, Qt.Key.Key_Down)
     assert w.doc.selected_id == ids[2]
-    key(qtbot, w, Qt.Key.Key_K)
+    ui.key(w, Qt.Key.Key_K)
     assert w.doc.selected_id == ids[1]
-    key(qtbot, w, Qt.Key.Key_Up)
+    ui.key(w, Qt.Key.Key_Up)
     assert w.doc.selected_id == ids[0]
 
 
-def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_project_path):
+def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_project_path, ui):
     w = open_window()
     text = w.doc.article.text
     view = w.article_view
     m = {i: mm for i, mm in enumerate(w.doc.mentions)}
 
-    key(qtbot, w, Qt.Key.Key_A)  # accept هجوما
+    ui.key(w, Qt.Key.Key_A)  # accept هجوما
     assert w.doc.selected_id == m[1].id
-    key(qtbot, w, Qt.Key.Key_X)  # reject يقتل
-    key(qtbot, w, Qt.Key.Key_J)  # to مصرعهم (m[3]), past يأسر
+    ui.key(w, Qt.Key.Key_X)  # reject يقتل
+    ui.key(w, Qt.Key.Key_J)  # to مصرعهم (m[3]), past يأسر
     assert w.doc.selected_id == m[3].id
 
     # re-span the Victim: click it, drag over part of the phrase, press 2 (Victim is the 2nd role of Life.Die)
     victim = m[3].arguments[0]
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(view, victim.span.start + 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=ui.char_point(view, victim.span.start + 2))
     assert w.doc.selected_argument == 0
     new_start = text.index("ناصر المليشيات", victim.span.start)  # inside عناصر: snaps to the word
-    drag_select(qtbot, view, new_start, victim.span.end - 2)
-    key(qtbot, w, Qt.Key.Key_2)
+    ui.drag_select(view, new_start, victim.span.end - 2)
+    ui.key(w, Qt.Key.Key_2)
 
-    key(qtbot, w, Qt.Key.Key_J)  # to أسر (m[4]); change its type with the picker
+    ui.key(w, Qt.Key.Key_J)  # to أسر (m[4]); change its type with the picker
     assert w.doc.selected_id == m[4].id
-    key(qtbot, w, Qt.Key.Key_T)
+    ui.key(w, Qt.Key.Key_T)
     assert w.type_picker.isVisible()
     qtbot.keyClicks(w.type_picker.edit, "arrest")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
@@ -154,16 +129,16 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
     # add a mention the proposals missed («استنفار قوات»: forces mobilised): select the word,
     # N, pick the type (اجتماع is already proposed as Contact.Meet: N there selects that one)
     moved = text.index("استنفار")
-    drag_select(qtbot, view, moved + 1, moved + 5)
-    key(qtbot, w, Qt.Key.Key_N)
+    ui.drag_select(view, moved + 1, moved + 5)
+    ui.key(w, Qt.Key.Key_N)
     qtbot.keyClicks(w.type_picker.edit, "transport")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
     added = [x for x in w.doc.mentions if x.status == "added"]
     assert [(x.type, x.trigger.text) for x in added] == [("Movement.Transport", "استنفار")]
 
-    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the new mention
-    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change
-    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo type
+    ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the new mention
+    ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change
+    ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo type
 
     def check(project):
         assert by_trigger(project, m[0].trigger.start).status == "confirmed"
@@ -181,7 +156,7 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
         assert {x.status for x in everything if x.id in untouched} == {"proposed"}
 
     check(w.project)
-    key(qtbot, w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    ui.key(w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not w.isVisible()
 
     with Project.open(seed_project_path) as fresh:  # what is on disk, read by another connection
@@ -192,55 +167,55 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
     w2 = open_window()  # restart: the undo stack is rebuilt from history
     assert w2.doc.undo_stack.count() == 5 and w2.doc.undo_stack.index() == 4
     check(w2.project)
-    key(qtbot, w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change again
+    ui.key(w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change again
     assert by_trigger(w2.project, m[4].trigger.start).type == "Conflict.Capture"
     assert by_trigger(w2.project, m[4].trigger.start).status == "proposed"
     for _ in range(2):
-        key(qtbot, w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        ui.key(w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert by_trigger(w2.project, m[4].trigger.start).type == "Justice.Arrest-Jail"
     assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["استنفار"]
 
 
-def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, open_window):
+def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, open_window, ui):
     w = open_window()
-    key(qtbot, w, Qt.Key.Key_X)
-    key(qtbot, w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    ui.key(w, Qt.Key.Key_X)
+    ui.key(w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert w.doc.article.ext_id == "demo-2"
     seed = w.project.article(SEED)
     statuses = [x.status for x in w.project.mentions(seed.id)]
     assert statuses.count("rejected") == 1 and statuses.count("confirmed") == 27
     assert w.doc.article_status(seed.id) == "done"
-    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo crosses back
+    ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo crosses back
     assert w.doc.article.ext_id == SEED
     assert w.doc.article_status(seed.id) != "done"
 
 
-def test_attribute_link_and_argument_keys(qtbot, open_window):
+def test_attribute_link_and_argument_keys(qtbot, open_window, ui):
     w = open_window()
     first, second = w.doc.mentions[0], w.doc.mentions[1]
-    key(qtbot, w, Qt.Key.Key_M)
-    key(qtbot, w, Qt.Key.Key_P)
+    ui.key(w, Qt.Key.Key_M)
+    ui.key(w, Qt.Key.Key_P)
     stored = w.doc.mention(first.id)
     assert stored.attributes["modality"] == "reported" and stored.attributes["polarity"] == "negative"
-    key(qtbot, w, Qt.Key.Key_L)
-    key(qtbot, w, Qt.Key.Key_J)
-    key(qtbot, w, Qt.Key.Key_L)
+    ui.key(w, Qt.Key.Key_L)
+    ui.key(w, Qt.Key.Key_J)
+    ui.key(w, Qt.Key.Key_L)
     assert w.doc.mention(first.id).link and w.doc.mention(first.id).link == w.doc.mention(second.id).link
-    key(qtbot, w, Qt.Key.Key_U)
+    ui.key(w, Qt.Key.Key_U)
     assert w.doc.mention(second.id).link is None
-    key(qtbot, w, Qt.Key.Key_Tab)
+    ui.key(w, Qt.Key.Key_Tab)
     assert w.doc.selected_argument == 0
-    key(qtbot, w, Qt.Key.Key_Delete)
+    ui.key(w, Qt.Key.Key_Delete)
     assert len(w.doc.mention(second.id).arguments) == len(second.arguments) - 1
 
 
-def test_layout_and_font_size_are_remembered(qtbot, open_window):
+def test_layout_and_font_size_are_remembered(qtbot, open_window, ui):
     w = open_window()
     w.resize(760, 560)  # inside the offscreen screen (800x800): restoreGeometry clamps to the screen
     qtbot.waitUntil(lambda: w.splitter.width() <= 760)
     w.splitter.setSizes([400, 250, 100])
     sizes = w.splitter.sizes()
-    key(qtbot, w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    ui.key(w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     size = w.settings.get("view/font_size")
     w.close()
     w2 = open_window()
