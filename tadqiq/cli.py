@@ -8,13 +8,17 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
 import tadqiq
 from core.version import __version__
+from tadqiq.output import fail
 
 
 class TadqiqGroup(click.Group):
@@ -68,12 +72,27 @@ def gui(ctx: click.Context, project: Path | None, reviewer_here: str | None) -> 
     """Open the review window on PROJECT (default: the demo project)."""
     from tadqiq.demo import ensure_demo_project
 
+    problem = no_display_problem(os.environ, sys.platform)
+    if problem:
+        fail(problem)
     reviewer = reviewer_here or ctx.obj.get("reviewer")
     if project is None:
         project = ensure_demo_project(echo=lambda msg: click.echo(msg, err=True))
     from tadqiq.gui_launch import launch  # Qt is imported only here
 
     raise SystemExit(launch(project, reviewer=reviewer))
+
+
+def no_display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open here, before Qt aborts with a misleading message (it blames a
+    missing xcb library when there is simply no display), or None."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Run it in a "
+            "desktop session, over `ssh -X`, or on a virtual screen: `xvfb-run tadqiq ...`. Every "
+            "command (import, extract, export, search ...) works without a display.")
 
 
 def _register_command_modules() -> None:

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from core.version import __version__
 
 
@@ -201,3 +203,34 @@ def test_show_takes_a_row_id_too_and_names_what_is_missing(run, tmp_path, seed_t
     assert run("show", p, "1").output == run("show", p, "000_aa59fc9b5caee80f").output
     missing = run("show", p, "7")
     assert missing.exit_code == 1 and "no article with id '7'" in missing.output
+
+
+@pytest.mark.parametrize("environ,platform,refused", [
+    ({}, "linux", True),
+    ({"DISPLAY": ":0"}, "linux", False),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+    ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+    ({}, "darwin", False),
+    ({}, "win32", False),
+])
+def test_no_display_is_said_before_qt_starts(environ, platform, refused):
+    from tadqiq.cli import no_display_problem
+    problem = no_display_problem(environ, platform)
+    assert (problem is not None) == refused
+    if refused:
+        assert "xvfb-run" in problem and "DISPLAY" in problem
+
+
+def test_the_window_without_a_display_is_a_message_and_makes_no_demo(tmp_path, monkeypatch):
+    import sys
+
+    from click.testing import CliRunner
+
+    from tadqiq.cli import cli
+    monkeypatch.setattr(sys, "platform", "linux")  # the check is for Linux desktops
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(cli, ["--reviewer", "x"])
+    assert result.exit_code == 1 and "no display" in result.output
+    assert not (tmp_path / "data").exists()
