@@ -4,7 +4,8 @@ A real-world event is a group of linked mentions (same non-null ``link``) or a s
 unlinked mention. The group's head mention (by type: attack before territory change before
 capture ... before deaths) gives the ACLED ``event_type``/``sub_event_type`` (from the schema's
 ``acled`` block when it has one, else the default table below, with attack sub-types refined
-from the trigger and instrument words), the actors and the sentence quoted in ``notes``. Deaths,
+from the trigger and instrument words, and deaths or injuries of armed people coded as fighting
+rather than violence against civilians), the actors and the sentence quoted in ``notes``. Deaths,
 injuries and captures of the whole group fill ``fatalities``, ``injured`` and ``captured``.
 
 Counts use ACLED's coding of vague reports: an exact number as is; "several" (عدد من، عدة، بضعة)
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from core.arabic.normalize import normalize_text
 from core.formats.common import FormatError, Item, atomic_write, check_item
 from core.formats.tokens import sentences
 from core.model import Article, Mention
@@ -61,6 +63,12 @@ ATTACK_WORDS = (
     (("غارة", "غارات", "جوي", "طائرة", "طائرات", "طيران", "مسيرة", "مسيّرة"), ("Explosions/Remote violence", "Air/drone strike")),
     (("مفخخ", "عبوة", "عبوات", "لغم", "ألغام"), ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     (("قصف", "صاروخ", "صواريخ", "قذيفة", "قذائف", "مدفعي", "هاون"), ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+)  # fmt: skip
+#: Words naming armed people (normalised stems): deaths or injuries of these, with no attack
+#: mention to head the event, are fighting ("Battles"), not "Violence against civilians".
+ARMED_WORDS = (
+    "عنصر", "عناصر", "جندي", "جنود", "مقاتل", "مسلح", "قوات", "مليشي", "ميليشي", "عسكري", "ضابط",
+    "فلول", "مرتزق", "شرطي", "شرطه", "حرس", "جهادي", "متمرد", "ارهابي",
 )  # fmt: skip
 HEAD_ORDER = (
     "Conflict.Attack", "Conflict.TerritoryChange", "Conflict.Capture", "Justice.Arrest-Jail",
@@ -141,6 +149,10 @@ def acled_type(head: Mention, mapping: dict[str, Any], next_word: str = "") -> t
         for stems, pair in ATTACK_WORDS:
             if any(s in w for w in words for s in stems):
                 return pair
+    if head.type in ("Life.Die", "Life.Injure"):
+        victims = normalize_text(" ".join(a.span.text for a in head.arguments if a.role == "Victim"))
+        if any(stem in victims for stem in ARMED_WORDS):
+            return ("Battles", "Armed clash")
     return DEFAULT_ACLED.get(head.type, ("Strategic developments", "Other"))
 
 

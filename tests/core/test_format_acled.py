@@ -109,3 +109,20 @@ def test_broken_schema_mapping_is_an_error(tmp_path):
     with pytest.raises(FormatError, match="acled' mapping for Conflict.Attack"):
         write_acled_csv(make_expected.expected_items()[1:], schema_from_dict(raw), tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("victim,expected", [
+    ("ثلاثة مدنيين", ("Violence against civilians", "Attack")),
+    ("طفلين وامرأة", ("Violence against civilians", "Attack")),
+    ("جنديين", ("Battles", "Armed clash")),
+    ("عدد من عناصر المليشيات", ("Battles", "Armed clash")),
+    ("خمسة من أفراد الشرطة", ("Battles", "Armed clash")),
+])
+def test_deaths_of_armed_people_are_fighting_not_violence_against_civilians(victim, expected):
+    from core.formats.acled import DEFAULT_ACLED, acled_type
+    from core.model import Argument, Mention, Span
+
+    text = f"قتل {victim} أمس"
+    m = Mention("Life.Die", Span(0, 3, "قتل"), (Argument("Victim", Span(4, 4 + len(victim), victim)),))
+    assert text[4:4 + len(victim)] == victim
+    assert acled_type(m, DEFAULT_ACLED) == expected
