@@ -14,7 +14,7 @@ from typing import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
+    QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor,
     QTextFormat, QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
@@ -115,10 +115,13 @@ class ArticleView(QTextEdit):
     def set_theme(self, theme: str) -> None:
         self.theme = theme if theme in THEME_COLORS else "light"
         colors = THEME_COLORS[self.theme]
-        self.setStyleSheet(
-            f"QTextEdit {{ background: {colors['base']}; color: {colors['text']}; "
-            f"selection-background-color: #3d7ede; selection-color: white; }}"
-        )
+        # a palette, not a style sheet: a style sheet would give the scroll bars the light
+        # application palette in the dark theme; roles not set here come from the window
+        palette = QPalette()
+        for role, color in ((QPalette.ColorRole.Base, colors["base"]), (QPalette.ColorRole.Text, colors["text"]),
+                            (QPalette.ColorRole.Highlight, "#3d7ede"), (QPalette.ColorRole.HighlightedText, "white")):
+            palette.setColor(role, QColor(color))
+        self.setPalette(palette)
         if self.article is not None:
             self._format_blocks()
             self._refresh_highlights()

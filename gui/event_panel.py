@@ -46,6 +46,12 @@ def _table(model, modes: tuple[Mode, ...], widths: tuple[int, ...]) -> QTableVie
     return view
 
 
+def _rows_height(view: QTableView, rows: int) -> int:
+    """Height of ``view`` showing its header and ``rows`` rows whole."""
+    return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth())
+
+
 class EventPanel(QWidget):
     mention_activated = Signal(int)
     argument_activated = Signal(int)
@@ -69,14 +75,19 @@ class EventPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
+        # the attributes are always the same rows (the schema's, rule, link): all of them, never
+        # scrolled; the arguments take the rest of the height
+        self.attribute_view.setFixedHeight(_rows_height(self.attribute_view, len(doc.schema.attributes) + 2))
+        self.argument_view.setMinimumHeight(_rows_height(self.argument_view, 2))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(QLabel("Arguments"))
-        lower_layout.addWidget(self.argument_view, 3)
+        lower_layout.addWidget(self.argument_view, 1)
         lower_layout.addWidget(QLabel("Attributes"))
-        lower_layout.addWidget(self.attribute_view, 2)
+        lower_layout.addWidget(self.attribute_view)
+        self.lower = lower
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.mention_view)
         split.addWidget(lower)
@@ -106,13 +117,22 @@ class EventPanel(QWidget):
         self.split.setStretchFactor(self.split.count() - 1, stretch)
 
     def show_section(self, widget: QWidget, visible: bool) -> None:
-        """Show or hide a section; shown, it gets a third of the height, mostly from the mention list
-        (the arguments and attributes keep room for five rows each)."""
+        """Show or hide a section. Shown, the arguments and attributes keep room for five rows each
+        (at most half the height); the rest is shared 2:3 by the mention list and the section."""
         widget.setVisible(visible)
         if visible:
             total = sum(self.split.sizes()) or self.height()
-            mention, lower = total * 26 // 100, total * 40 // 100
+            lower = min(self.lower_height(5), total // 2)
+            mention = (total - lower) * 2 // 5
             self.split.setSizes([mention, lower, total - mention - lower])
+
+    def lower_height(self, argument_rows: int) -> int:
+        """Height of the part under the mention list with room for ``argument_rows`` arguments."""
+        layout = self.lower.layout()
+        heights = [layout.itemAt(i).sizeHint().height() for i in range(layout.count())
+                   if layout.itemAt(i).widget() is not self.argument_view]
+        heights.append(_rows_height(self.argument_view, argument_rows))
+        return sum(heights) + layout.spacing() * (layout.count() - 1)
 
     # -- column widths: the type and the trigger always whole, the origin elided ---------------
     def _text_width(self, text: str, decorated: bool = False) -> int:

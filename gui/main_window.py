@@ -8,10 +8,11 @@ command -> document -> project; the window only wires signals and remembers its 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from extract.gazetteer import load_gazetteer
 from db.project import Project
@@ -31,6 +32,7 @@ from gui.type_picker import TypePicker
 from gui.value_editor import ValueEditor
 
 MIN_FONT, MAX_FONT = 9.0, 40.0
+D = TypeVar("D", bound=QDialog)
 
 
 def dark_palette() -> QPalette:
@@ -43,7 +45,18 @@ def dark_palette() -> QPalette:
         (roles.ToolTipBase, "#33353a"), (roles.ToolTipText, "#e6e6e6"), (roles.PlaceholderText, "#8a8a8a"),
     ):
         p.setColor(role, QColor(color))
+    disabled = QPalette.ColorGroup.Disabled  # greyed out, as in the light theme
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#7c7f85"))
+    p.setColor(disabled, roles.Base, QColor("#2b2d31"))
     return p
+
+
+def _follows_theme(dialog: D) -> D:
+    """A dialog of the window takes the window's palette (dark theme), now and when it changes
+    (Qt does not pass a palette on to a child that is a window by itself)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
+    return dialog
 
 
 class MainWindow(QMainWindow):
@@ -99,8 +112,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.type_picker = TypePicker(self.project.schema, self)
-        self.value_editor = ValueEditor(self)
+        self.type_picker = _follows_theme(TypePicker(self.project.schema, self))
+        self.value_editor = _follows_theme(ValueEditor(self))
         self.help_overlay = HelpOverlay(self, self.settings)
         self.focus_returner = FocusReturner(self, self.article_view)  # dialogs give the keys back
 
@@ -182,13 +195,13 @@ class MainWindow(QMainWindow):
 
     def show_export(self) -> None:
         """File → Export…: a dialog that exports on its own connection in a worker thread."""
-        dialog = ExportDialog(self.project, self)
+        dialog = _follows_theme(ExportDialog(self.project, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_shortcuts(self) -> None:
         """Edit → Keyboard Shortcuts…: OK stores the keys and rebinds the live actions."""
-        dialog = ShortcutsDialog(self.settings, self)
+        dialog = _follows_theme(ShortcutsDialog(self.settings, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.apply_shortcuts)
         dialog.open()
@@ -244,6 +257,8 @@ class MainWindow(QMainWindow):
             sizes = self.settings.get("window/splitter")
             if len(sizes) == 3 and any(sizes):
                 self.splitter.setSizes(sizes)
+            if not self.guide_panel.isHidden():  # shown since the last session: share the final height
+                self.event_panel.show_section(self.guide_panel, True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
