@@ -50,6 +50,9 @@ class TypePicker(QDialog):
         self.list.itemActivated.connect(lambda _item: self._choose())
         self._callback: Callable[[str], None] | None = None
         self._filter("")
+        # wide enough for every type with its Arabic gloss (which starts at the right: cut, it loses its head)
+        self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + self.list.verticalScrollBar().sizeHint().width()
+                                  + 2 * self.list.frameWidth() + 8)
 
     def ask(self, prompt: str, callback: Callable[[str], None]) -> None:
         """Show the picker (non-blocking); ``callback(type)`` runs when one is chosen."""

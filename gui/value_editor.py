@@ -110,6 +110,7 @@ class ValueEditor(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("Value", self.edit)
         form.addRow("", self.preview)
+        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 40)  # a place name and its country
         self.published: str | None = None
         self._callback: Callable[[dict[str, Any] | None], None] | None = None
         self.kind.currentTextChanged.connect(self._kind_changed)

@@ -63,3 +63,26 @@ def test_attributes_stay_whole_and_arguments_keep_room_with_the_guidelines_open(
         else:
             assert panel.argument_view.viewport().height() >= 3 * row, (width, height)
 
+
+def test_the_type_picker_shows_every_type_with_its_whole_gloss(qtbot, open_window, ui):
+    w = open_window()
+    ui.key(w, Qt.Key.Key_T)
+    picker = w.type_picker
+    assert picker.isVisible()
+    assert picker.list.viewport().width() >= picker.list.sizeHintForColumn(0)
+    assert not picker.list.horizontalScrollBar().isVisible()
+    picker.reject()
+
+
+def test_the_value_editor_shows_a_place_and_its_country_on_one_line(qtbot, open_window, ui):
+    w = open_window()
+    m = next(m for m in w.doc.mentions if any(a.role == "Place" for a in m.arguments))
+    w.doc.select(m.id, next(i for i, a in enumerate(m.arguments) if a.role == "Place"))
+    ui.key(w, Qt.Key.Key_V)
+    editor = w.value_editor
+    assert editor.isVisible()
+    editor.edit.setText("دير الزور")
+    shown = editor.preview.text()
+    assert "Deir ez-Zor" in shown
+    assert editor.preview.fontMetrics().horizontalAdvance(shown) <= editor.preview.width()
+    editor.reject()
