@@ -91,8 +91,8 @@ class EventPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.mention_view)
         split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)  # a taller window lengthens the mention list, not empty argument rows
+        split.setStretchFactor(1, 0)
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

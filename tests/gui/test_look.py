@@ -86,3 +86,16 @@ def test_the_value_editor_shows_a_place_and_its_country_on_one_line(qtbot, open_
     assert "Deir ez-Zor" in shown
     assert editor.preview.fontMetrics().horizontalAdvance(shown) <= editor.preview.width()
     editor.reject()
+
+
+def test_a_taller_window_lengthens_the_mention_list_not_the_empty_argument_rows(qtbot, open_window):
+    w = open_window()
+    panel = w.event_panel
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.height() == 900)
+    mentions, lower = panel.split.sizes()[:2]
+    w.resize(1920, 1080)
+    qtbot.waitUntil(lambda: w.height() == 1080)
+    taller_mentions, taller_lower = panel.split.sizes()[:2]
+    assert taller_lower == lower and taller_mentions > mentions + 150
+    assert panel.argument_view.viewport().height() >= 5 * panel.argument_view.verticalHeader().defaultSectionSize()
