@@ -81,7 +81,7 @@ class EventPanel(QWidget):
         self.argument_view.setMinimumHeight(_rows_height(self.argument_view, 2))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.setContentsMargins(0, 4, 0, 0)  # clear of the splitter handle above
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(QLabel("Arguments"))
         lower_layout.addWidget(self.argument_view, 1)
@@ -132,7 +132,8 @@ class EventPanel(QWidget):
         heights = [layout.itemAt(i).sizeHint().height() for i in range(layout.count())
                    if layout.itemAt(i).widget() is not self.argument_view]
         heights.append(_rows_height(self.argument_view, argument_rows))
-        return sum(heights) + layout.spacing() * (layout.count() - 1)
+        margins = layout.contentsMargins()
+        return sum(heights) + layout.spacing() * (layout.count() - 1) + margins.top() + margins.bottom()
 
     # -- column widths: the type and the trigger always whole, the origin elided ---------------
     def _text_width(self, text: str, decorated: bool = False) -> int:
