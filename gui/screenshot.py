@@ -7,7 +7,7 @@ as proposals, accepts the first two so the status column shows a mix, selects th
 attack «هجمات» with its four arguments (the Target «مواقع تمركزهم» selected), and saves
 one PNG per variant, the help overlay, the bidi-controls sample, the export dialog
 after an export of the accepted seed article, the guidelines panel (F1) on a Life.Die
-mention and the keyboard shortcuts dialog with Accept rebound and a refused key.
+mention (light and dark) and the keyboard shortcuts dialog with Accept rebound and a refused key.
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ def render_export_dialog(out_dir: Path) -> Path:
 
 
 def render_guidelines(out_dir: Path) -> Path:
-    """The window with the guidelines panel shown (F1) for the Life.Die mention «مصرعهم»."""
+    """The window with the guidelines panel shown (F1) for the Life.Die mention «مصرعهم»,
+    in the light theme and (guidelines-dark.png) the dark one."""
     app = application()
     with _seed_window("guide", splitter=[820, 620, 0]) as (window, _tmp):
         window.resize(*SIZE)
@@ -180,6 +181,11 @@ def render_guidelines(out_dir: Path) -> Path:
         doc.select(target.id, 0)
         window.splitter.setSizes([820, 620, 0])
         window.toggle_guide()
+        app.processEvents()
+        window.set_theme("dark")
+        app.processEvents()
+        window.grab().save(str(out_dir / "guidelines-dark.png"))
+        window.set_theme("light")
         app.processEvents()
         path = out_dir / "guidelines.png"
         window.grab().save(str(path))
