@@ -83,6 +83,7 @@ class ArticleView(QTextEdit):
         self._update_badge()
         self.mentions = list(mentions)
         self.selected_id = selected
+        self.selected_argument = -1  # a new article: no argument chosen yet
         self._refresh_highlights()
 
     def set_mentions(self, mentions: Sequence[Mention], selected: int | None = None) -> None:
@@ -91,8 +92,9 @@ class ArticleView(QTextEdit):
         self._refresh_highlights()
 
     def select_mention(self, mention_id: int | None, *, scroll: bool = True) -> None:
-        self.selected_id = mention_id
-        self._refresh_highlights()
+        if mention_id != self.selected_id:
+            self.selected_id = mention_id
+            self._refresh_highlights()
         if scroll and mention_id is not None:
             m = next((m for m in self.mentions if m.id == mention_id), None)
             if m is not None:
@@ -109,6 +111,8 @@ class ArticleView(QTextEdit):
 
     def set_selected_argument(self, index: int) -> None:
         """Mark argument ``index`` of the selected mention (wavy underline); -1 for none."""
+        if index == self.selected_argument:
+            return  # already drawn so (opening an article selects what set_article drew)
         self.selected_argument = index
         self._refresh_highlights()
 

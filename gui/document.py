@@ -58,10 +58,14 @@ class ReviewDocument(QObject):
         self.article = article
         self.mentions = self.project.mentions(article.id)
         self._opened_at = time.monotonic()
+        first = select if select is not None else self._first_open_mention()
+        # the selection is decided before the article is announced, so the view draws it once
+        self.selected_id = first if self.mention(first) is not None else None
+        self.selected_argument = -1
         self.mentions_reset.emit()
         self.article_opened.emit(article.id)
-        first = select if select is not None else self._first_open_mention()
-        self.select(first)
+        self.selection_changed.emit(self.selected_id)  # a new article: always a new selection
+        self.argument_selected.emit(-1)
         return article
 
     def _first_open_mention(self) -> int | None:

@@ -223,3 +223,21 @@ def test_layout_and_font_size_are_remembered(qtbot, open_window, ui):
     assert w2.splitter.sizes() == sizes
     assert w2.article_view.font().pointSizeF() == size == 16.0
     assert QApplication.instance() is not None
+
+
+def test_highlights_are_computed_once_per_open_and_per_selection(qtbot, open_window, monkeypatch):
+    """Opening an article or moving to another mention redraws the highlights once, not twice."""
+    w = open_window()
+    view = w.article_view
+    calls = []
+    original = view._refresh_highlights
+    monkeypatch.setattr(view, "_refresh_highlights", lambda: (calls.append(1), original())[1])
+    w.doc.open_article("demo-2")
+    assert len(calls) == 1
+    w.doc.open_article(SEED)
+    calls.clear()
+    w.doc.select(w.doc.mentions[3].id)
+    assert len(calls) == 1
+    calls.clear()
+    w.doc.select(w.doc.mentions[3].id)  # the same again: nothing to redraw
+    assert calls == []
