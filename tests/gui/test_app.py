@@ -80,3 +80,17 @@ def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, seed_p
     with Project.open(seed_project_path) as project:
         first, second = project.mentions(seed.id)[:2]
         assert first.status == "confirmed" and second.status == "proposed"
+
+
+def test_start_up_is_moved_out_of_the_collectors_way(qtbot, tmp_path, seed_project_path):
+    import gc
+
+    gc.unfreeze()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        window = open_window(seed_project_path, "omar", settings=settings)
+        qtbot.addWidget(window)
+        assert gc.get_freeze_count() > 10_000  # Qt wrappers, fonts, lexicons, the open article
+        window.close()
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
