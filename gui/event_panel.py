@@ -7,6 +7,8 @@ document's selection but never changes a mention itself.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -191,8 +193,21 @@ class EventPanel(QWidget):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             selection.select(self.argument_model.index(index, 0), flags)
 
+    def set_key_hint(self, new_mention: str, accept_all: str) -> None:
+        """The keys the empty-article hint names (they can be rebound)."""
+        self._keys = (new_mention, accept_all)
+        self._update_summary()
+
     def _update_summary(self) -> None:
         m = self.doc.selected
+        if m is None and self.doc.article is not None and not self.doc.mentions:
+            new_mention, accept_all = getattr(self, "_keys", ("N", "Ctrl+Return"))
+            self.summary.setText(
+                "<i>No events proposed in this article.</i> Select the word that names an event and "
+                f"press <b>{html.escape(new_mention)}</b> to add one, or "
+                f"<b>{html.escape(accept_all)}</b> to mark the article done and open the next."
+            )
+            return
         if m is None:
             self.summary.setText("<i>No event selected</i>")
             return

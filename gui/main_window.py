@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
             self.addAction(self.actions_by_name[spec.name])
         self.guide_panel.set_key_hint(self.key_text("guide"))
+        self.event_panel.set_key_hint(self.key_text("new_mention"), self.key_text("accept_all").split(" / ")[0])
 
     def _setup_status(self) -> None:
         self.reviewer_label = QLabel(f"Reviewer: {self.reviewer}")
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         """The keys from the settings onto the actions; the help overlay and guide read them too."""
         apply_shortcuts(self.actions_by_name, self.settings)
         self.guide_panel.set_key_hint(self.key_text("guide"))
+        self.event_panel.set_key_hint(self.key_text("new_mention"), self.key_text("accept_all").split(" / ")[0])
         if self.guide_panel.isVisible():
             self.guide_panel.refresh()
 

@@ -241,3 +241,16 @@ def test_highlights_are_computed_once_per_open_and_per_selection(qtbot, open_win
     calls.clear()
     w.doc.select(w.doc.mentions[3].id)  # the same again: nothing to redraw
     assert calls == []
+
+
+def test_an_article_without_proposals_says_how_to_add_one(qtbot, open_window):
+    from core.importing.item import ImportItem
+    from core.model import Article
+
+    w = open_window()
+    w.project.import_items([ImportItem(Article("quiet", "عنوان\n\nمرت الليلة بهدوء في المدينة.", "عنوان"))])
+    w.doc.open_article("quiet")
+    text = w.event_panel.summary.text()
+    assert "No events proposed" in text and "<b>N</b>" in text and "<b>Ctrl+Return</b>" in text
+    w.doc.open_article(SEED)
+    assert "No events proposed" not in w.event_panel.summary.text()
