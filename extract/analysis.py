@@ -40,7 +40,9 @@ PREPOSITIONS = {
     "داخل",
     "عبر",
     "بالقرب",
+    "قباله",
 }
+_DASHES = {"-", "–", "—"}
 _NEAR_WORDS = {"قرب", "بالقرب", "عند"}
 _NOT_VERB_Y = {"يوم", "يومين", "يونيو", "يوليو", "يناير", "يوليوز", "يد", "يدي", "يمين", "يدويه", "يدوي"}
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
@@ -364,6 +366,7 @@ class Analysis(PlaceReader, TimeReader):
                     lex.has("stop", w)
                     or lex.has("agent_cues", w)
                     or w in PREPOSITIONS
+                    or (w[:1] in ("و", "ف") and w[1:] in PREPOSITIONS)  # ... وفي سهل الغاب
                     or self.time_at(j, limit) is not None
                 ):
                     break
@@ -511,9 +514,13 @@ class Analysis(PlaceReader, TimeReader):
                 if pl is not None and pl.b - k < 2:
                     pl = None
             if pl is not None and pl.b > k:
-                if (k == 0 or toks[k - 1].sent != t.sent) and pl.b < b and toks[pl.b].w == ":":
-                    # a headline label (الصومال: مقتل ...) names the story's country, no argument
-                    out.append(Item("OTHER", k, pl.b, off, word=st))
+                label = self._dateline_end(k, pl.b, b)
+                if label:
+                    # a headline label (الصومال: مقتل ...) or a dateline (بغداد - (أ ف ب): قتل ...)
+                    # names where the story was filed, no argument
+                    out.append(Item("OTHER", k, label, off, word=st))
+                    k = label
+                    continue
                 else:
                     out.append(pl)
                 k = pl.b
@@ -547,6 +554,26 @@ class Analysis(PlaceReader, TimeReader):
             out.append(Item("NP", k, end, off))
             k = end
         return out
+
+    def _dateline_end(self, k: int, end: int, limit: int) -> int:
+        """End of a label opening a line or sentence at place k..end: ``الصومال:`` or a dateline
+        ``بغداد - (أ ف ب):``, ``جنين - وفا:``, ``إدلب – مراسلنا`` (up to the colon or the line
+        end); 0 if the place is no label."""
+        toks = self.toks
+        if not (k == 0 or toks[k - 1].sent != toks[k].sent) or end >= limit:
+            return 0
+        if toks[end].w == ":":
+            return end + 1
+        if toks[end].w not in _DASHES:
+            return 0
+        j = end + 1
+        while j < len(toks) and j - end <= 8 and not toks[j].nl_before:
+            if toks[j].w == ":":
+                return min(j + 1, limit)
+            j += 1
+        if j - end <= 4 and (j >= len(toks) or toks[j].nl_before):
+            return min(j, limit)  # إدلب – مراسلنا (a line of its own)
+        return 0
 
     @staticmethod
     def is_dual_count(w: str) -> bool:

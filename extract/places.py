@@ -19,6 +19,12 @@ _APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة 
 _NOT_BA_HEADS = {"محيط", "اطراف", "ضواحي", "مدخل", "مركز", "الحدود", "حدود", "طريق", "الطريق"}
 _COUNTRY_WORDS = {"البلاد"}  # «the country» after a relation: شمال شرقي البلاد، جنوبي البلاد
 _NOT_NAME_SECTIONS = ("place_heads", "place_heads_plural", "actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads")
+_BORDER_ADJ = {"الحدودي", "الحدوديه", "حدودي", "حدوديه"}  # معبر نصيب الحدودي مع الأردن
+_UNITS = {"كيلومترا", "كيلومتر", "كيلومترات", "كلم", "كم", "ميلا", "اميال", "مترا", "امتار", "متر"}
+_NUMBER_WORDS = {"عشره", "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "بضعه", "عده", "عشرات"}
+_NAME_LINKS = {"بن", "بني", "ابو", "ام", "ال"}  # قصر بن غشير، بئر أبو ...: a name link word
+_DASHES = {"-", "–"}
+_ROAD_HEADS = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "خط"}
 _NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
 
 
@@ -129,6 +135,8 @@ class PlaceReader:
             g = self.gaz_at(j, limit) if j < limit else None
             if g:
                 j = g[0]
+                if j < limit and toks[j].w in _DASHES:  # تيلابيري-دوسو: a hyphenated name goes on
+                    j = max(j, self._name_end(k + 1, limit, 0))
                 if j == k + 2 and not w.startswith("ال"):
                     j = self._longer_name(k + 1, j, limit)  # حي دشت برجي: دشت alone is a town
             elif not w.startswith("ال"):
@@ -163,6 +171,10 @@ class PlaceReader:
         (شرقي مدينة منبج), ``ل`` + place (الضاحية الجنوبية لبيروت), التابعة ل + place."""
         toks = self.toks
         lex = self.lex
+        if j + 1 < limit and j > k + 1 and toks[j].w in _DASHES and toks[k].w in _ROAD_HEADS:
+            to = self.gaz_at(j + 1, limit) if toks[j + 1].word else None
+            if to is not None:  # طريق بغداد - كركوك، أوتوستراد حلب - اللاذقية
+                j = to[0]
         if (
             j == k + 1
             and j < limit
@@ -221,7 +233,20 @@ class PlaceReader:
             if sub is not None and not sub.parts and sub.b > j + 1:
                 j = sub.b
                 g = g or ((sub.b, sub.place) if sub.place else None)
-        if j + 1 < limit and toks[k].w in ("الحدود", "حدود") and toks[j].w == "مع":  # الحدود مع مالي
+            elif toks[j + 1].w[:2] == "لل" and lex.has("place_heads", "ال" + toks[j + 1].w[2:]):
+                j += 2  # المحاذية للحدود الأفغانية: لل + a place head (never للنظام)
+                if j < limit and self._nisba(j):
+                    j += 1
+        if (
+            j + 1 < limit
+            and (toks[k].w in ("الحدود", "حدود") or toks[j - 1].w in _BORDER_ADJ)
+            and toks[j].w == "مع"
+        ):  # الحدود مع مالي، معبر نصيب الحدودي مع الأردن
+            sub = self.place_at(j + 1, limit, 0, True)
+            if sub is not None and not sub.parts:
+                j = sub.b
+        j = self._distance_tail(j, limit)  # منطقة X على بعد 25 كيلومترا جنوب العاصمة
+        if j + 1 < limit and toks[j].w == "داخل" and toks[j + 1].word:  # حي الدمج داخل المخيم
             sub = self.place_at(j + 1, limit, 0, True)
             if sub is not None and not sub.parts:
                 j = sub.b
@@ -235,14 +260,40 @@ class PlaceReader:
                 j = sub.b
         return j, g
 
+    def _distance_tail(self, j: int, limit: int) -> int:
+        """A distance after a place joins it with its relation: X على بعد 25 كيلومترا جنوب
+        العاصمة، X على بعد 30 كيلومترا من مدينة Y (and على مسافة، نحو N كلم)."""
+        toks = self.toks
+        if not (j + 4 < limit and toks[j].w in ("علي", "على") and toks[j + 1].w in ("بعد", "مسافه")):
+            return j
+        n = j + 2
+        if toks[n].w in ("نحو", "قرابه", "حوالي"):
+            n += 1
+        if n + 2 >= limit or not (toks[n].w.isdigit() or toks[n].w in _NUMBER_WORDS):
+            return j
+        n += 1
+        if toks[n].w not in _UNITS:
+            return j
+        n += 1
+        if self.lex.has("place_relations", toks[n].w) and toks[n].w not in ("قرب", "قرابه"):
+            if n + 1 < limit and self.lex.has("place_relations", toks[n + 1].w):
+                n += 1  # جنوب شرقي العاصمة
+            sub = self._after_relation(n + 1, limit) if n + 1 < limit else None
+        elif toks[n].w == "من" and n + 1 < limit:
+            sub = self.place_at(n + 1, limit, 0, True)
+            sub = sub if sub is not None and not sub.parts else None
+        else:
+            sub = None
+        return sub.b if sub is not None else j
+
     def _ba_place(self, k: int, j: int, limit: int, g):
         """A named place followed by بـ + an administrative head is one phrase:
         بلدة غوزا بولاية بورنو، حي هدن بمدينة مقديشو، قرية X بمقاطعة Y التابعة لإقليم Z."""
         toks = self.toks
         if not (j > k and j < limit and toks[j].word and toks[j].w[:1] == "ب"):
             return j, g
-        if not (self.lex.has("place_heads", toks[k].w) or g is not None):
-            return j, g
+        if not (self.lex.has("place_heads", toks[k].w) or g is not None) or toks[k].w in _ROAD_HEADS:
+            return j, g  # a road crosses units: طريق القامشلي - عامودا / ريف الحسكة are two places
         head = toks[j].w[1:]
         if not self.lex.has("place_heads", head) or head in _NOT_BA_HEADS:
             return j, g
@@ -256,16 +307,17 @@ class PlaceReader:
         longer name (حي دشت برجي، مديرية ناد علي): the word must not be a time, a definite
         word, a clitic reading, a trigger or a place of its own."""
         end = self._name_end(start, limit, 0)
-        if end == j + 1 and j < limit:
-            w = self.toks[j].w
+        link = j + 1 < limit and self.toks[j].w in _NAME_LINKS and end == j + 2  # قصر بن غشير
+        if (end == j + 1 or link) and j < limit:
+            w = self.toks[end - 1].w
             if (
                 not w.startswith("ال")
                 and self.gaz.lookup(w) is None
                 and w not in _APPOSITION
                 and not any(self.lex.has(sec, w) for sec in _NOT_NAME_SECTIONS)
                 and (w,) not in self.lex.actors
-                and self.time_at(j, limit) is None  # type: ignore[attr-defined]
-                and not self._is_trigger(j)
+                and self.time_at(end - 1, limit) is None  # type: ignore[attr-defined]
+                and not self._is_trigger(end - 1)
             ):
                 return end
         return j
@@ -300,6 +352,7 @@ class PlaceReader:
             and w not in _NOT_NISBA
             and not self.lex.has("stop", w)
             and not self.lex.has("place_relations", w)
+            and not self.lex.has("place_links", w)
             and not self._is_trigger(j)
         )
 
@@ -337,6 +390,16 @@ class PlaceReader:
                 if t.w in QUOTES:
                     j += 1
                     continue
+                if (
+                    t.w in _DASHES
+                    and j > start
+                    and j + 1 < limit
+                    and toks[j + 1].word
+                    and toks[j - 1].e == t.s
+                    and toks[j + 1].s == t.e
+                ):
+                    j += 2  # ليبتاكو-غورما: a hyphenated name is one word
+                    continue
                 break
             w = t.w[off:] if j == start else t.w
             if w == "علي" and j > start and (j + 1 >= limit or not toks[j + 1].word):
@@ -355,7 +418,8 @@ class PlaceReader:
             ):
                 break
             j += 1
-            n += 1
+            if not (w in _NAME_LINKS and j > start + 1):
+                n += 1  # قصر بن غشير: a link word does not count
         while j > start and toks[j - 1].w in QUOTES and toks[j - 1].w != "”":
             j -= 1
         return max(j, g[0]) if g else j

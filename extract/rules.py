@@ -93,7 +93,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.3"
+    version = "1.4"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
         self.lex = lexicons or load_lexicons()

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from db.project import Project
 from tadqiq.cli import cli
 
-ORIGIN = "extractor:rules@1.3"
+ORIGIN = "extractor:rules@1.4"
 
 
 @pytest.fixture
