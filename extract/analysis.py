@@ -514,6 +514,10 @@ class Analysis(PlaceReader, TimeReader):
                 if pl is not None and pl.b - k < 2:
                     pl = None
             if pl is not None and pl.b > k:
+                if pl.word == "facility":  # قاعدة عسكرية before بـ/قرب + a place: a participant
+                    out.append(Item("NP", k, pl.b, off))
+                    k = pl.b
+                    continue
                 label = self._dateline_end(k, pl.b, b)
                 if label:
                     # a headline label (الصومال: مقتل ...) or a dateline (بغداد - (أ ف ب): قتل ...)

@@ -24,6 +24,7 @@ _UNITS = {"كيلومترا", "كيلومتر", "كيلومترات", "كلم", 
 _NUMBER_WORDS = {"عشره", "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "بضعه", "عده", "عشرات"}
 _NAME_LINKS = {"بن", "بني", "ابو", "ام", "ال"}  # قصر بن غشير، بئر أبو ...: a name link word
 _DASHES = {"-", "–"}
+_FACILITIES = {"قاعده", "مخيم", "معسكر", "مطار", "سجن", "مستشفي", "حاجز", "مركز", "ميناء"}
 _ROAD_HEADS = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "خط"}
 _NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
 
@@ -159,6 +160,8 @@ class PlaceReader:
             if not context and g[0] - k == 1 and g[1].population < 50_000:
                 return None
             j = g[0]
+        if head and g is None and self._generic_facility(k, j, limit):
+            return Item("PLACE", k, j, off, word="facility")  # قاعدة عسكرية بمنطقة X: target, then place
         j, g = self._place_tail(k, j, limit, g)
         place = g[1] if g else None
         if place is None and head:
@@ -259,6 +262,19 @@ class PlaceReader:
             if sub is not None and not sub.parts and sub.b > j + 1:
                 j = sub.b
         return j, g
+
+    def _generic_facility(self, k: int, j: int, limit: int) -> bool:
+        """An indefinite facility without a name (قاعدة عسكرية، مخيم للمسلحين) before بـ/قرب +
+        a place: the facility is what was hit, the place after it is where."""
+        toks = self.toks
+        w = toks[k].w
+        if w.startswith("ال") or w not in _FACILITIES or j != k + 2 or j + 1 >= limit:
+            return False
+        mod = toks[k + 1].w
+        if not (mod.startswith("لل") or (mod.endswith(("يه", "ي")) and not mod.startswith("ال"))):
+            return False
+        nxt = toks[j].w
+        return nxt in ("قرب", "بالقرب") or (nxt[:1] == "ب" and self.lex.has("place_heads", nxt[1:]))
 
     def _distance_tail(self, j: int, limit: int) -> int:
         """A distance after a place joins it with its relation: X على بعد 25 كيلومترا جنوب

@@ -82,3 +82,17 @@ def test_families_are_no_capture(engine):
 def test_masculine_explosion_verb(engine):
     found = _extract(engine, "انفجر لغم أرضي بسيارة مدنية في مديرية حيس.")
     assert any(m.type == "Conflict.Attack" and m.trigger.text == "انفجر" for m in found)
+
+
+FACILITIES = [
+    # an indefinite facility without a name before بـ/قرب + a place: the target, then the place
+    ("شن مسلحون هجوما على قاعدة عسكرية بمنطقة بلدوين شمال البلاد.", "قاعدة عسكرية", "منطقة بلدوين شمال البلاد"),
+    ("شنت طائرات غارة على مخيم للمسلحين قرب قرية كوسا.", "مخيم للمسلحين", "قرية كوسا"),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "place"), FACILITIES, ids=[r[2] for r in FACILITIES])
+def test_generic_facility_then_place(engine, text, target, place):
+    places = _places(engine, text)
+    assert place in places
+    assert not any(target in p for p in places)
