@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
 from core.model import Argument, Mention, Span
@@ -106,18 +106,21 @@ class MentionCommand(QUndoCommand):
             return None
 
     def _restore_index(self) -> None:
-        """Undo the stack's own index move after a failed undo/redo (without writing)."""
+        """Undo the stack's own index move after a failed undo/redo, without writing.
+
+        Done as soon as the stack has moved (its ``indexChanged``), not later from the event
+        loop: a second Ctrl+Z already queued must find the stack where the file is."""
         stack = self.doc.undo_stack
         index = stack.index()  # before the stack moves past this command
 
-        def back() -> None:
-            self.doc.replaying = True  # the commands crossed must not write
+        def back(_moved: int) -> None:
+            self.doc.replaying = True  # the command crossed must not write
             try:
                 stack.setIndex(index)
             finally:
                 self.doc.replaying = False
 
-        QTimer.singleShot(0, back)
+        stack.indexChanged.connect(back, Qt.ConnectionType.SingleShotConnection)
 
     def _show(self, forward: bool) -> None:
         """Bring the changed article and mention into view (undo may cross articles)."""

@@ -115,3 +115,31 @@ def test_unlinking_one_of_two_unlinks_both_in_one_step(qtbot, open_window, ui):
     ui.key(w, Qt.Key.Key_U)
     assert w.doc.mention(c.id).link is None
     assert w.doc.mention(a.id).link == key == w.doc.mention(b.id).link
+
+
+def test_queued_undos_after_a_failure_keep_the_stack_where_the_file_is(qtbot, open_window, ui):
+    """Two Ctrl+Z delivered before the event loop runs (a locked file makes the reviewer press
+    again): the stack must not end up past what is stored."""
+    w = open_window()
+    a, b = w.doc.mentions[:2]
+    ui.key(w, Qt.Key.Key_A)  # accept a (moves on to b)
+    ui.key(w, Qt.Key.Key_A)  # accept b
+    statuses = lambda: [w.project.mention(m.id).status for m in (a, b)]  # noqa: E731
+    w.project.db.execute("CREATE TEMP TRIGGER refuse BEFORE INSERT ON events "
+                         "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    qtbot.wait(50)
+    assert statuses() == ["confirmed", "confirmed"] and w.doc.undo_stack.index() == 2
+    w.project.db.execute("DROP TRIGGER refuse")
+    # only b refused: the second Ctrl+Z tries b again instead of skipping to a
+    w.project.db.execute(f"CREATE TEMP TRIGGER refuse BEFORE INSERT ON events WHEN NEW.trigger_start = "
+                         f"{b.trigger.start:d} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    qtbot.wait(50)
+    assert statuses() == ["confirmed", "confirmed"] and w.doc.undo_stack.index() == 2
+    w.project.db.execute("DROP TRIGGER refuse")
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    ui.key(w, Qt.Key.Key_Z, CTRL)
+    assert statuses() == ["proposed", "proposed"] and w.doc.undo_stack.index() == 0
