@@ -7,6 +7,7 @@ one file/folder or, with splits, one per split inside the output folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -154,9 +155,33 @@ def export(
                                  command, created, extra)
         except FormatError as exc:  # name the real target, not the staging folder
             raise FormatError(str(exc).replace(str(target), str(out)).replace(str(staging), str(out.parent))) from None
-        os.replace(target, out)
-        os.replace(staged_manifest, manifest_path)
+        _swap_in([(target, out), (staged_manifest, manifest_path)], aside=staging)
     return manifest
+
+
+def _swap_in(pairs: list[tuple[Path, Path]], aside: Path) -> None:
+    """Move each new file onto its destination, all or none: what was there is moved ``aside``
+    first and put back if any move fails (a data file never sits beside an old manifest)."""
+    for _new, dest in pairs:
+        if dest.is_dir():
+            raise FormatError(f"{dest} is a folder; the export needs that name for a file")
+    previous: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    try:
+        for _new, dest in pairs:
+            if dest.exists():
+                old = aside / f"{dest.name}.previous"
+                os.replace(dest, old)
+                previous.append((old, dest))
+        for new, dest in pairs:
+            os.replace(new, dest)
+            placed.append(dest)
+    except BaseException:
+        for dest in placed:
+            dest.unlink(missing_ok=True)
+        for old, dest in previous:
+            os.replace(old, dest)
+        raise
 
 
 @contextmanager
@@ -171,12 +196,22 @@ def _staged(out: Path) -> Iterator[Path]:
         parent = parent.parent
     if not parent.is_dir():
         raise FormatError(f"cannot write {out}: {parent} is a file, not a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as exc:
+        for folder in missing:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise OSError(exc.errno, f"cannot write {out}: {exc.strerror}", str(out)) from None
     done = False
     try:
         yield staging
         done = True
+    except OSError as exc:  # name the real target, not the hidden staging folder
+        if exc.filename is not None and str(staging) in str(exc.filename):
+            raise OSError(exc.errno, f"cannot write {out}: {exc.strerror}", str(out)) from None
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if not done:

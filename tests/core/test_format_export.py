@@ -122,3 +122,33 @@ def test_a_previous_folder_export_is_replaced_whole(tmp_path):
     export("brat", items[:1], SCHEMA, out)
     second = {p.name for p in out.iterdir()}
     assert second < first and not any(n.startswith(".") for n in (p.name for p in tmp_path.iterdir()))
+
+
+def test_a_file_export_and_its_manifest_are_replaced_together_or_not_at_all(tmp_path):
+    items = make_expected.expected_items()
+    out = tmp_path / "x.jsonl"
+    out.write_text("OLD\n", encoding="utf-8")
+    (tmp_path / "x.jsonl.manifest.json").mkdir()  # something in the way of the manifest
+    (tmp_path / "x.jsonl.manifest.json" / "keep").write_text("k", encoding="utf-8")
+    with pytest.raises(FormatError, match="is a folder"):
+        export("jsonl", items, SCHEMA, out)
+    assert out.read_text(encoding="utf-8") == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.jsonl", "x.jsonl.manifest.json"]
+    (tmp_path / "x.jsonl.manifest.json" / "keep").unlink()
+    (tmp_path / "x.jsonl.manifest.json").rmdir()
+    export("jsonl", items, SCHEMA, out)
+    assert out.read_text(encoding="utf-8") != "OLD\n" and (tmp_path / "x.jsonl.manifest.json").is_file()
+
+
+def test_an_unwritable_place_is_named_not_the_hidden_staging_folder(tmp_path, monkeypatch):
+    import core.formats.export as export_module
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".x.jsonl.partial-abc"))
+
+    monkeypatch.setattr(export_module.tempfile, "mkdtemp", refuse)
+    out = tmp_path / "new" / "x.jsonl"
+    with pytest.raises(OSError) as err:
+        export("jsonl", make_expected.expected_items(), SCHEMA, out)
+    assert str(out) in str(err.value) and ".partial" not in str(err.value)
+    assert not (tmp_path / "new").exists()
