@@ -40,12 +40,25 @@ class LoadedFont:
 _loaded: dict[str, LoadedFont] = {}
 
 
-def _package_files(package: str) -> list[tuple[Path, str]]:
+def _package_folder(package: str) -> Path | None:
+    """Where an installed font package's files are; None when it is not installed.
+
+    In a PyInstaller bundle a package collected as data only imports as a namespace package,
+    with ``__path__`` but no ``__file__``: both are understood."""
     try:
         module = importlib.import_module(package)
     except ImportError:
+        return None
+    if getattr(module, "__file__", None):
+        return Path(module.__file__).resolve().parent
+    paths = list(getattr(module, "__path__", []))
+    return Path(paths[0]).resolve() if paths else None
+
+
+def _package_files(package: str) -> list[tuple[Path, str]]:
+    root = _package_folder(package)
+    if root is None:
         return []
-    root = Path(module.__file__).resolve().parent
     meta_path = root / "metadata.json"
     if meta_path.is_file():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -55,11 +68,8 @@ def _package_files(package: str) -> list[tuple[Path, str]]:
 
 def _emoji_file() -> list[tuple[Path, str]]:
     package, name = EMOJI_FONT
-    try:
-        module = importlib.import_module(package)
-    except ImportError:
-        return []
-    return [(Path(module.__file__).resolve().parent / name, "OFL-1.1")]
+    root = _package_folder(package)
+    return [] if root is None else [(root / name, "OFL-1.1")]
 
 
 def font_files() -> list[tuple[Path, str]]:

@@ -47,3 +47,18 @@ def test_emoji_fall_back_to_the_bundled_emoji_font(qapp):
     emoji_run = next(r for r in runs if r.rawFont().familyName() == EMOJI_FAMILY)
     assert all(g != 0 for g in emoji_run.glyphIndexes())  # real glyphs, not .notdef boxes
     assert isinstance(emoji_run.rawFont(), QRawFont)
+
+
+def test_a_font_package_collected_as_data_only_is_still_found(tmp_path, monkeypatch):
+    """In the PyInstaller bundle a font package without its __init__.py imports as a namespace
+    package (no __file__): its folder must still be found."""
+    import sys
+
+    from gui.fonts import _package_folder
+    folder = tmp_path / "fontpkg_as_data"
+    folder.mkdir()
+    (folder / "Some-Regular.ttf").write_bytes(b"not really a font")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sys.modules.pop("fontpkg_as_data", None)
+    assert _package_folder("fontpkg_as_data") == folder.resolve()
+    assert _package_folder("no_such_font_package") is None
