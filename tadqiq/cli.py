@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 import os
 import pkgutil
 import sys
@@ -106,6 +107,9 @@ _register_command_modules()
 
 
 def main() -> None:
+    # In a frozen bundle on Windows/macOS, worker processes (import, extract) are spawned by
+    # re-running this executable: freeze_support hands them to multiprocessing instead.
+    multiprocessing.freeze_support()
     cli(prog_name="tadqiq")
 
 
