@@ -55,7 +55,7 @@ DEV6.append(
             (
                 "Conflict.Attack",
                 "اقتحم",
-                [AG, ("Target", "السوق الأسبوعي"), ("Time", "فجر الجمعة", T), PL],
+                [("Attacker", AG[1]), ("Target", "السوق الأسبوعي"), ("Time", "فجر الجمعة", T), PL],
             ),
             (
                 "Life.Die",
