@@ -555,6 +555,11 @@ class Analysis(PlaceReader, TimeReader):
                     out.append(near)
                     k = near.b
                     continue
+            fb = self.fallback_place(k, end, b, off, out) if self.fallback else None
+            if fb is not None:  # place:fallback, a noun phrase after a locative cue
+                out.append(fb)
+                k = fb.b
+                continue
             out.append(Item("NP", k, end, off))
             k = end
         return out

@@ -26,6 +26,8 @@ _NAME_LINKS = {"بن", "بني", "ابو", "ام", "ال"}  # قصر بن غشي
 _DASHES = {"-", "–"}
 _FACILITIES = {"قاعده", "مخيم", "معسكر", "مطار", "سجن", "مستشفي", "حاجز", "مركز", "ميناء"}
 _ROAD_HEADS = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "خط"}
+_LOCATIVE_CUES = {"في", "قرب", "بالقرب", "عند", "داخل"}
+_FALLBACK_NOT = ("actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads", "stop", "speech_verbs", "support_verbs")
 _NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
 
 
@@ -65,6 +67,15 @@ class PlaceReader:
     def _after_relation(self, i: int, limit: int) -> Item | None:
         """The place a relation word points to (غربي مدينة منبج، شمال شرقي البلاد), or None."""
         if i < limit and self.toks[i].word and self.toks[i].w in _COUNTRY_WORDS:
+            return Item("PLACE", i, i + 1, 0)
+        if (
+            self.fallback
+            and i < limit
+            and self.toks[i].word
+            and self.toks[i].w.startswith("ال")
+            and self.lex.has("place_heads", self.toks[i].w[2:])
+            and (i + 1 >= limit or not self.toks[i + 1].word)
+        ):  # شمال الإقليم، غربي المدينة: a definite head names the place already spoken of
             return Item("PLACE", i, i + 1, 0)
         sub = self.place_at(i, limit, 0, True)
         return sub if sub is not None and not sub.parts else None
@@ -356,6 +367,36 @@ class PlaceReader:
         if sub is None or sub.parts:
             return None
         return Item("PLACE", k, sub.b, off, place=sub.place)
+
+    fallback = True  # the structural place rule (place:fallback); off to measure without it
+
+    def fallback_place(self, k: int, end: int, limit: int, off: int, before: list[Item]) -> Item | None:
+        """A noun phrase the place grammar did not read, after a locative cue (في، قرب، بالقرب
+        من، عند، داخل), that is no actor, count, person/group, weapon, vehicle or trigger, is a
+        place (rule ``place:fallback``, lower confidence) when it has a place tail (a relation
+        to a place, بـ + head, التابعة لـ) or the cue is one of nearness or inside
+        (سوق شعبي في قرية X، داخل مبنى مهجور، الطريق الرئيسي غرب بلدة أفغوي). Gazetteer places
+        never reach it: they were read before."""
+        if not before or before[-1].kind not in ("PREP", "STOP"):
+            return None
+        cue = before[-1].word
+        if cue == "من" and len(before) > 1 and before[-2].kind == "PREP" and before[-2].word in ("بالقرب", "القرب"):
+            cue = "بالقرب"
+        if cue not in _LOCATIVE_CUES:
+            return None
+        np = Item("NP", k, end, off)
+        if self.is_actor(np) or self._counted(np):  # type: ignore[attr-defined]
+            return None
+        for t in range(k, end):
+            w = self.toks[t].w[off:] if t == k else self.toks[t].w
+            if not self.toks[t].word or w in self.lex.triggers or self._is_trigger(t):
+                return None
+            if t < k + 2 and any(self.lex.has(sec, w) for sec in _FALLBACK_NOT):
+                return None
+        j, g = self._place_tail(k, end, limit, None)
+        if j == end and cue == "في":
+            return None
+        return Item("PLACE", k, j, off, place=g[1] if g else None, sub="fallback")
 
     def _nisba(self, j: int) -> bool:
         """A definite nisba adjective (السورية، الباكستاني) that is no trigger, time or place word."""

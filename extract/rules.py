@@ -76,6 +76,8 @@ class _Args:
         for _r, it, _, _ in self.found:
             if it.a == item.a and it.b == item.b:
                 return
+        if item.kind == "PLACE" and item.sub == "fallback":  # a structural guess: say so
+            rule, conf = "place:fallback", min(conf, 0.5)
         self.found.append((role, item, rule, conf))
 
     def has(self, role: str) -> bool:
@@ -93,7 +95,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.4"
+    version = "1.5"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
         self.lex = lexicons or load_lexicons()
