@@ -21,7 +21,7 @@ from extract.rules import RuleEngine
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data" / "extract"
 SEED = HERE.parents[2] / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
-SETS = ["seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "blind", "blind2", "blind3", "blind4"]
+SETS = ["seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "blind", "blind2", "blind3", "blind4"]
 CONFLICT = ["Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture", "Conflict.TerritoryChange"]
 
 
@@ -86,7 +86,7 @@ def fmt(r: dict, show_attrs: bool = False) -> str:
     )
 
 
-DEVELOPMENT = {"seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6"}
+DEVELOPMENT = {"seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"}
 
 
 def errors(name: str, engine: RuleEngine) -> list[str]:
