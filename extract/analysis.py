@@ -406,6 +406,10 @@ class Analysis(PlaceReader, TimeReader):
             prev = w
         return j
 
+    def _place_as_written(self, whole: str, stripped: str) -> bool:
+        """A gazetteer name opening with ب/ل/ك as written, when the word without it is no place."""
+        return self.gaz.lookup(stripped) is None and self.gaz.lookup(whole) is not None
+
     def _nounish(self, st: str) -> bool:
         lex = self.lex
         return (
@@ -460,6 +464,8 @@ class Analysis(PlaceReader, TimeReader):
             off, st = self.strip(t.w)
             if off and self._opens_actor_name(k, b):
                 off, st = 0, t.w  # بوكو حرام
+            elif off and t.w[off - 1] in "بلك" and self._place_as_written(t.w[off - 1 :], st):
+                off, st = off - 1, t.w[off - 1 :]  # بورنو، وبورنو: a place whose name opens with ب
             if st.startswith("بال") and len(st) > 5 and self.lex.has("place_heads", st[1:]):
                 off, st = off + 1, st[1:]
             if off and st != t.w[off:]:  # لل -> ال: the article's lam stays in the span
@@ -595,7 +601,9 @@ class Analysis(PlaceReader, TimeReader):
         return k + 1 < limit and toks[k + 1].word and (toks[k].w, toks[k + 1].w) in self.lex.actors
 
     def _counted(self, it: Item) -> bool:
-        return any(t.w.isdigit() or t.w in _COUNT_WORDS or t.w in _NUMBER_WORDS for t in self.toks[it.a : it.b])
+        return any(
+            t.w.isdigit() or t.w in _COUNT_WORDS or t.w in _NUMBER_WORDS for t in self.toks[it.a : it.b]
+        )
 
     def _qualifier_at(self, k: int, limit: int) -> int:
         """Token after a count qualifier (نحو، أكثر من، ما لا يقل عن) before a number, or 0."""

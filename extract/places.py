@@ -147,6 +147,9 @@ class PlaceReader:
             g = self.gaz_at(j, limit) if j < limit else None
             if g:
                 j = g[0]
+                unit = self.gaz.lookup(self.shadow(k, j, off))
+                if unit is not None and unit.precision == "admin1":
+                    g = (j, unit)  # محافظة كركوك is the governorate, كركوك alone the city
                 if j < limit and toks[j].w in _DASHES:  # تيلابيري-دوسو: a hyphenated name goes on
                     j = max(j, self._name_end(k + 1, limit, 0))
                 if j == k + 2 and not w.startswith("ال"):

@@ -95,7 +95,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.5"
+    version = "1.6"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
         self.lex = lexicons or load_lexicons()

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from db.project import Project
 from tadqiq.cli import cli
 
-ORIGIN = "extractor:rules@1.5"
+ORIGIN = "extractor:rules@1.6"
 
 
 @pytest.fixture
