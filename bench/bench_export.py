@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.machine import cpu_model  # noqa: E402
-from core.formats.export import FORMATS, export  # noqa: E402
-from core.model import Argument, Article, Mention, Span  # noqa: E402
-from core.schema import load_schema  # noqa: E402
+from tadqiq.core.formats.export import FORMATS, export  # noqa: E402
+from tadqiq.core.model import Argument, Article, Mention, Span  # noqa: E402
+from tadqiq.core.schema import load_schema  # noqa: E402
 
 ATTACKERS = [
     "تنظيم داعش",
@@ -143,8 +143,8 @@ def main() -> None:
             for fmt in FORMATS:
                 shutil.rmtree(tmp / fmt, ignore_errors=True)
         if args.project or args.cli:
-            from db.export_queries import export_articles, export_items
-            from db.project import ImportItem, Project
+            from tadqiq.db.export_queries import export_articles, export_items
+            from tadqiq.db.project import ImportItem, Project
 
             path = tmp / "bench.db"
             t = time.perf_counter()

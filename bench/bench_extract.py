@@ -26,8 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.machine import machine_line  # noqa: E402
-from core.model import Article  # noqa: E402
-from extract.rules import RuleEngine  # noqa: E402
+from tadqiq.core.model import Article  # noqa: E402
+from tadqiq.extract.rules import RuleEngine  # noqa: E402
 
 _ENGINE: RuleEngine | None = None
 
@@ -110,7 +110,7 @@ def command(n: int, size_kb: int) -> dict:
     """Time ``tadqiq extract`` end to end on a project holding the corpus."""
     corpus = make(n, size_kb)
     project = corpus.with_name("bench.db")
-    tadqiq = [sys.executable, "-m", "tadqiq.cli"]
+    tadqiq = [sys.executable, "-m", "tadqiq"]
     subprocess.run([*tadqiq, "import", str(project), str(corpus)], check=True, capture_output=True, cwd=REPO)
     out = {}
     for key in ("first", "rerun"):

@@ -35,12 +35,12 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from bench.machine import cpu_model  # noqa: E402
-from core.model import Argument, Article, Mention, Span  # noqa: E402
-from db.project import ImportItem, Project  # noqa: E402
-from gui.app import application, settle_after_startup  # noqa: E402
-from gui.article_view import ArticleView  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.settings import Settings  # noqa: E402
+from tadqiq.core.model import Argument, Article, Mention, Span  # noqa: E402
+from tadqiq.db.project import ImportItem, Project  # noqa: E402
+from tadqiq.gui.app import application, settle_after_startup  # noqa: E402
+from tadqiq.gui.article_view import ArticleView  # noqa: E402
+from tadqiq.gui.main_window import MainWindow  # noqa: E402
+from tadqiq.gui.settings import Settings  # noqa: E402
 
 SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
 SPANS = 200

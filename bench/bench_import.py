@@ -21,8 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.machine import machine_line, replace_section  # noqa: E402
-from db.importing import import_paths  # noqa: E402
-from db.project import Project  # noqa: E402
+from tadqiq.db.importing import import_paths  # noqa: E402
+from tadqiq.db.project import Project  # noqa: E402
 
 
 def run(n: int, fmt: str) -> dict:

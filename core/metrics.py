@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from core.model import Mention
+from tadqiq.core.model import Mention
 
 NONE = "∅"
 Pair = tuple[str, Mention]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.model import ATTRIBUTES
-from core.resources import resource_path
+from tadqiq.core.model import ATTRIBUTES
+from tadqiq.core.resources import resource_path
 
 DEFAULT_SCHEMA = "conflict-ar"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -7,8 +7,8 @@ is an error that names where it is. Nothing is silently fixed.
 
 from __future__ import annotations
 
-from core.model import STATUSES, Mention, SpanError
-from core.schema import EventSchema
+from tadqiq.core.model import STATUSES, Mention, SpanError
+from tadqiq.core.schema import EventSchema
 
 
 class MentionError(ValueError):

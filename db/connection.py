@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.migrations import MIGRATIONS, apply_pending, latest_version
+from tadqiq.db.migrations import MIGRATIONS, apply_pending, latest_version
 
 
 class ProjectError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from core.formats.common import Item
-from core.formats.export import GOLD, select_mentions
-from db.project import Project
+from tadqiq.core.formats.common import Item
+from tadqiq.core.formats.export import GOLD, select_mentions
+from tadqiq.db.project import Project
 
 
 def export_articles(

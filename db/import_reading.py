@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from core.importing.decode import decode_bytes
-from core.importing.item import ImportItem, ImportOptions, ImportProblem
-from core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
-from core.schema import EventSchema
-from db.project import sha256_text
-from db.search import search_shadow
+from tadqiq.core.importing.decode import decode_bytes
+from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
+from tadqiq.core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
+from tadqiq.core.schema import EventSchema
+from tadqiq.db.project import sha256_text
+from tadqiq.db.search import search_shadow
 
 #: Below this much input, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 4 << 20

@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from core.formats.preannotations import detect_format, preannotation_import_items
-from core.importing.item import ImportItem, ImportOptions, ImportProblem
-from core.importing.readers import SIDECAR, collect_files, read_sidecar
-from core.validate import MentionError
-from db.connection import ProjectError
-from db.import_reading import FileReader, workers_for
-from db.project import ImportResult, Project
+from tadqiq.core.formats.preannotations import detect_format, preannotation_import_items
+from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
+from tadqiq.core.importing.readers import SIDECAR, collect_files, read_sidecar
+from tadqiq.core.validate import MentionError
+from tadqiq.db.connection import ProjectError
+from tadqiq.db.import_reading import FileReader, workers_for
+from tadqiq.db.project import ImportResult, Project
 
 
 @dataclass

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from core.model import Mention
-from core.validate import validate_mention
-from db.connection import now
-from db.rows import dumps, mention_from_rows
+from tadqiq.core.model import Mention
+from tadqiq.core.validate import validate_mention
+from tadqiq.db.connection import now
+from tadqiq.db.rows import dumps, mention_from_rows
 
 
 @dataclass(frozen=True)

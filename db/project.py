@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.importing.item import ImportItem
-from core.model import Article, Mention
-from core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
-from core.validate import MentionError, validate_mention
-from core.version import __version__
-from db.connection import ProjectError, connect, now, remove_project_files
-from db.mentions import MentionStore
-from db.rows import article_from_row, dumps
-from db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
+from tadqiq.core.importing.item import ImportItem
+from tadqiq.core.model import Article, Mention
+from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
+from tadqiq.core.validate import MentionError, validate_mention
+from tadqiq.core.version import __version__
+from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
+from tadqiq.db.mentions import MentionStore
+from tadqiq.db.rows import article_from_row, dumps
+from tadqiq.db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
 
 __all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "sha256_text"]
 

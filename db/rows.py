@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from core.model import Argument, Article, Mention, Region, Span
+from tadqiq.core.model import Argument, Article, Mention, Region, Span
 
 
 def dumps(value: Any) -> str:

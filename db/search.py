@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.arabic.clitics import search_stem
-from core.arabic.normalize import normalize, normalize_text
+from tadqiq.core.arabic.clitics import search_stem
+from tadqiq.core.arabic.normalize import normalize, normalize_text
 
 # Proclitic forms a stem is expanded to (query side; the index holds the words as written):
 # an optional و/ف, then the article (ال, لل, بال, كال) or one preposition (ب ك ل).

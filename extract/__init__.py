@@ -1,5 +1,5 @@
 """Extraction engines behind one interface (see extract/base.py); lexicons live in resources/."""
 
-from extract.base import Engine, engine_names, get_engine, origin_of, register
+from tadqiq.extract.base import Engine, engine_names, get_engine, origin_of, register
 
 __all__ = ["Engine", "engine_names", "get_engine", "origin_of", "register"]

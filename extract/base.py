@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
-from core.model import Article, Mention
+from tadqiq.core.model import Article, Mention
 
 
 @runtime_checkable
@@ -50,6 +50,6 @@ def get_engine(name: str = "rules") -> Engine:
 
 def _load_builtin() -> None:
     if "rules" not in _REGISTRY:
-        from extract.rules import RuleEngine
+        from tadqiq.extract.rules import RuleEngine
 
         register("rules", RuleEngine)

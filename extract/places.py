@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract.gazetteer import Gazetteer, Place
-from extract.items import QUOTES, Item
-from extract.lexicons import Lexicons
+from tadqiq.extract.gazetteer import Gazetteer, Place
+from tadqiq.extract.items import QUOTES, Item
+from tadqiq.extract.lexicons import Lexicons
 
 
 _APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة Y، X مركز محافظة Y

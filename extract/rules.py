@@ -16,12 +16,12 @@ How it reads an article (docs/extractor.md says more):
 
 from __future__ import annotations
 
-from core.model import DEFAULT_ATTRIBUTES, Argument, Article, Mention, Span
-from core.values.counts import parse_count
-from core.values.dates import parse_date
-from extract.analysis import Analysis, Item, Trig
-from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.lexicons import Lexicons, load_lexicons
+from tadqiq.core.model import DEFAULT_ATTRIBUTES, Argument, Article, Mention, Span
+from tadqiq.core.values.counts import parse_count
+from tadqiq.core.values.dates import parse_date
+from tadqiq.extract.analysis import Analysis, Item, Trig
+from tadqiq.extract.gazetteer import Gazetteer, load_gazetteer
+from tadqiq.extract.lexicons import Lexicons, load_lexicons
 
 ATTACK, DIE, INJURE, CAPTURE = "Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture"
 TERRITORY, ARREST, TRANSPORT = "Conflict.TerritoryChange", "Justice.Arrest-Jail", "Movement.Transport"

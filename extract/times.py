@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.values.dates import WEEKDAYS, month_names
+from tadqiq.core.values.dates import WEEKDAYS, month_names
 
 _TIME_UNITS = {
     "يوم",
@@ -66,7 +66,7 @@ class TimeReader:
             nxt = at(j + 1)
             return off, (j + 2 if nxt in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت") else j + 1)
         if w in ("قبل", "بعد"):
-            from core.values.counts import read_number
+            from tadqiq.core.values.counts import read_number
 
             rest = [self.stem(t.w) for t in toks[j + 1 : min(limit, j + 5)]]
             n, used = read_number(rest, 0)

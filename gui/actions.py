@@ -14,7 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from gui.settings import Settings
+from tadqiq.gui.settings import Settings
 
 
 @dataclass(frozen=True)

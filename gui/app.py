@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.project import Project, ProjectError
-from gui.fonts import FontError, load_fonts
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from tadqiq.db.project import Project, ProjectError
+from tadqiq.gui.fonts import FontError, load_fonts
+from tadqiq.gui.main_window import MainWindow
+from tadqiq.gui.settings import Settings
 
 
 def application(argv: list[str] | None = None) -> QApplication:

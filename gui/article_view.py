@@ -19,12 +19,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
 
-from core.model import Article, Mention
-from core.schema import EventSchema
-from gui.fonts import article_font
-from gui.highlights import Highlight, bidi_controls, highlights, hits, paragraph_is_rtl, tooltip
-from gui.offsets import OffsetMap
-from gui.selection import snap_selection
+from tadqiq.core.model import Article, Mention
+from tadqiq.core.schema import EventSchema
+from tadqiq.gui.fonts import article_font
+from tadqiq.gui.highlights import Highlight, bidi_controls, highlights, hits, paragraph_is_rtl, tooltip
+from tadqiq.gui.offsets import OffsetMap
+from tadqiq.gui.selection import snap_selection
 
 THEME_COLORS = {
     "light": {"base": "#fdfcf8", "text": "#1b1b1b", "dim": "#9a9a9a", "other": "#7f7f7f", "alpha": 70},

@@ -18,9 +18,9 @@ from typing import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
-from core.model import Argument, Mention, Span
-from db.rows import mention_from_json
-from gui.document import ReviewDocument
+from tadqiq.core.model import Argument, Mention, Span
+from tadqiq.db.rows import mention_from_json
+from tadqiq.gui.document import ReviewDocument
 
 #: Roles that mean the same participant across types, used when a type change drops a role.
 ROLE_EQUIVALENTS = {"Attacker": "Agent", "Agent": "Attacker", "Person": "Victim", "Victim": "Person"}

@@ -11,13 +11,13 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.article_view import ArticleView
-from gui.commands import (
+from tadqiq.gui.article_view import ArticleView
+from tadqiq.gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
     NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
     UnlinkMentionCommand,
 )
-from gui.document import ReviewDocument
+from tadqiq.gui.document import ReviewDocument
 
 
 class ReviewController(QObject):

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.model import Article, Mention
-from db.project import Project
+from tadqiq.core.model import Article, Mention
+from tadqiq.db.project import Project
 
 
 def _text_order(m: Mention) -> tuple[int, int]:

@@ -12,8 +12,8 @@ import html
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from gui.document import ReviewDocument
-from gui.models import MENTION_ROLE, STATUS_LOOK, ArgumentTableModel, AttributeTableModel, MentionTableModel
+from tadqiq.gui.document import ReviewDocument
+from tadqiq.gui.models import MENTION_ROLE, STATUS_LOOK, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
 _ICON = 22  # the colour square of a decorated cell and its spacing
 _PAD = 14  # cell margins

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
-from core.formats.common import FormatError
-from core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
-from db.export_queries import export_articles, export_items
-from db.project import Project, ProjectError
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
+from tadqiq.db.export_queries import export_articles, export_items
+from tadqiq.db.project import Project, ProjectError
 
 FORMAT_LABELS = {
     "jsonl": "Native JSONL (one article per line)",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from core.resources import resource_path
+from tadqiq.core.resources import resource_path
 
 #: Packages searched, in order of preference. The first one that loads is the default.
 FONT_PACKAGES = ("fontpkg_noto_sans_arabic", "fontpkg_amiri")

@@ -19,10 +19,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from core.resources import resource_path
-from core.schema import EventSchema
-from gui.document import ReviewDocument
-from gui.fonts import DEFAULT_FAMILY, EMOJI_FAMILY, load_fonts
+from tadqiq.core.resources import resource_path
+from tadqiq.core.schema import EventSchema
+from tadqiq.gui.document import ReviewDocument
+from tadqiq.gui.fonts import DEFAULT_FAMILY, EMOJI_FAMILY, load_fonts
 
 
 @dataclass(frozen=True)

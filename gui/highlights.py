@@ -12,10 +12,10 @@ import html
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from core.arabic import bidi as arabic_bidi
-from core.model import Mention
-from core.schema import EventSchema
-from core.values.describe import describe_value
+from tadqiq.core.arabic import bidi as arabic_bidi
+from tadqiq.core.model import Mention
+from tadqiq.core.schema import EventSchema
+from tadqiq.core.values.describe import describe_value
 
 @dataclass(frozen=True)
 class Highlight:

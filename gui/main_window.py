@@ -14,22 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from extract.gazetteer import load_gazetteer
-from db.project import Project
-from gui.actions import ACTIONS, BY_NAME, apply_shortcuts, build_actions, keys_text
-from gui.article_view import ArticleView
-from gui.commands import rebuild_undo_stack
-from gui.controller import ReviewController
-from gui.document import ReviewDocument
-from gui.event_panel import EventPanel
-from gui.export_dialog import ExportDialog
-from gui.focus import FocusReturner
-from gui.guide_panel import GuidePanel
-from gui.help_overlay import HelpOverlay
-from gui.settings import Settings
-from gui.shortcuts_dialog import ShortcutsDialog
-from gui.type_picker import TypePicker
-from gui.value_editor import ValueEditor
+from tadqiq.extract.gazetteer import load_gazetteer
+from tadqiq.db.project import Project
+from tadqiq.gui.actions import ACTIONS, BY_NAME, apply_shortcuts, build_actions, keys_text
+from tadqiq.gui.article_view import ArticleView
+from tadqiq.gui.commands import rebuild_undo_stack
+from tadqiq.gui.controller import ReviewController
+from tadqiq.gui.document import ReviewDocument
+from tadqiq.gui.event_panel import EventPanel
+from tadqiq.gui.export_dialog import ExportDialog
+from tadqiq.gui.focus import FocusReturner
+from tadqiq.gui.guide_panel import GuidePanel
+from tadqiq.gui.help_overlay import HelpOverlay
+from tadqiq.gui.settings import Settings
+from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
+from tadqiq.gui.type_picker import TypePicker
+from tadqiq.gui.value_editor import ValueEditor
 
 MIN_FONT, MAX_FONT = 9.0, 40.0
 D = TypeVar("D", bound=QDialog)

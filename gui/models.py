@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from core.values.describe import describe_value
-from gui.document import ReviewDocument
+from tadqiq.core.values.describe import describe_value
+from tadqiq.gui.document import ReviewDocument
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -24,13 +24,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from core.importing.chrome import site_regions  # noqa: E402
-from core.model import Argument, Article, Mention, Span  # noqa: E402
-from db.project import ImportItem, Project  # noqa: E402
-from gui.app import application  # noqa: E402
-from gui.commands import AcceptMentionCommand, RejectMentionCommand  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.settings import Settings  # noqa: E402
+from tadqiq.core.importing.chrome import site_regions  # noqa: E402
+from tadqiq.core.model import Argument, Article, Mention, Span  # noqa: E402
+from tadqiq.db.project import ImportItem, Project  # noqa: E402
+from tadqiq.gui.app import application  # noqa: E402
+from tadqiq.gui.commands import AcceptMentionCommand, RejectMentionCommand  # noqa: E402
+from tadqiq.gui.main_window import MainWindow  # noqa: E402
+from tadqiq.gui.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
@@ -122,8 +122,8 @@ BIDI_SAMPLE = (
 
 def render_bidi_sample(out_dir: Path) -> Path:
     """An Arabic/English article with hidden bidi controls: LTR paragraph, red marks, badge."""
-    from core.schema import load_schema
-    from gui.article_view import ArticleView
+    from tadqiq.core.schema import load_schema
+    from tadqiq.gui.article_view import ArticleView
 
     application()
     view = ArticleView(load_schema())
@@ -145,8 +145,8 @@ def render_export_dialog(out_dir: Path) -> Path:
     """File → Export… after exporting the seed article, all of it accepted (Ctrl+Enter)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from gui.commands import AcceptAllCommand
-    from gui.export_dialog import ExportDialog
+    from tadqiq.gui.commands import AcceptAllCommand
+    from tadqiq.gui.export_dialog import ExportDialog
 
     app = application()
     with _seed_window("export") as (window, tmp):
@@ -204,7 +204,7 @@ def render_guidelines(out_dir: Path) -> Path:
 
 def render_shortcuts_dialog(out_dir: Path) -> Path:
     """Edit → Keyboard Shortcuts…: Accept rebound to Y, then X refused (Reject has it)."""
-    from gui.shortcuts_dialog import ShortcutsDialog
+    from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
 
     app = application()
     with _seed_window("keys") as (window, _tmp):

@@ -47,7 +47,7 @@ def snap_selection(text: str, start: int, end: int, *, raw: bool = False) -> tup
     if raw or start == end:
         return start, end
     try:
-        from core.arabic.clitics import snap_span  # provided by the Arabic toolkit
+        from tadqiq.core.arabic.clitics import snap_span  # provided by the Arabic toolkit
     except ImportError:
         return fallback_snap(text, start, end)
     snapped = snap_span(text, start, end)

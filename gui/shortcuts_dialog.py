@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from gui.actions import ACTIONS, BY_NAME, key_sequences
-from gui.settings import Settings
+from tadqiq.gui.actions import ACTIONS, BY_NAME, key_sequences
+from tadqiq.gui.settings import Settings
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 NATIVE = QKeySequence.SequenceFormat.NativeText

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from core.schema import EventSchema
+from tadqiq.core.schema import EventSchema
 
 
 def matches(schema: EventSchema, typed: str) -> list[str]:

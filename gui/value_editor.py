@@ -17,11 +17,11 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from core.resources import resource_path
-from core.values.counts import parse_count
-from core.values.describe import describe_value
-from core.values.dates import parse_date
-from extract.gazetteer import EXTRA, TABLE, load_gazetteer
+from tadqiq.core.resources import resource_path
+from tadqiq.core.values.counts import parse_count
+from tadqiq.core.values.describe import describe_value
+from tadqiq.core.values.dates import parse_date
+from tadqiq.extract.gazetteer import EXTRA, TABLE, load_gazetteer
 
 KINDS = ("count", "date", "place", "actor", "none")
 ROLE_KINDS = {"Time": "date", "Place": "place", "Origin": "place", "Destination": "place",

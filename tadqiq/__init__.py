@@ -1,5 +1,5 @@
 """Tadqiq (تدقيق): review and correct automatically extracted Arabic events."""
 
-from core.version import __version__
+from tadqiq.core.version import __version__
 
 __all__ = ["__version__"]

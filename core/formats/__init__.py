@@ -7,6 +7,6 @@ Label Studio, Prodigy) validate a whole input before returning anything and rais
 :class:`FormatError` naming the file, document and mention. See docs/formats.md.
 """
 
-from core.formats.common import FormatError
+from tadqiq.core.formats.common import FormatError
 
 __all__ = ["FormatError"]

@@ -32,11 +32,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.arabic.normalize import normalize_text
-from core.formats.common import FormatError, Item, atomic_write, check_item
-from core.formats.tokens import sentences
-from core.model import Article, Mention
-from core.schema import EventSchema
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item
+from tadqiq.core.formats.tokens import sentences
+from tadqiq.core.model import Article, Mention
+from tadqiq.core.schema import EventSchema
 
 COLUMNS = (
     "event_id", "doc_id", "mention_ids", "event_date", "year", "time_precision",

@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
-from core.formats.jsonio import read_text
-from core.formats.layout import DEFAULT_ENTITY_TYPE, ROLE_ENTITY_TYPE, entity_type
-from core.formats.native import as_proposal
-from core.model import STATUSES, Argument, Article, Mention, Span
-from core.schema import EventSchema
+from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
+from tadqiq.core.formats.jsonio import read_text
+from tadqiq.core.formats.layout import DEFAULT_ENTITY_TYPE, ROLE_ENTITY_TYPE, entity_type
+from tadqiq.core.formats.native import as_proposal
+from tadqiq.core.model import STATUSES, Argument, Article, Mention, Span
+from tadqiq.core.schema import EventSchema
 
 _SAFE = re.compile(r"[^\w.\-]", re.UNICODE)
 _BRAT_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from core.model import Article, Mention, SpanError
-from core.schema import EventSchema
+from tadqiq.core.model import Article, Mention, SpanError
+from tadqiq.core.schema import EventSchema
 
 #: One article with the mentions to export (or that were read).
 Item = tuple[Article, list[Mention]]

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import Item, atomic_write, check_item
-from core.formats.layout import entity_type, layout
-from core.model import Article, Mention
-from core.schema import EventSchema
+from tadqiq.core.formats.common import Item, atomic_write, check_item
+from tadqiq.core.formats.layout import entity_type, layout
+from tadqiq.core.model import Article, Mention
+from tadqiq.core.schema import EventSchema
 
 
 def _bio(n: int, spans: list[tuple[int, int, str]]) -> tuple[list[str], int]:

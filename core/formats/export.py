@@ -19,21 +19,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import OFFSETS, FormatError, Item, sha256_file
-from core.formats.tokens import TOKENIZER, TOKENIZER_DOC
-from core.model import Mention
-from core.schema import EventSchema
-from core.version import __version__
+from tadqiq.core.formats.common import OFFSETS, FormatError, Item, sha256_file
+from tadqiq.core.formats.tokens import TOKENIZER, TOKENIZER_DOC
+from tadqiq.core.model import Mention
+from tadqiq.core.schema import EventSchema
+from tadqiq.core.version import __version__
 
 
 def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str | None, str]]:
     """name -> (writer, file suffix, writes a folder, offset convention, one-line description)."""
-    from core.formats.acled import write_acled_csv
-    from core.formats.brat import write_brat
-    from core.formats.conll import write_conll
-    from core.formats.dygiepp import write_dygiepp
-    from core.formats.native import write_native
-    from core.formats.oneie import write_oneie
+    from tadqiq.core.formats.acled import write_acled_csv
+    from tadqiq.core.formats.brat import write_brat
+    from tadqiq.core.formats.conll import write_conll
+    from tadqiq.core.formats.dygiepp import write_dygiepp
+    from tadqiq.core.formats.native import write_native
+    from tadqiq.core.formats.oneie import write_oneie
 
     return {
         "jsonl": (write_native, ".jsonl", False, OFFSETS, "native JSONL, one article per line"),

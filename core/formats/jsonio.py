@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import FormatError
+from tadqiq.core.formats.common import FormatError
 
 
 def read_text(path: Path) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.formats.common import FormatError, mention_label, where
-from core.formats.tokens import Token, TokenIndex, tokenize, windows
-from core.model import Article, Mention, Span
+from tadqiq.core.formats.common import FormatError, mention_label, where
+from tadqiq.core.formats.tokens import Token, TokenIndex, tokenize, windows
+from tadqiq.core.model import Article, Mention, Span
 
 #: Coarse entity type of an argument, from its role (our schema has no entity types).
 ROLE_ENTITY_TYPE = {

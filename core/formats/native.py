@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
-from core.formats.jsonio import dumps, jsonl_objects, need, opt
-from core.model import STATUSES, Argument, Article, Mention, Region, Span
-from core.schema import EventSchema
+from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
+from tadqiq.core.formats.jsonio import dumps, jsonl_objects, need, opt
+from tadqiq.core.model import STATUSES, Argument, Article, Mention, Region, Span
+from tadqiq.core.schema import EventSchema
 
 _ARTICLE_KEYS = {"id", "title", "text", "published", "source", "url", "lang", "metadata", "regions", "events"}
 _MENTION_KEYS = {

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import (
+from tadqiq.core.formats.common import (
     FormatError,
     Item,
     atomic_write,
@@ -26,11 +26,11 @@ from core.formats.common import (
     mention_label,
     where,
 )
-from core.formats.jsonio import dumps, jsonl_objects, need, opt
-from core.formats.layout import entity_type, layout
-from core.formats.native import as_proposal
-from core.model import Argument, Article, Mention, Span
-from core.schema import EventSchema
+from tadqiq.core.formats.jsonio import dumps, jsonl_objects, need, opt
+from tadqiq.core.formats.layout import entity_type, layout
+from tadqiq.core.formats.native import as_proposal
+from tadqiq.core.model import Argument, Article, Mention, Span
+from tadqiq.core.schema import EventSchema
 
 
 def oneie_windows(article: Article, mentions: list[Mention], file: object = None) -> list[dict[str, Any]]:

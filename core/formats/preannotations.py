@@ -12,14 +12,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from core.formats.brat import read_brat
-from core.formats.common import FormatError, Item
-from core.formats.labelstudio import read_labelstudio
-from core.formats.native import read_native
-from core.formats.oneie import read_oneie
-from core.formats.prodigy import read_prodigy
-from core.importing.item import ImportItem, ImportProblem
-from core.schema import EventSchema
+from tadqiq.core.formats.brat import read_brat
+from tadqiq.core.formats.common import FormatError, Item
+from tadqiq.core.formats.labelstudio import read_labelstudio
+from tadqiq.core.formats.native import read_native
+from tadqiq.core.formats.oneie import read_oneie
+from tadqiq.core.formats.prodigy import read_prodigy
+from tadqiq.core.importing.item import ImportItem, ImportProblem
+from tadqiq.core.schema import EventSchema
 
 READERS = {
     "jsonl": read_native,

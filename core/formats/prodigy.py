@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core.formats.common import FormatError, Item, check_item, check_schema, where
-from core.formats.jsonio import jsonl_objects, need
-from core.formats.spangraph import LabelledSpan, mentions_from_graph
-from core.model import Article
-from core.schema import EventSchema
+from tadqiq.core.formats.common import FormatError, Item, check_item, check_schema, where
+from tadqiq.core.formats.jsonio import jsonl_objects, need
+from tadqiq.core.formats.spangraph import LabelledSpan, mentions_from_graph
+from tadqiq.core.model import Article
+from tadqiq.core.schema import EventSchema
 
 
 def read_prodigy(path: str | Path, schema: EventSchema, *, origin: str) -> list[Item]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from core.formats.common import FormatError
-from core.model import Argument, Mention, Span
-from core.schema import EventSchema
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.model import Argument, Mention, Span
+from tadqiq.core.schema import EventSchema
 
 
 @dataclass(frozen=True)

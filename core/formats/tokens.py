@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from core.arabic.tokenize import Token, sentences, tokenize
+from tadqiq.core.arabic.tokenize import Token, sentences, tokenize
 
 TOKENIZER = "core.arabic.tokenize/1"
 TOKENIZER_DOC = "split on whitespace and punctuation; clitics not split (ACE Arabic style)"

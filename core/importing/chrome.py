@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from core.arabic.normalize import normalize_text
-from core.model import Region
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.model import Region
 
 CHROME_MARKERS = (
     "أقسام", "اخبار متعلقة", "أخبار متعلقة", "أخبار ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from core.importing.item import ImportProblem
+from tadqiq.core.importing.item import ImportProblem
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

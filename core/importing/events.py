@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.importing.item import ImportOptions, ImportProblem
-from core.model import DEFAULT_ATTRIBUTES, STATUSES, Argument, Mention, Span
-from core.schema import EventSchema
-from core.validate import MentionError, validate_mention
+from tadqiq.core.importing.item import ImportOptions, ImportProblem
+from tadqiq.core.model import DEFAULT_ATTRIBUTES, STATUSES, Argument, Mention, Span
+from tadqiq.core.schema import EventSchema
+from tadqiq.core.validate import MentionError, validate_mention
 
 
 def _span(obj: Any, where: str) -> Span:

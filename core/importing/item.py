@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.model import Article, Mention
+from tadqiq.core.model import Article, Mention
 
 
 class ImportProblem(ValueError):

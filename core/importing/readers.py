@@ -11,12 +11,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.importing.chrome import site_regions
-from core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
-from core.importing.events import parse_mention
-from core.importing.item import ImportItem, ImportOptions, ImportProblem
-from core.model import Article
-from core.schema import EventSchema
+from tadqiq.core.importing.chrome import site_regions
+from tadqiq.core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
+from tadqiq.core.importing.events import parse_mention
+from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
+from tadqiq.core.model import Article
+from tadqiq.core.schema import EventSchema
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 #: A file of this name beside .txt files holds their metadata, one JSON object per line with

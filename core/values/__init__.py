@@ -6,7 +6,7 @@ Values are objects, never bare numbers (DESIGN.md): a count has ``value`` or ``m
 date is unknown.
 """
 
-from core.values.counts import parse_count
-from core.values.dates import parse_date
+from tadqiq.core.values.counts import parse_count
+from tadqiq.core.values.dates import parse_date
 
 __all__ = ["parse_count", "parse_date"]

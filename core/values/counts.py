@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from core.arabic.normalize import normalize_text
+from tadqiq.core.arabic.normalize import normalize_text
 
 UNITS = {
     "واحد": 1,

@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from core.arabic.normalize import normalize_text
-from core.values.counts import read_number
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.values.counts import read_number
 
 WEEKDAYS = {  # normalised Arabic -> (English, ISO weekday index Monday=0)
     "الاحد": ("Sunday", 6),

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from tadqiq.cli import cli
+from tadqiq.cli.main import cli
 
 
 @pytest.fixture

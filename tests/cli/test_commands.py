@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from core.version import __version__
+from tadqiq.core.version import __version__
 
 
 def test_import_then_search_finds_seed(run, tmp_path, seed_txt):
@@ -108,7 +108,7 @@ def test_console_script_version():
 
 
 def test_demo_folder_imports_with_sidecar_metadata(run, tmp_path):
-    from core.resources import resource_path
+    from tadqiq.core.resources import resource_path
 
     p = tmp_path / "demo.db"
     r = run("import", p, resource_path("demo"))
@@ -214,7 +214,7 @@ def test_show_takes_a_row_id_too_and_names_what_is_missing(run, tmp_path, seed_t
     ({}, "win32", False),
 ])
 def test_no_display_is_said_before_qt_starts(environ, platform, refused):
-    from tadqiq.cli import no_display_problem
+    from tadqiq.cli.main import no_display_problem
     problem = no_display_problem(environ, platform)
     assert (problem is not None) == refused
     if refused:
@@ -226,7 +226,7 @@ def test_the_window_without_a_display_is_a_message_and_makes_no_demo(tmp_path, m
 
     from click.testing import CliRunner
 
-    from tadqiq.cli import cli
+    from tadqiq.cli.main import cli
     monkeypatch.setattr(sys, "platform", "linux")  # the check is for Linux desktops
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)

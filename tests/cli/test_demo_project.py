@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.project import Project
-from tadqiq.demo import ensure_demo_project
+from tadqiq.db.project import Project
+from tadqiq.app.demo import ensure_demo_project
 
 
 def test_demo_project_is_created_once_with_proposals(tmp_path, monkeypatch):

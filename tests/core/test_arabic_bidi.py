@@ -7,7 +7,7 @@ from bidi import get_base_level
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.arabic.bidi import BIDI_CONTROLS, base_direction, bidi_controls, paragraphs, visual
+from tadqiq.core.arabic.bidi import BIDI_CONTROLS, base_direction, bidi_controls, paragraphs, visual
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.arabic import clitics
-from core.arabic.clitics import add_known_words, is_known_word, search_stem, snap_span, split_proclitics, strip_for_span
-from core.arabic.normalize import normalize_text
-from core.arabic.tokenize import tokenize
+from tadqiq.core.arabic import clitics
+from tadqiq.core.arabic.clitics import add_known_words, is_known_word, search_stem, snap_span, split_proclitics, strip_for_span
+from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.arabic.tokenize import tokenize
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.arabic.normalize import Normalized, fold, normalize, normalize_text
+from tadqiq.core.arabic.normalize import Normalized, fold, normalize, normalize_text
 
 # Letters, diacritics U+064B-U+0652, tatweel, digits, Latin, spaces, emoji, bidi marks,
 # alef/yeh/heh forms, a lam-alef ligature and a Persian keheh.

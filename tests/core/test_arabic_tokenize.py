@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.arabic.tokenize import Token, sentences, tokenize, words
+from tadqiq.core.arabic.tokenize import Token, sentences, tokenize, words
 
 ALPHABET = (
     "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىة"

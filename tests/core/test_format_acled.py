@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.acled import COLUMNS, acled_count, neutralise, write_acled_csv
-from core.formats.common import FormatError
-from core.schema import load_schema, schema_from_dict
+from tadqiq.core.formats.acled import COLUMNS, acled_count, neutralise, write_acled_csv
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.schema import load_schema, schema_from_dict
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")
@@ -119,8 +119,8 @@ def test_broken_schema_mapping_is_an_error(tmp_path):
     ("خمسة من أفراد الشرطة", ("Battles", "Armed clash")),
 ])
 def test_deaths_of_armed_people_are_fighting_not_violence_against_civilians(victim, expected):
-    from core.formats.acled import DEFAULT_ACLED, acled_type
-    from core.model import Argument, Mention, Span
+    from tadqiq.core.formats.acled import DEFAULT_ACLED, acled_type
+    from tadqiq.core.model import Argument, Mention, Span
 
     text = f"قتل {victim} أمس"
     m = Mention("Life.Die", Span(0, 3, "قتل"), (Argument("Victim", Span(4, 4 + len(victim), victim)),))

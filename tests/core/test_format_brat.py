@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.brat import annotation_conf, read_brat, write_brat
-from core.formats.common import FormatError
-from core.model import Argument, Article, Mention, Span
-from core.schema import load_schema
+from tadqiq.core.formats.brat import annotation_conf, read_brat, write_brat
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.model import Argument, Article, Mention, Span
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

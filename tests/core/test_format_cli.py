@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from core.formats.export import FORMATS
-from core.formats.native import read_native
-from core.schema import load_schema
-from tadqiq.cli import cli
+from tadqiq.core.formats.export import FORMATS
+from tadqiq.core.formats.native import read_native
+from tadqiq.core.schema import load_schema
+from tadqiq.cli.main import cli
 
 SCHEMA = load_schema()
 NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from core.formats.conll import write_conll
-from core.schema import load_schema
+from tadqiq.core.formats.conll import write_conll
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

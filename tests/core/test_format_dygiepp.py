@@ -6,8 +6,8 @@ import importlib.util
 import json
 from pathlib import Path
 
-from core.formats.dygiepp import write_dygiepp
-from core.schema import load_schema
+from tadqiq.core.formats.dygiepp import write_dygiepp
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.common import FormatError
-from core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
-from core.model import Span
-from core.schema import load_schema
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
+from tadqiq.core.model import Span
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")
@@ -141,7 +141,7 @@ def test_a_file_export_and_its_manifest_are_replaced_together_or_not_at_all(tmp_
 
 
 def test_an_unwritable_place_is_named_not_the_hidden_staging_folder(tmp_path, monkeypatch):
-    import core.formats.export as export_module
+    import tadqiq.core.formats.export as export_module
 
     def refuse(*_a, **_k):
         raise PermissionError(13, "Permission denied", str(tmp_path / ".x.jsonl.partial-abc"))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.common import FormatError
-from core.formats.labelstudio import read_labelstudio
-from core.formats.native import read_native
-from core.formats.preannotations import detect_format, read_preannotations
-from core.formats.prodigy import read_prodigy
-from core.schema import load_schema
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.labelstudio import read_labelstudio
+from tadqiq.core.formats.native import read_native
+from tadqiq.core.formats.preannotations import detect_format, read_preannotations
+from tadqiq.core.formats.prodigy import read_prodigy
+from tadqiq.core.schema import load_schema
 
 SCHEMA = load_schema()
 

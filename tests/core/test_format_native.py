@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.common import FormatError
-from core.formats.native import read_native, write_native
-from core.schema import load_schema
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.native import read_native, write_native
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

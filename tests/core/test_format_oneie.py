@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.common import FormatError
-from core.formats.oneie import read_oneie, write_oneie
-from core.schema import load_schema
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.oneie import read_oneie, write_oneie
+from tadqiq.core.schema import load_schema
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

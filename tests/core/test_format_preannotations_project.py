@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.brat import write_brat
-from core.formats.preannotations import preannotation_import_items
-from core.importing.item import ImportProblem
-from core.schema import load_schema
-from db.project import Project
+from tadqiq.core.formats.brat import write_brat
+from tadqiq.core.formats.preannotations import preannotation_import_items
+from tadqiq.core.importing.item import ImportProblem
+from tadqiq.core.schema import load_schema
+from tadqiq.db.project import Project
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("make_expected", HERE.parent / "data/formats/make_expected.py")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.formats.tokens import TokenIndex, sentences, tokenize, windows
+from tadqiq.core.formats.tokens import TokenIndex, sentences, tokenize, windows
 
 SEED_LIKE = "لقي عدد من العناصر مصرعهم. وأسر آخرون!\nهجوم على “حقل رتقة” غربي البوكمال؟ قتل 3.5 شخصا."
 texts = st.text(alphabet=st.sampled_from(list("ابتثوي ال.،؟!\n“”3")), min_size=1, max_size=60)

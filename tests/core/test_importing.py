@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.importing.chrome import site_regions
-from core.importing.decode import decode_bytes
-from core.importing.item import ImportOptions, ImportProblem
-from core.importing.readers import read_file, read_sidecar
-from core.schema import load_schema
+from tadqiq.core.importing.chrome import site_regions
+from tadqiq.core.importing.decode import decode_bytes
+from tadqiq.core.importing.item import ImportOptions, ImportProblem
+from tadqiq.core.importing.readers import read_file, read_sidecar
+from tadqiq.core.schema import load_schema
 
 SCHEMA = load_schema()
 
@@ -125,7 +125,7 @@ def test_sidecar_metadata(tmp_path):
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from core.importing.decode import newline_offsets, normalize_newlines  # noqa: E402
+from tadqiq.core.importing.decode import newline_offsets, normalize_newlines  # noqa: E402
 
 
 @given(st.text(alphabet="ab\r\nقص", max_size=40), st.data())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.metrics import confusion, count_capture, evaluate, format_report, prf, value_accuracy
-from core.model import Argument, Mention, Span
+from tadqiq.core.metrics import confusion, count_capture, evaluate, format_report, prf, value_accuracy
+from tadqiq.core.model import Argument, Mention, Span
 
 TEXT = "هاجم التنظيم مواقع النظام وقتل سبعة عناصر في حلب أمس"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.arabic.normalize import _TABLE, normalize, normalize_text
+from tadqiq.core.arabic.normalize import _TABLE, normalize, normalize_text
 
 ALPHABET = st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهوي أإآةىؤئء٠١٩0123456789 .,،؛؟«»“”\n")
                            + ["\u064e", "\u0651", "\u0640", "\u200f", "A", "Z", "ک", "ی", "ﻻ", "😀", "é", "—"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.schema import SchemaError, load_schema
+from tadqiq.core.schema import SchemaError, load_schema
 
 ACE_SUBTYPES = {
     "Life": ["Be-Born", "Marry", "Divorce", "Injure", "Die"],

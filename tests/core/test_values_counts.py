@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.values.counts import parse_count
+from tadqiq.core.values.counts import parse_count
 
 
 def exact(n, approx=False):

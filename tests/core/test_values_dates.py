@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.values.dates import month_names, parse_date
+from tadqiq.core.values.dates import month_names, parse_date
 
 PUB = "2018-09-10"  # a Monday
 
@@ -136,6 +136,6 @@ def test_parse_date(raw, published, expected):
     ],
 )
 def test_regional_month_names_from_babel(name, month):
-    from core.arabic.normalize import normalize_text
+    from tadqiq.core.arabic.normalize import normalize_text
 
     assert month_names()[normalize_text(name)] == month

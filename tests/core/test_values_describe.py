@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.values import parse_count, parse_date
-from core.values.describe import describe_value
+from tadqiq.core.values import parse_count, parse_date
+from tadqiq.core.values.describe import describe_value
 
 
 @pytest.mark.parametrize("value,text", [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.project import Project
+from tadqiq.db.project import Project
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-import db.import_reading as reading
-from core.importing.item import ImportOptions, ImportProblem
-from core.resources import resource_path
-from db.importing import import_paths
-from db.project import Project
+import tadqiq.db.import_reading as reading
+from tadqiq.core.importing.item import ImportOptions, ImportProblem
+from tadqiq.core.resources import resource_path
+from tadqiq.db.importing import import_paths
+from tadqiq.db.project import Project
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from db.connection import ProjectError
-from db.migrations import MIGRATIONS, latest_version
-from db.project import Project
+from tadqiq.db.connection import ProjectError
+from tadqiq.db.migrations import MIGRATIONS, latest_version
+from tadqiq.db.project import Project
 
 
 @pytest.fixture

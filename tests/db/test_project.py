@@ -7,12 +7,12 @@ import sqlite3
 
 import pytest
 
-from core.importing.item import ImportItem
-from core.model import Argument, Article, Mention, Span
-from core.validate import MentionError
-from db.connection import ProjectError
-from db.project import Project, sha256_text
-from db.search import SearchError
+from tadqiq.core.importing.item import ImportItem
+from tadqiq.core.model import Argument, Article, Mention, Span
+from tadqiq.core.validate import MentionError
+from tadqiq.db.connection import ProjectError
+from tadqiq.db.project import Project, sha256_text
+from tadqiq.db.search import SearchError
 
 
 def seed_mentions(seed_gold: dict, status: str = "added", origin: str = "reviewer:seed") -> tuple[Mention, ...]:
@@ -216,7 +216,7 @@ def test_search_phrases_operators_prefixes(seeded, query, found):
 
 
 def test_word_forms_cover_proclitics():
-    from db.search import word_forms
+    from tadqiq.db.search import word_forms
 
     forms = word_forms("الهجوم")
     assert {"هجوم", "الهجوم", "والهجوم", "بالهجوم", "للهجوم", "فالهجوم", "وبالهجوم"} <= set(forms)

@@ -12,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from core.formats.native import mention_from_json, read_native
-from core.metrics import count_capture, evaluate
-from core.model import Article
-from core.schema import load_schema
-from extract.rules import RuleEngine
+from tadqiq.core.formats.native import mention_from_json, read_native
+from tadqiq.core.metrics import count_capture, evaluate
+from tadqiq.core.model import Article
+from tadqiq.core.schema import load_schema
+from tadqiq.extract.rules import RuleEngine
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data" / "extract"

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from db.project import Project
-from tadqiq.cli import cli
+from tadqiq.db.project import Project
+from tadqiq.cli.main import cli
 
 ORIGIN = "extractor:rules@1.6"
 

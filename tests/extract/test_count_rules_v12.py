@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Article
-from extract.rules import RuleEngine
+from tadqiq.core.model import Article
+from tadqiq.extract.rules import RuleEngine
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from core.model import Article
-from core.resources import resource_path
-from extract.gazetteer import key, load_gazetteer
-from extract.lexicons import LexiconError, load_lexicons
-from extract.rules import RuleEngine
+from tadqiq.core.model import Article
+from tadqiq.core.resources import resource_path
+from tadqiq.extract.gazetteer import key, load_gazetteer
+from tadqiq.extract.lexicons import LexiconError, load_lexicons
+from tadqiq.extract.rules import RuleEngine
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from core.formats.native import read_native
-from core.metrics import count_capture, evaluate
-from core.schema import load_schema
-from extract.rules import RuleEngine
+from tadqiq.core.formats.native import read_native
+from tadqiq.core.metrics import count_capture, evaluate
+from tadqiq.core.schema import load_schema
+from tadqiq.extract.rules import RuleEngine
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extract" / "heldout.gold.jsonl"
 CONFLICT = ["Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture", "Conflict.TerritoryChange"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.metrics import evaluate
-from core.model import Article, Mention
-from core.schema import load_schema
-from extract import get_engine
-from extract.base import engine_names, origin_of
-from extract.rules import RuleEngine
+from tadqiq.core.metrics import evaluate
+from tadqiq.core.model import Article, Mention
+from tadqiq.core.schema import load_schema
+from tadqiq.extract import get_engine
+from tadqiq.extract.base import engine_names, origin_of
+from tadqiq.extract.rules import RuleEngine
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def engine() -> RuleEngine:
 
 @pytest.fixture(scope="module")
 def seed(seed_gold):
-    from core.formats.native import mention_from_json
+    from tadqiq.core.formats.native import mention_from_json
 
     schema = load_schema()
     article = Article(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Article
-from extract.rules import RuleEngine
+from tadqiq.core.model import Article
+from tadqiq.extract.rules import RuleEngine
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_guarded_names_alone_are_no_place(engine, text, word):
 
 
 def test_coordinates_come_from_the_capital():
-    from extract.gazetteer import load_gazetteer
+    from tadqiq.extract.gazetteer import load_gazetteer
 
     p = load_gazetteer().lookup("محافظة نينوى")
     assert p is not None and p.precision == "admin1"
@@ -71,7 +71,7 @@ def test_coordinates_come_from_the_capital():
 
 
 def test_admin1_value_gives_province_precision_in_acled_exports(engine):
-    from core.formats.acled import GEO_PRECISION
+    from tadqiq.core.formats.acled import GEO_PRECISION
 
     v = _places(engine, "قتل جنديان بهجوم في ولاية كادونا.")["ولاية كادونا"]
     assert GEO_PRECISION[v["precision"]] == 3

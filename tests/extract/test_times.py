@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Article
-from extract.rules import RuleEngine
+from tadqiq.core.model import Article
+from tadqiq.extract.rules import RuleEngine
 
 PUB = "2024-03-12"
 

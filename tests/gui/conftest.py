@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from core.model import Argument, Article, Mention, Span
-from core.schema import load_schema
-from gui.settings import Settings
+from tadqiq.core.model import Argument, Article, Mention, Span
+from tadqiq.core.schema import load_schema
+from tadqiq.gui.settings import Settings
 
 
 def mention_from_json(obj: dict, text: str, **extra) -> Mention:
@@ -48,10 +48,10 @@ def settings(tmp_path, qapp):
 @pytest.fixture
 def seed_project_path(tmp_path, seed_gold):
     """A real project file holding the seed article with its gold events as proposals."""
-    from db.project import ImportItem, Project
+    from tadqiq.db.project import ImportItem, Project
 
     text = seed_gold["text"]
-    from core.importing.chrome import site_regions
+    from tadqiq.core.importing.chrome import site_regions
 
     article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar", regions=site_regions(text))
     mentions = tuple(
@@ -68,7 +68,7 @@ def seed_project_path(tmp_path, seed_gold):
 
 @pytest.fixture
 def project(seed_project_path):
-    from db.project import Project
+    from tadqiq.db.project import Project
 
     p = Project.open(seed_project_path)
     yield p
@@ -83,8 +83,8 @@ def open_window(qtbot, tmp_path, seed_project_path):
     """Factory: a shown window on the seed project (a fresh Project each time, like a restart)."""
     from PySide6.QtWidgets import QApplication
 
-    from db.project import Project
-    from gui.main_window import MainWindow
+    from tadqiq.db.project import Project
+    from tadqiq.gui.main_window import MainWindow
 
     opened = []
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QUndoStack
 
-from gui.actions import ACTIONS, build_actions, help_rows, key_sequences
-from gui.controller import ReviewController
+from tadqiq.gui.actions import ACTIONS, build_actions, help_rows, key_sequences
+from tadqiq.gui.controller import ReviewController
 
 
 def all_keys(settings=None):

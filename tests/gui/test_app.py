@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from gui.app import application, open_window
-from gui.settings import Settings
+from tadqiq.gui.app import application, open_window
+from tadqiq.gui.settings import Settings
 
 
 def test_open_window_on_a_project_file(qtbot, tmp_path, seed_project_path):
@@ -21,7 +21,7 @@ def test_open_window_on_a_project_file(qtbot, tmp_path, seed_project_path):
 def test_gui_launch_has_the_signature_the_cli_calls():
     import inspect
 
-    from tadqiq.gui_launch import launch
+    from tadqiq.cli.gui_launch import launch
 
     params = inspect.signature(launch).parameters
     assert list(params)[:2] == ["project", "reviewer"]
@@ -32,7 +32,7 @@ def _drive(keys):
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    from gui.main_window import MainWindow
+    from tadqiq.gui.main_window import MainWindow
 
     def step():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -59,8 +59,8 @@ def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, seed_p
     """As `tadqiq --reviewer NAME PROJECT` does: launch, review with keys, quit; again, undo, quit."""
     from PySide6.QtCore import Qt
 
-    from db.project import Project
-    from tadqiq.gui_launch import launch
+    from tadqiq.db.project import Project
+    from tadqiq.cli.gui_launch import launch
 
     none, ctrl = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
     ini = tmp_path / "session.ini"

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from core.model import Article, Region
-from gui.article_view import ArticleView
+from tadqiq.core.model import Article, Region
+from tadqiq.gui.article_view import ArticleView
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def schema_color(view, type_name):
 
 
 def test_highlights_land_on_the_right_text_after_an_emoji(view, schema):
-    from core.model import Argument, Mention, Span
+    from tadqiq.core.model import Argument, Mention, Span
     text = "🔥💥 تنظيم داعش يشن هجوما"
     t = text.index("هجوما")
     a = text.index("تنظيم داعش")
@@ -110,7 +110,7 @@ def test_clicking_an_argument_and_a_trigger_emits_intents(qtbot, view, seed_obje
 
 
 def test_tooltip_text_names_type_role_confidence_and_rule(view, seed_objects):
-    from gui.highlights import tooltip
+    from tadqiq.gui.highlights import tooltip
     article, mentions = seed_objects
     view.set_article(article, mentions, mentions[0].id)
     h = next(h for h in view.highlight_list if h.kind == "argument")
@@ -173,7 +173,7 @@ def test_selecting_a_mention_scrolls_to_it_and_keeps_the_text_selection(qtbot, v
 
 
 def test_type_picker_type_ahead(qtbot, schema):
-    from gui.type_picker import TypePicker, matches
+    from tadqiq.gui.type_picker import TypePicker, matches
 
     assert matches(schema, "arr")[0] == "Justice.Arrest-Jail"
     assert matches(schema, "inj")[0] == "Life.Injure"
@@ -190,7 +190,7 @@ def test_type_picker_type_ahead(qtbot, schema):
 def test_tooltip_describes_the_value_and_escapes_markup(view, seed_objects):
     import dataclasses
 
-    from gui.highlights import tooltip
+    from tadqiq.gui.highlights import tooltip
     article, mentions = seed_objects
     m = mentions[0]
     arg = dataclasses.replace(m.arguments[0], value={"kind": "count", "value": None, "min": 2, "max": 9,

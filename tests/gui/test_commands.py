@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from db.project import Project
-from gui.commands import (
+from tadqiq.db.project import Project
+from tadqiq.gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
     NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
     UnlinkMentionCommand, parse_action, rebuild_undo_stack,
 )
-from gui.document import ReviewDocument
+from tadqiq.gui.document import ReviewDocument
 
 SEED = "000_aa59fc9b5caee80f"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.export_dialog import ExportDialog
+from tadqiq.gui.export_dialog import ExportDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from db.project import Project
-from gui.export_dialog import ExportDialog, ExportJob, ExportWorker
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from tadqiq.db.project import Project
+from tadqiq.gui.export_dialog import ExportDialog, ExportJob, ExportWorker
+from tadqiq.gui.main_window import MainWindow
+from tadqiq.gui.settings import Settings
 
 SEED = "000_aa59fc9b5caee80f"
 

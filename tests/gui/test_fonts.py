@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics
 
-from gui.fonts import DEFAULT_FAMILY, article_font, font_files, load_fonts
+from tadqiq.gui.fonts import DEFAULT_FAMILY, article_font, font_files, load_fonts
 
 
 def test_bundled_fonts_come_from_pip_packages_with_an_ofl_licence():
@@ -33,7 +33,7 @@ def test_unknown_family_falls_back_to_a_bundled_one(qapp):
 def test_emoji_fall_back_to_the_bundled_emoji_font(qapp):
     from PySide6.QtGui import QRawFont, QTextLayout
 
-    from gui.fonts import EMOJI_FAMILY
+    from tadqiq.gui.fonts import EMOJI_FAMILY
     assert EMOJI_FAMILY in load_fonts()
     font = article_font(14)
     assert font.families()[:2] == [DEFAULT_FAMILY, EMOJI_FAMILY]
@@ -54,7 +54,7 @@ def test_a_font_package_collected_as_data_only_is_still_found(tmp_path, monkeypa
     package (no __file__): its folder must still be found."""
     import sys
 
-    from gui.fonts import _package_folder
+    from tadqiq.gui.fonts import _package_folder
     folder = tmp_path / "fontpkg_as_data"
     folder.mkdir()
     (folder / "Some-Regular.ttf").write_bytes(b"not really a font")

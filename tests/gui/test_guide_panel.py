@@ -7,8 +7,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextTable
 
-from core.resources import resource_path
-from gui.guide_panel import LRM, isolate_arabic, load_guidelines
+from tadqiq.core.resources import resource_path
+from tadqiq.gui.guide_panel import LRM, isolate_arabic, load_guidelines
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from gui.export_dialog import ExportDialog
-from gui.shortcuts_dialog import ShortcutsDialog
+from tadqiq.gui.export_dialog import ExportDialog
+from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 WINDOW, BUTTON = QPalette.ColorRole.Window, QPalette.ColorRole.Button

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from db.project import Project
+from tadqiq.db.project import Project
 
 SEED = "000_aa59fc9b5caee80f"
 
@@ -244,8 +244,8 @@ def test_highlights_are_computed_once_per_open_and_per_selection(qtbot, open_win
 
 
 def test_an_article_without_proposals_says_how_to_add_one(qtbot, open_window):
-    from core.importing.item import ImportItem
-    from core.model import Article
+    from tadqiq.core.importing.item import ImportItem
+    from tadqiq.core.model import Article
 
     w = open_window()
     w.project.import_items([ImportItem(Article("quiet", "عنوان\n\nمرت الليلة بهدوء في المدينة.", "عنوان"))])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gui.commands import AcceptMentionCommand, NewMentionCommand, RejectMentionCommand, SetArgumentCommand
-from gui.document import ReviewDocument
-from gui.event_panel import EventPanel
-from gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
+from tadqiq.gui.commands import AcceptMentionCommand, NewMentionCommand, RejectMentionCommand, SetArgumentCommand
+from tadqiq.gui.document import ReviewDocument
+from tadqiq.gui.event_panel import EventPanel
+from tadqiq.gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
 SEED = "000_aa59fc9b5caee80f"
 
@@ -104,5 +104,5 @@ def test_argument_table_shows_values_as_a_reviewer_reads_them(doc):
     m = doc.selected
     shown = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert shown and all("kind=" not in s for s in shown)
-    from core.values.describe import describe_value
+    from tadqiq.core.values.describe import describe_value
     assert shown == [describe_value(a.value) for a in m.arguments]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from gui.offsets import OffsetMap, to_qt, to_str
+from tadqiq.gui.offsets import OffsetMap, to_qt, to_str
 
 CASES = {
     "emoji before an Arabic span": ("🔥💥 هجوم على دير الزور", "دير الزور"),

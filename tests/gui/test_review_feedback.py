@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from core.model import Article
+from tadqiq.core.model import Article
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -97,7 +97,7 @@ def test_zoom_keeps_the_selected_mention_in_view(qtbot, open_window, ui):
 
 
 def test_bidi_mark_labels_stay_inside_the_viewport(qtbot, schema):
-    from gui.article_view import ArticleView
+    from tadqiq.gui.article_view import ArticleView
 
     text = "\u200fقال مسؤول إن الهجوم وقع صباح اليوم في ريف المدينة الشرقي.\u200f\nنص آخر\u200e"
     view = ArticleView(schema)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.selection import fallback_snap, snap_selection
+from tadqiq.gui.selection import fallback_snap, snap_selection
 
 TEXT = "تنظيم داعش يشن هجوما ويقتل ويأسر العشرات في “عكش” 22994024-22994022"
 
@@ -63,8 +63,8 @@ def test_selection_of_punctuation_only_is_empty():
 
 
 def test_place_names_keep_their_first_letter_after_the_gazetteer_loads():
-    from core.arabic.clitics import snap_span
-    from extract.gazetteer import load_gazetteer
+    from tadqiq.core.arabic.clitics import snap_span
+    from tadqiq.extract.gazetteer import load_gazetteer
 
     load_gazetteer()
     text = "قصف على باميان أمس"

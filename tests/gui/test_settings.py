@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from gui.settings import SETTINGS, Settings
+from tadqiq.gui.settings import SETTINGS, Settings
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from gui.actions import ACTIONS
-from gui.shortcuts_dialog import ShortcutsDialog
+from tadqiq.gui.actions import ACTIONS
+from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
 
 OK, CANCEL = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.value_editor import actors, default_kind, make_value, place_names
+from tadqiq.gui.value_editor import actors, default_kind, make_value, place_names
 
 SEED = "000_aa59fc9b5caee80f"
 
@@ -46,9 +46,9 @@ def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_p
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from db.project import Project
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from tadqiq.db.project import Project
+    from tadqiq.gui.main_window import MainWindow
+    from tadqiq.gui.settings import Settings
 
     project = Project.open(seed_project_path)
     w = MainWindow(project, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
@@ -74,7 +74,7 @@ def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_p
 
 
 def test_the_preview_reads_like_the_argument_table(qtbot):
-    from gui.value_editor import ValueEditor
+    from tadqiq.gui.value_editor import ValueEditor
 
     editor = ValueEditor()
     qtbot.addWidget(editor)

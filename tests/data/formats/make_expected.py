@@ -19,9 +19,9 @@ REPO = HERE.parents[2]
 SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
 sys.path.insert(0, str(REPO))
 
-from core.formats.native import read_native  # noqa: E402
-from core.model import Argument, Article, Mention, Span  # noqa: E402
-from core.schema import load_schema  # noqa: E402
+from tadqiq.core.formats.native import read_native  # noqa: E402
+from tadqiq.core.model import Argument, Article, Mention, Span  # noqa: E402
+from tadqiq.core.schema import load_schema  # noqa: E402
 
 FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
 EXPORT_NAMES = {
@@ -122,7 +122,7 @@ def expected_items() -> list[tuple[Article, list[Mention]]]:
 
 
 def export_all(out_dir: Path) -> None:
-    from core.formats.export import export
+    from tadqiq.core.formats.export import export
 
     schema = load_schema()
     for fmt in FORMATS:

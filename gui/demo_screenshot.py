@@ -1,6 +1,6 @@
 """Render the demo project as a new user first sees it (real rule-engine proposals).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tadqiq.screenshots [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tadqiq.gui.demo_screenshot [OUT_DIR]
 
 (gui/screenshot.py renders the seed article in the four theme/size variants.)
 """
@@ -16,16 +16,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from db.project import Project  # noqa: E402
-from gui.app import application  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.settings import Settings  # noqa: E402
+from tadqiq.db.project import Project  # noqa: E402
+from tadqiq.gui.app import application  # noqa: E402
+from tadqiq.gui.main_window import MainWindow  # noqa: E402
+from tadqiq.gui.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def render_demo(out_dir: Path, article: str = "demo-01-idlib-airstrike") -> Path:
-    from tadqiq.demo import ensure_demo_project
+    from tadqiq.app.demo import ensure_demo_project
 
     app = application()
     with tempfile.TemporaryDirectory() as tmp:

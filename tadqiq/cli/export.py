@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from core.formats.common import FormatError
-from core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
-from db.export_queries import export_articles, export_items, mention_reviewers
-from db.project import Project
-from tadqiq.output import echo, fail, friendly_errors
+from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
+from tadqiq.db.export_queries import export_articles, export_items, mention_reviewers
+from tadqiq.db.project import Project
+from tadqiq.cli.output import echo, fail, friendly_errors
 
 
 @click.command(name="export")

@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
-from core.importing.item import ImportProblem
-from core.schema import SchemaError
-from db.connection import ProjectError
-from db.search import SearchError
+from tadqiq.core.importing.item import ImportProblem
+from tadqiq.core.schema import SchemaError
+from tadqiq.db.connection import ProjectError
+from tadqiq.db.search import SearchError
 
 
 def echo(ctx: click.Context, text: str = "", err: bool = False) -> None:

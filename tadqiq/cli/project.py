@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from core.importing.item import ImportOptions
-from db.connection import remove_project_files
-from db.importing import TOOL_FORMATS, import_paths
-from db.project import Project
-from tadqiq.output import echo, echo_json, fail, friendly_errors
+from tadqiq.core.importing.item import ImportOptions
+from tadqiq.db.connection import remove_project_files
+from tadqiq.db.importing import TOOL_FORMATS, import_paths
+from tadqiq.db.project import Project
+from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from core.metrics import count_capture, evaluate, format_report
-from core.model import Article, Mention
-from db.project import Project
-from extract.base import Engine, engine_names, get_engine, origin_of
-from tadqiq.output import echo, echo_json, fail, friendly_errors
+from tadqiq.core.metrics import count_capture, evaluate, format_report
+from tadqiq.core.model import Article, Mention
+from tadqiq.db.project import Project
+from tadqiq.extract.base import Engine, engine_names, get_engine, origin_of
+from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
 
 _WORKER: Engine | None = None
 _PAGE = 500

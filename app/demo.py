@@ -9,9 +9,9 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from core.resources import resource_path
-from db.importing import import_paths
-from db.project import Project
+from tadqiq.core.resources import resource_path
+from tadqiq.db.importing import import_paths
+from tadqiq.db.project import Project
 
 
 def data_dir() -> Path:
@@ -27,7 +27,7 @@ def demo_path() -> Path:
 
 def propose(project: Project) -> int:
     """Run the default extraction engine over every article; return proposals stored."""
-    from extract.base import get_engine, origin_of
+    from tadqiq.extract.base import get_engine, origin_of
 
     engine = get_engine("rules")
     origin = origin_of(engine)

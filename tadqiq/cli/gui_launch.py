@@ -13,6 +13,6 @@ def launch(project: str | Path, reviewer: str | None = None, *, article: int | s
     that article (row id or external id) instead of the first one to review;
     ``settings_file`` uses an INI file instead of the user's settings (scripted sessions).
     """
-    from gui.app import run
+    from tadqiq.gui.app import run
 
     return run(project, reviewer, article=article, settings_file=settings_file)

@@ -1,25 +1,23 @@
-"""The ``tadqiq`` command: a thin layer over core/extract/db, plus the way into the GUI.
+"""The ``tadqiq`` command: a thin caller of the use cases, plus the way into the GUI.
 
 ``tadqiq`` alone opens the GUI on the demo project; ``tadqiq PROJECT`` opens that project;
-``tadqiq COMMAND ...`` runs a command. Command modules are ``tadqiq/cli_*.py``, each with a
-``register(group)`` function that adds its commands; they are found automatically.
+``tadqiq COMMAND ...`` runs a command. Command modules (``tadqiq/cli/project.py``, ``export.py``,
+``extract.py``) each have a ``register(group)`` function that adds their commands; they are listed
+here, so a frozen bundle sees them as ordinary imports.
 """
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
-import pkgutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
-import tadqiq
-from core.version import __version__
-from tadqiq.output import fail
+from tadqiq.core.version import __version__
+from tadqiq.cli.output import fail
 
 
 class TadqiqGroup(click.Group):
@@ -71,7 +69,7 @@ def cli(ctx: click.Context, reviewer: str | None, visual: bool) -> None:
 @click.pass_context
 def gui(ctx: click.Context, project: Path | None, reviewer_here: str | None) -> None:
     """Open the review window on PROJECT (default: the demo project)."""
-    from tadqiq.demo import ensure_demo_project
+    from tadqiq.app.demo import ensure_demo_project
 
     problem = no_display_problem(os.environ, sys.platform)
     if problem:
@@ -79,7 +77,7 @@ def gui(ctx: click.Context, project: Path | None, reviewer_here: str | None) -> 
     reviewer = reviewer_here or ctx.obj.get("reviewer")
     if project is None:
         project = ensure_demo_project(echo=lambda msg: click.echo(msg, err=True))
-    from tadqiq.gui_launch import launch  # Qt is imported only here
+    from tadqiq.cli.gui_launch import launch  # Qt is imported only here
 
     raise SystemExit(launch(project, reviewer=reviewer))
 
@@ -97,10 +95,10 @@ def no_display_problem(environ: Mapping[str, str], platform: str) -> str | None:
 
 
 def _register_command_modules() -> None:
-    for info in sorted(pkgutil.iter_modules(tadqiq.__path__), key=lambda m: m.name):
-        if info.name.startswith("cli_"):
-            module = importlib.import_module(f"tadqiq.{info.name}")
-            module.register(cli)
+    from tadqiq.cli import export, extract, project
+
+    for module in (export, extract, project):
+        module.register(cli)
 
 
 _register_command_modules()
