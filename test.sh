@@ -5,8 +5,7 @@ cd "$(dirname "$0")"
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 echo "== layer contracts (import-linter, on the folders laid out as they install)"
-.venv/bin/python scripts/stage_package.py build/lint-tree > /dev/null
-(cd build/lint-tree && ../../.venv/bin/lint-imports ../../pyproject.toml --no-cache)
+.venv/bin/python scripts/lint_layers.py
 echo "== lint (ruff)"
 .venv/bin/ruff check .
 echo "== tests (pytest)"
