@@ -1,0 +1,77 @@
+"""Cross-validate the entity recogniser (extract/entities.py) on real newswire: ANERcorp.
+
+    .venv/bin/python bench/bench_entities.py [--k 5] [--no-gazetteer] [--write]
+
+Reads ../shared/corpora/anercorp/anercorp-dev.conll at run time (never copied into the repo),
+trains a CRF on k-1 contiguous blocks of sentences and tags the held-out block, k times, and
+prints CoNLL entity P/R/F1 per class, pooled over the folds, with the training time per fold.
+``--write`` also writes the table into docs/benchmarks-entities.md with the machine and date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "anercorp" / "anercorp-dev.conll"
+sys.path.insert(0, str(REPO))
+
+from tadqiq.extract import entities  # noqa: E402
+
+
+def gazetteer_hits():
+    from tadqiq.extract.gazetteer import key, load_gazetteer
+
+    gaz = load_gazetteer()
+    return lambda tokens: entities.list_hits(tokens, lambda name: gaz.lookup_key(key(name)) is not None,
+                                             max_words=min(gaz.max_words, 4), label="gaz")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--no-gazetteer", action="store_true")
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    if not CORPUS.is_file():
+        sys.exit(f"ANERcorp not found at {CORPUS}")
+    sentences = entities.read_conll(CORPUS.read_text(encoding="utf-8"))
+    hits = None if args.no_gazetteer else gazetteer_hits()
+    t0 = time.perf_counter()
+    total, folds = entities.cross_validate(sentences, args.k, hits)
+    seconds = time.perf_counter() - t0
+    classes = sorted(total.gold)
+    lines = ["| class | P | R | F1 | gold entities |", "|---|---|---|---|---|"]
+    for cls in [*classes, None]:
+        p, r, f = total.prf(cls)
+        lines.append(f"| {cls or '**all**'} | {p:.3f} | {r:.3f} | {f:.3f} | "
+                     f"{total.gold[cls] if cls else sum(total.gold.values())} |")
+    fold_f1 = ", ".join(f"{fold.prf()[2]:.3f}" for fold in folds)
+    tokens = sum(len(s) for s in sentences)
+    summary = (f"{len(sentences)} sentences, {tokens} tokens, {args.k} folds by contiguous blocks; "
+               f"gazetteer hits {'off' if args.no_gazetteer else 'on'}; overall F1 per fold: {fold_f1}; "
+               f"{seconds / args.k:.1f} s per fold (training on {tokens * (args.k - 1) // args.k} tokens, "
+               f"then tagging)")
+    print("\n".join(lines))
+    print(summary)
+    if args.write:
+        machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        out = REPO / "docs" / "benchmarks-entities.md"
+        head = out.read_text(encoding="utf-8") if out.exists() else (
+            "# Entity recogniser on real newswire (ANERcorp)\n\n"
+            "Real text: ANERcorp's development part (`../shared/corpora/anercorp/`), read at run time.\n"
+            "Produced by `bench/bench_entities.py --write`; CoNLL scoring (class and both boundaries).\n")
+        block = (f"\n## {datetime.date.today()} — {machine}, gazetteer hits "
+                 f"{'off' if args.no_gazetteer else 'on'}\n\n" + "\n".join(lines) + f"\n\n{summary}\n")
+        out.write_text(head + block, encoding="utf-8")
+        print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""A named-entity recogniser for argument candidates: a linear-chain CRF over tokens.
+
+Why a CRF (python-crfsuite): it is the method the published ANERcorp results use (Benajiba &
+Rosso's CRF reached overall F1 about 0.80), trains on 100k tokens in well under a minute on
+two CPU cores, needs no download, and its features say plainly what it looks at. The features
+are clitic-aware: the normalised form, the form without attached proclitics (و ف ب ل ك س ال),
+what was split off, character prefixes and suffixes of the stem, digits and Latin letters, and
+the same for two neighbours on each side; optional hit lists (gazetteer places, actors) add a
+feature where a token starts or continues a listed name.
+
+Tags are BIO over the classes the training data uses (ANERcorp: LOC, PERS, ORG, MISC).
+Scores are CoNLL-style: an entity counts when its class and both boundaries match.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from tadqiq.core.arabic.clitics import split_proclitics
+from tadqiq.core.arabic.normalize import normalize_text
+
+Sentence = list[tuple[str, str]]  # (token, BIO tag)
+
+TRAINING = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def _shape(token: str) -> str:
+    if token.isdigit():
+        return "digit"
+    if any("a" <= c.lower() <= "z" for c in token):
+        return "latin"
+    if not any(c.isalpha() for c in token):
+        return "punct"
+    return "word"
+
+
+def _word_features(token: str, prefix: str) -> list[str]:
+    norm = normalize_text(token)
+    cut, stem = split_proclitics(norm)
+    feats = [f"{prefix}w={norm}", f"{prefix}stem={stem}", f"{prefix}shape={_shape(token)}"]
+    if cut:
+        feats.append(f"{prefix}pro={norm[:cut]}")
+    if prefix == "":
+        feats += [f"p{n}={stem[:n]}" for n in (2, 3) if len(stem) > n]
+        feats += [f"s{n}={stem[-n:]}" for n in (1, 2, 3) if len(stem) > n]
+        feats.append(f"len={min(len(stem), 8)}")
+    return feats
+
+
+def sentence_features(tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None) -> list[list[str]]:
+    """The feature strings of every token; ``hits[i]`` names lists token i is part of."""
+    words = [_word_features(t, "") for t in tokens]
+    around = [_word_features(t, "n:") for t in tokens]
+    out: list[list[str]] = []
+    for i in range(len(tokens)):
+        feats = ["bias", *words[i]]
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(tokens):
+                feats += [f"{d}{f[1:]}" for f in around[j][:2]]  # the neighbour's form and stem
+            else:
+                feats.append(f"{d}:edge")
+        if i > 0:
+            feats.append(f"bigram={normalize_text(tokens[i - 1])}|{normalize_text(tokens[i])}")
+        if hits is not None:
+            feats += [f"hit={h}" for h in hits[i]]
+        out.append(feats)
+    return out
+
+
+def list_hits(tokens: Sequence[str], names: Callable[[str], bool], max_words: int = 4,
+              label: str = "list") -> list[list[str]]:
+    """Mark tokens that form a listed name (longest first): ``B-label``/``I-label`` hits.
+
+    ``names`` answers whether a space-joined normalised token run (proclitics off its first
+    token) is listed, e.g. a gazetteer's lookup.
+    """
+    norms = [normalize_text(t) for t in tokens]
+    out: list[list[str]] = [[] for _ in tokens]
+    i = 0
+    while i < len(tokens):
+        for n in range(min(max_words, len(tokens) - i), 0, -1):
+            first = split_proclitics(norms[i])[1]
+            if names(" ".join([first, *norms[i + 1:i + n]])):
+                out[i].append(f"B-{label}")
+                for k in range(i + 1, i + n):
+                    out[k].append(f"I-{label}")
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+class EntityTagger:
+    """A trained model; ``tag(tokens)`` gives one BIO tag per token."""
+
+    def __init__(self, model_bytes: bytes):
+        self.model_bytes = model_bytes
+        self._tagger = pycrfsuite.Tagger()
+        with tempfile.NamedTemporaryFile(suffix=".crfsuite", delete=False) as f:
+            f.write(model_bytes)
+            self._path = Path(f.name)
+        self._tagger.open(str(self._path))
+
+    def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None) -> list[str]:
+        if not tokens:
+            return []
+        return list(self._tagger.tag(sentence_features(tokens, hits)))
+
+    def close(self) -> None:
+        self._tagger.close()
+        self._path.unlink(missing_ok=True)
+
+
+def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[str]]] | None = None,
+          params: dict | None = None) -> EntityTagger:
+    """Train a CRF on tagged sentences (in memory; the model comes back as bytes)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({**TRAINING, **(params or {})})
+    n = 0
+    for sent in sentences:
+        tokens = [t for t, _ in sent]
+        trainer.append(sentence_features(tokens, hits(tokens) if hits else None), [tag for _, tag in sent])
+        n += 1
+    if not n:
+        raise ValueError("no training sentences")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.crfsuite"
+        trainer.train(str(path))
+        return EntityTagger(path.read_bytes())
+
+
+def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO tags -> (first token, end token exclusive, class); a stray I- starts an entity."""
+    spans: list[tuple[int, int, str]] = []
+    start, cls = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, name = tag.partition("-")
+        if start is not None and (kind != "I" or name != cls):
+            spans.append((start, i, cls or ""))
+            start, cls = None, None
+        if kind == "B" or (kind == "I" and start is None):
+            start, cls = i, name
+    return spans
+
+
+@dataclass
+class Scores:
+    correct: Counter
+    predicted: Counter
+    gold: Counter
+
+    def prf(self, cls: str | None = None) -> tuple[float, float, float]:
+        c = sum(self.correct.values()) if cls is None else self.correct[cls]
+        p = sum(self.predicted.values()) if cls is None else self.predicted[cls]
+        g = sum(self.gold.values()) if cls is None else self.gold[cls]
+        precision = c / p if p else 0.0
+        recall = c / g if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    def add(self, other: Scores) -> None:
+        self.correct += other.correct
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+
+def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> Scores:
+    """CoNLL entity scores of predicted BIO tag sequences against gold ones."""
+    s = Scores(Counter(), Counter(), Counter())
+    for g, p in zip(gold, predicted, strict=True):
+        gs, ps = set(entity_spans(g)), set(entity_spans(p))
+        s.gold.update(c for *_, c in gs)
+        s.predicted.update(c for *_, c in ps)
+        s.correct.update(c for *_, c in gs & ps)
+    return s
+
+
+def cross_validate(sentences: Sequence[Sentence], k: int = 5,
+                   hits: Callable[[list[str]], list[list[str]]] | None = None,
+                   params: dict | None = None) -> tuple[Scores, list[Scores]]:
+    """Train on k-1 contiguous blocks of sentences, test on the held-out block, k times.
+
+    Blocks (not a shuffle) keep sentences of one article together, so a name repeated within
+    an article is not seen in training and test at once. Returns the pooled and per-fold scores.
+    """
+    if k < 2 or len(sentences) < k:
+        raise ValueError(f"cross-validation needs k >= 2 and at least k sentences (k={k}, {len(sentences)})")
+    bounds = [round(i * len(sentences) / k) for i in range(k + 1)]
+    total = Scores(Counter(), Counter(), Counter())
+    folds = []
+    for i in range(k):
+        test = sentences[bounds[i]:bounds[i + 1]]
+        tagger = train([*sentences[:bounds[i]], *sentences[bounds[i + 1]:]], hits, params)
+        try:
+            predicted = [tagger.tag([t for t, _ in s], hits([t for t, _ in s]) if hits else None) for s in test]
+        finally:
+            tagger.close()
+        fold = score([[tag for _, tag in s] for s in test], predicted)
+        folds.append(fold)
+        total.add(fold)
+    return total, folds
+
+
+def read_conll(text: str) -> list[Sentence]:
+    """Token<TAB>tag lines, a blank line between sentences (ANERcorp's layout)."""
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, sep, tag = line.rpartition("\t") if "\t" in line else line.rpartition(" ")
+        if not sep or not token:
+            raise ValueError(f"line {n}: expected 'token<TAB>tag', got {line[:60]!r}")
+        current.append((token, tag.strip()))
+    if current:
+        sentences.append(current)
+    return sentences

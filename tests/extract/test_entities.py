@@ -1,0 +1,117 @@
+"""extract/entities.py: BIO spans, CoNLL scoring, features, training and block cross-validation,
+on sentences written here (the real-text figures come from bench/bench_entities.py on ANERcorp)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tadqiq.extract import entities
+
+CONLL = """\
+قصفت\tO
+طائرات\tO
+روسية\tB-MISC
+بلدة\tO
+سرمين\tB-LOC
+في\tO
+ريف\tO
+إدلب\tB-LOC
+
+وقال\tO
+أحمد\tB-PERS
+الخطيب\tI-PERS
+إن\tO
+الأمم\tB-ORG
+المتحدة\tI-ORG
+أدانت\tO
+القصف\tO
+
+والتقى\tO
+وزير\tO
+الخارجية\tO
+محمد\tB-PERS
+العلي\tI-PERS
+وفدا\tO
+من\tO
+الأمم\tB-ORG
+المتحدة\tI-ORG
+في\tO
+بغداد\tB-LOC
+"""
+
+
+def sentences(n: int = 6) -> list[entities.Sentence]:
+    base = entities.read_conll(CONLL)
+    return [s for _ in range(n) for s in base]
+
+
+@pytest.mark.parametrize("tags, spans", [
+    (["O", "B-LOC", "I-LOC", "O"], [(1, 3, "LOC")]),
+    (["B-PERS", "B-PERS"], [(0, 1, "PERS"), (1, 2, "PERS")]),
+    (["I-ORG", "I-ORG", "O"], [(0, 2, "ORG")]),  # a stray I- starts an entity
+    (["B-LOC", "I-ORG"], [(0, 1, "LOC"), (1, 2, "ORG")]),
+    (["O", "O"], []),
+    ([], []),
+])
+def test_entity_spans(tags, spans):
+    assert entities.entity_spans(tags) == spans
+
+
+def test_score_counts_exact_class_and_boundaries():
+    gold = [["B-LOC", "I-LOC", "O", "B-PERS"]]
+    predicted = [["B-LOC", "O", "O", "B-PERS"]]  # the place's boundary is wrong
+    s = entities.score(gold, predicted)
+    assert s.correct == {"PERS": 1}
+    assert s.prf("PERS") == (1.0, 1.0, 1.0)
+    assert s.prf("LOC") == (0.0, 0.0, 0.0)
+    assert s.prf() == (0.5, 0.5, 0.5)
+
+
+def test_read_conll_and_its_errors():
+    sents = entities.read_conll(CONLL)
+    assert [len(s) for s in sents] == [8, 8, 11]
+    assert sents[1][1] == ("أحمد", "B-PERS")
+    with pytest.raises(ValueError, match="line 2"):
+        entities.read_conll("قصف\tO\nكلمة\n")
+
+
+def test_features_see_through_proclitics_and_normalisation():
+    feats = entities.sentence_features(["وبإدلب", "ادلب"])
+    first, second = set(feats[0]), set(feats[1])
+    assert "stem=ادلب" in first and "pro=وب" in first
+    assert "w=ادلب" in second and "stem=ادلب" in second
+    assert "-1:edge" in first and "1:edge" in second
+
+
+def test_list_hits_marks_the_longest_listed_name():
+    names = {"دير الزور", "دير"}
+    hits = entities.list_hits(["في", "ودير", "الزور", "أمس"], lambda n: n in names, label="gaz")
+    assert hits == [[], ["B-gaz"], ["I-gaz"], []]
+
+
+def test_training_learns_the_tags_it_was_given():
+    tagger = entities.train(sentences())
+    try:
+        for sent in entities.read_conll(CONLL):
+            assert tagger.tag([t for t, _ in sent]) == [tag for _, tag in sent]
+        # an unseen sentence of the same shape: the place after ريف and the organisation
+        tags = tagger.tag(["قصفت", "طائرات", "روسية", "بلدة", "كفرنبل", "في", "ريف", "إدلب"])
+        assert tags[7] == "B-LOC"
+        assert tagger.tag([]) == []
+    finally:
+        tagger.close()
+
+
+def test_cross_validation_holds_out_contiguous_blocks():
+    sents = sentences(4)  # 12 sentences, the three shapes repeated
+    total, folds = entities.cross_validate(sents, k=3)
+    assert len(folds) == 3
+    assert sum(total.gold.values()) == sum(len(entities.entity_spans([t for _, t in s])) for s in sents)
+    assert total.prf()[2] > 0.9  # every shape is seen in the other blocks
+    with pytest.raises(ValueError, match="k >= 2"):
+        entities.cross_validate(sents[:1], k=2)
+
+
+def test_training_without_sentences_is_an_error():
+    with pytest.raises(ValueError, match="no training sentences"):
+        entities.train([])
