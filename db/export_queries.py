@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from tadqiq.core.formats.common import Item
-from tadqiq.core.formats.export import GOLD, select_mentions
+from tadqiq.core.formats.export import select_mentions
+from tadqiq.core.model import GOLD_STATUSES
 from tadqiq.db.project import Project
 
 
@@ -22,14 +23,14 @@ def export_articles(
     if status == "all":
         sql, params = "SELECT id, ext_id FROM articles ORDER BY id", []
     else:
-        marks = ",".join("?" * len(GOLD))
+        marks = ",".join("?" * len(GOLD_STATUSES))
         by = " AND e.reviewer = ?" if reviewer else ""
         done = "a.status = 'done' OR " if not reviewer else ""
         sql = (
             f"SELECT a.id, a.ext_id FROM articles a WHERE {done}EXISTS (SELECT 1 FROM events e"
             f" WHERE e.article_id = a.id AND e.status IN ({marks}){by}) ORDER BY a.id"
         )
-        params = [*sorted(GOLD), *([reviewer] if reviewer else [])]
+        params = [*sorted(GOLD_STATUSES), *([reviewer] if reviewer else [])]
     return [(r[0], r[1]) for r in project.db.execute(sql, params).fetchall()]
 
 

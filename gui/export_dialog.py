@@ -1,24 +1,15 @@
 """File → Export…: the project's labels out in any export format, with progress, cancel and a summary.
 
 The dialog asks what ``tadqiq export`` takes (format, output, gold/all, reviewer, event types,
-split and seed) and runs :func:`run_export` in an :class:`ExportWorker` (a QThread). The worker
-opens its own :class:`db.project.Project` on the same file: an SQLite connection is only used
-in the thread that made it, never the window's.
-
-Nothing half-written is left behind: :func:`core.formats.export.export` writes every export
-(file or folder) into a hidden staging folder beside the target and moves it into place only
-once the writer and the manifest are done, replacing a previous export whole. On an error or
-Cancel (raised from the progress callback) the staging folder, and any folder made for the
-output, are removed and the target is untouched — the same for ``tadqiq export``.
+split and seed) as an :class:`app.export.ExportJob` and runs it with :func:`app.export.run_export`
+in an :class:`ExportWorker` (a QThread), which opens its own connection to the project file:
+an SQLite connection is only used in the thread that made it, never the window's. A failed or
+cancelled export leaves the target untouched (app/export.py says how).
 """
 
 from __future__ import annotations
 
-import shlex
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,10 +18,12 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from tadqiq.app.export import FORMATS, ExportCancelled, ExportJob, ExportSummary, check_job, run_export
 from tadqiq.core.formats.common import FormatError
-from tadqiq.core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
-from tadqiq.db.export_queries import export_articles, export_items
+from tadqiq.core.formats.export import parse_split
 from tadqiq.db.project import Project, ProjectError
+
+__all__ = ["ExportDialog", "ExportJob", "ExportWorker"]
 
 FORMAT_LABELS = {
     "jsonl": "Native JSONL (one article per line)",
@@ -44,136 +37,19 @@ SUFFIX = {"jsonl": ".jsonl", "oneie": ".jsonl", "dygiepp": ".jsonl", "brat": "",
           "acled-csv": ".csv"}
 
 
-class ExportCancelled(Exception):
-    """The user pressed Cancel; nothing was written."""
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    """One export, as ``tadqiq export`` would run it."""
-
-    project: Path
-    fmt: str
-    out: Path
-    status: str = "gold"
-    reviewer: str | None = None
-    types: tuple[str, ...] | None = None  # None: every type
-    split: str | None = None  # "80/10/10"
-    seed: int = 0
-
-    @property
-    def writes_folder(self) -> bool:
-        return self.fmt == "brat" or bool(self.split)
-
-    @property
-    def manifest_path(self) -> Path:
-        return self.out / "manifest.json" if self.writes_folder else self.out.with_name(self.out.name + ".manifest.json")
-
-    def command(self) -> str:
-        """The equivalent command line (recorded in the manifest)."""
-        parts = ["tadqiq", "export", str(self.project), "--format", self.fmt, "-o", str(self.out),
-                 "--status", self.status]
-        if self.reviewer:
-            parts += ["--reviewer", self.reviewer]
-        if self.split:
-            parts += ["--split", self.split, "--seed", str(self.seed)]
-        if self.types:
-            parts += ["--types", ",".join(self.types)]
-        return shlex.join(parts)
-
-
-def check_job(job: ExportJob) -> None:
-    """Refuse an output the format cannot write, before any thread starts."""
-    if job.fmt not in FORMATS:
-        raise FormatError(f"unknown format {job.fmt!r}; choose one of {', '.join(FORMATS)}")
-    out = job.out
-    if job.writes_folder and out.exists() and not out.is_dir():
-        raise FormatError(f"{out} is a file; {job.fmt}{' with a split' if job.split else ''} writes a folder")
-    if not job.writes_folder and out.is_dir():
-        raise FormatError(f"{out} is a folder; {job.fmt} writes a file: give a file name")
-    if job.writes_folder:
-        check_output_folder(out)
-    place = out.parent
-    while not place.exists():
-        place = place.parent
-    if not place.is_dir():
-        raise FormatError(f"cannot write {out}: {place} is a file, not a folder")
-
-
-def run_export(
-    job: ExportJob,
-    *,
-    total: Callable[[int], None] | None = None,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> dict[str, Any]:
-    """Run ``job`` on a connection of the calling thread; return a summary (counts, files, paths).
-
-    ``total`` is told the number of articles before the first is written, ``progress`` each one
-    written; ``cancelled`` is asked before each article (raises :class:`ExportCancelled`).
-    Raises FormatError, ProjectError or OSError on failure; in every failing case the target is
-    left as it was (``core.formats.export`` stages the whole export).
-    """
-    check_job(job)
-    split = None
-    if job.split:
-        split = parse_split(job.split)
-
-    def step(n: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ExportCancelled
-        if progress is not None:
-            progress(n)
-
-    with Project.open(job.project, create=False) as project:
-        types = list(job.types) if job.types else None
-        select_mentions([], job.status, types=types, schema=project.schema)  # unknown types fail here
-        articles = export_articles(project, job.status, job.reviewer)
-        if total is not None:
-            total(len(articles))
-        step(0)
-        if split:
-            which = assign_splits([ext for _, ext in articles], split, job.seed)
-            names = ["train", "dev", "test"][: len(split)]
-            items: Any = {
-                name: export_items(project, [i for i, ext in articles if which[ext] == name], job.status,
-                                   job.reviewer, types)
-                for name in names
-            }
-        else:
-            items = export_items(project, [i for i, _ in articles], job.status, job.reviewer, types)
-        extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
-                               "split": job.split, "seed": job.seed if job.split else None,
-                               "project": str(job.project)}}
-        manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,
-                          extra=extra)
-    counts = manifest["counts"]
-    totals = counts.get("total", counts)
-    return {
-        "format": job.fmt,
-        "out": job.out,
-        "manifest": job.manifest_path,
-        "articles": totals.get("articles", 0),
-        "mentions": totals.get("mentions", 0),
-        "files": len(manifest["files"]),
-        "splits": {k: v for k, v in counts.items() if k in ("train", "dev", "test")},
-        "extras": {k: v for k, v in totals.items() if k not in ("articles", "mentions") and v},
-    }
-
-
-def summary_text(summary: dict[str, Any]) -> str:
+def summary_text(summary: ExportSummary) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
     lines = [
-        f"Exported {plural(summary['articles'], 'article')}, {plural(summary['mentions'], 'mention')} "
-        f"as {summary['format']}: {plural(summary['files'], 'file')} written to {summary['out']}",
-        f"Manifest: {summary['manifest']}",
+        f"Exported {plural(summary.articles, 'article')}, {plural(summary.mentions, 'mention')} "
+        f"as {summary.format}: {plural(summary.files, 'file')} written to {summary.out}",
+        f"Manifest: {summary.manifest}",
     ]
-    for name, c in summary["splits"].items():
+    for name, c in summary.splits.items():
         lines.append(f"  {name}: {plural(c.get('articles', 0), 'article')}, {plural(c.get('mentions', 0), 'mention')}")
-    if summary["extras"]:
-        lines.append("  " + ", ".join(f"{k} {v}" for k, v in summary["extras"].items()))
+    if summary.extras:
+        lines.append("  " + ", ".join(f"{k} {v}" for k, v in summary.extras.items()))
     return "\n".join(lines)
 
 
@@ -191,7 +67,7 @@ class ExportWorker(QThread):
 
     total_known = Signal(int)
     advanced = Signal(int)
-    succeeded = Signal(object)  # the summary dict
+    succeeded = Signal(object)  # the ExportSummary
     failed = Signal(str)
     cancelled = Signal()
 
@@ -201,6 +77,7 @@ class ExportWorker(QThread):
 
     def run(self) -> None:
         try:
+            check_job(self.job)
             summary = run_export(self.job, total=self.total_known.emit, progress=self._advance,
                                  cancelled=self.isInterruptionRequested)
         except ExportCancelled:
@@ -229,7 +106,7 @@ class ExportDialog(QDialog):
         reviewers = project.stats()["reviewers"]  # the window's connection, in the window's thread
         self.worker: ExportWorker | None = None
         self.message_box: QMessageBox | None = None
-        self.summary: dict[str, Any] | None = None
+        self.summary: ExportSummary | None = None
         self._auto_out = True
         self._build(reviewers)
         self._format_changed()
@@ -489,7 +366,7 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.finished_export.emit(outcome)
 
-    def _succeeded(self, summary: dict[str, Any]) -> None:
+    def _succeeded(self, summary: ExportSummary) -> None:
         self.summary = summary
         self.progress.setValue(self.progress.maximum())
         self.result_label.setText(summary_text(summary))

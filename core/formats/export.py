@@ -21,7 +21,7 @@ from typing import Any
 
 from tadqiq.core.formats.common import OFFSETS, FormatError, Item, sha256_file
 from tadqiq.core.formats.tokens import TOKENIZER, TOKENIZER_DOC
-from tadqiq.core.model import Mention
+from tadqiq.core.model import GOLD_STATUSES, Mention
 from tadqiq.core.schema import EventSchema
 from tadqiq.core.version import __version__
 
@@ -355,9 +355,6 @@ def _write(
     return result
 
 
-GOLD = frozenset({"confirmed", "corrected", "added"})
-
-
 def select_mentions(
     mentions: Iterable[Mention],
     status: str = "gold",
@@ -379,7 +376,7 @@ def select_mentions(
     return [
         m
         for m in mentions
-        if (status == "all" or m.status in GOLD)
+        if (status == "all" or m.status in GOLD_STATUSES)
         and (reviewer is None or m.reviewer == reviewer)
         and (wanted is None or m.type in wanted)
     ]

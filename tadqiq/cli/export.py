@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from tadqiq.core.formats.common import FormatError
-from tadqiq.core.formats.export import FORMATS, assign_splits, export, parse_split, select_mentions
-from tadqiq.db.export_queries import export_articles, export_items, mention_reviewers
-from tadqiq.db.project import Project
+from tadqiq.app.export import FORMATS, ExportJob, run_export
 from tadqiq.cli.output import echo, fail, friendly_errors
+from tadqiq.core.formats.common import FormatError
 
 
 @click.command(name="export")
@@ -56,56 +53,31 @@ def export_cmd(
     if not project.exists():
         fail(f"{project}: no such project file")
     wanted = [t for group in types for t in group.split(",") if t] or None
-    parts = ["tadqiq", "export", str(project), "--format", fmt, "-o", str(out), "--status", status]
-    if by_reviewer:
-        parts += ["--reviewer", by_reviewer]
-    if split:
-        parts += ["--split", split, "--seed", str(seed)]
-    if wanted:
-        parts += ["--types", ",".join(wanted)]
-    command = shlex.join(parts)
+    job = ExportJob(project, fmt, out, status=status, reviewer=by_reviewer, types=tuple(wanted) if wanted else None,
+                    split=split, seed=seed)
+    bars: list[tqdm] = []  # the bar starts once the number of articles is known
+
+    def started(n: int) -> None:
+        bars.append(tqdm(total=n, desc=f"export {fmt}", unit="article", disable=None, leave=False))
+
     try:
-        with Project.open(project, create=False) as p:
-            select_mentions([], status, types=wanted, schema=p.schema)  # unknown --types fail here
-            articles = export_articles(p, status, by_reviewer)
-            with tqdm(
-                total=len(articles), desc=f"export {fmt}", unit="article", disable=None, leave=False
-            ) as bar:
-                if split:
-                    ratios = parse_split(split)
-                    which = assign_splits([ext for _, ext in articles], ratios, seed)
-                    names = ["train", "dev", "test"][: len(ratios)]
-                    items = {
-                        name: export_items(p, [i for i, ext in articles if which[ext] == name], status,
-                                           by_reviewer, wanted)
-                        for name in names
-                    }  # fmt: skip
-                else:
-                    items = export_items(p, [i for i, _ in articles], status, by_reviewer, wanted)
-                manifest = export(fmt, items, p.schema, out, command=command, progress=bar.update,
-                                  extra={"selection": {"status": status, "reviewer": by_reviewer, "types": wanted,
-                                                       "split": split, "seed": seed if split else None,
-                                                       "project": str(project)}})  # fmt: skip
-            reviewers = mention_reviewers(p) if by_reviewer else []
+        summary = run_export(job, total=started, progress=lambda n: bars[0].update(n))
     except FormatError as exc:
         fail(str(exc))
-    counts = manifest["counts"]
-    total = counts.get("total", counts)
-    if by_reviewer and not total.get("mentions", 0):
+    finally:
+        for bar in bars:
+            bar.close()
+    if by_reviewer and not summary.mentions:
         echo(ctx, f"tadqiq: warning: no mentions of reviewer {by_reviewer!r} to export; reviewers in {project}: "
-                  f"{', '.join(reviewers) or '(none)'}", err=True)  # fmt: skip
-    echo(ctx, f"exported {total.get('articles', 0)} articles, {total.get('mentions', 0)} mentions as {fmt}"
-              f" to {out} ({len(manifest['files'])} files)")  # fmt: skip
-    if split:
-        for name in ("train", "dev", "test"):
-            if name in counts:
-                echo(
-                    ctx,
-                    f"  {name}: {counts[name].get('articles', 0)} articles, {counts[name].get('mentions', 0)} mentions",
-                )
-    extras = {k: v for k, v in total.items() if k not in ("articles", "mentions") and v}
-    if extras:
-        echo(ctx, "  " + ", ".join(f"{k} {v}" for k, v in extras.items()))
+                  f"{', '.join(summary.reviewers) or '(none)'}", err=True)  # fmt: skip
+    echo(ctx, f"exported {summary.articles} articles, {summary.mentions} mentions as {fmt}"
+              f" to {out} ({summary.files} files)")  # fmt: skip
+    for name in ("train", "dev", "test"):
+        if name in summary.splits:
+            c = summary.splits[name]
+            echo(ctx, f"  {name}: {c.get('articles', 0)} articles, {c.get('mentions', 0)} mentions")
+    if summary.extras:
+        echo(ctx, "  " + ", ".join(f"{k} {v}" for k, v in summary.extras.items()))
 
 
 def register(group: click.Group) -> None:
