@@ -9,8 +9,9 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from tadqiq.app import propose as proposing
+from tadqiq.app.importing import import_files
 from tadqiq.core.resources import resource_path
-from tadqiq.db.importing import import_paths
 from tadqiq.db.project import Project
 
 
@@ -26,16 +27,9 @@ def demo_path() -> Path:
 
 
 def propose(project: Project) -> int:
-    """Run the default extraction engine over every article; return proposals stored."""
-    from tadqiq.extract.base import get_engine, origin_of
-
-    engine = get_engine("rules")
-    origin = origin_of(engine)
-    total = 0
-    for summary in project.article_list(0, 1_000_000):
-        article = project.article(summary.id)
-        total += project.replace_proposals(article.id, origin, engine.extract(article), reviewer=origin)
-    return total
+    """Run the default extraction engine over every article (app.propose: what a reviewer
+    decided is not proposed again); return the proposals stored."""
+    return proposing.propose(project, "rules").stored
 
 
 def ensure_demo_project(echo: Callable[[str], None] = print) -> Path:
@@ -46,7 +40,7 @@ def ensure_demo_project(echo: Callable[[str], None] = print) -> Path:
     for leftover in tmp.parent.glob(tmp.name + "*"):
         leftover.unlink()
     with Project.open(tmp) as project:
-        report = import_paths(project, [resource_path("demo")])
+        report = import_files(project, [resource_path("demo")])
         proposals = propose(project)
     tmp.replace(path)
     echo(f"demo project created at {path}: {report.result.articles_added} articles, {proposals} proposals")

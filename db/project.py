@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.importing.item import ImportItem
-from tadqiq.core.model import Article, Mention
+from tadqiq.core.model import GOLD_STATUSES, Article, Mention
 from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
 from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
+from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
 from tadqiq.db.rows import article_from_row, dumps
 from tadqiq.db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
@@ -215,7 +216,7 @@ class Project(MentionStore):
             if before is None:
                 raise KeyError(f"no article {article_id}")
             self.db.execute("UPDATE articles SET status = ? WHERE id = ?", [status, article_id])
-            self._history(reviewer, "article_status", article_id, None, {"status": before[0]}, {"status": status})
+            self._history(reviewer, ARTICLE_STATUS, article_id, None, {"status": before[0]}, {"status": status})
 
     def add_review_time(self, article_id: int, reviewer: str, seconds: float) -> None:
         with self.db.atomic():
@@ -224,6 +225,32 @@ class Project(MentionStore):
                 " ON CONFLICT(article_id, reviewer) DO UPDATE SET seconds = seconds + excluded.seconds,"
                 " opened = opened + 1", [article_id, reviewer, seconds],
             )
+
+    # -- review history and decisions ----------------------------------------------------
+    def undo_history(self, reviewer: str, limit: int = 2000) -> Replay:
+        """``reviewer``'s last ``limit`` history rows read back as actions (db/history.py)."""
+        return replay(self.history(reviewer, limit=limit))
+
+    def reviewed_triggers(self, article_ids: list[int], origin_prefix: str) -> dict[int, tuple[set, set]]:
+        """Per article, what reviewers decided among the mentions whose origin starts with
+        ``origin_prefix``: ``(type, start, end)`` of every reviewed mention, and ``(start, end)``
+        of the corrected ones (their original type is no longer known). One query per 500
+        articles, through the article index."""
+        out: dict[int, tuple[set, set]] = {i: (set(), set()) for i in article_ids}
+        for first in range(0, len(article_ids), 500):
+            part = article_ids[first : first + 500]
+            rows = self.db.execute(
+                "SELECT article_id, type, trigger_start, trigger_end, status FROM events"
+                f" WHERE article_id IN ({','.join('?' * len(part))}) AND status != 'proposed'"
+                " AND substr(origin, 1, ?) = ?",
+                [*part, len(origin_prefix), origin_prefix],
+            )
+            for article_id, type_, start, end, status in rows:
+                same, corrected = out[article_id]
+                same.add((type_, start, end))
+                if status == "corrected":
+                    corrected.add((start, end))
+        return out
 
     # -- search ------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -256,7 +283,7 @@ class Project(MentionStore):
             "articles_by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status").fetchall()),
             "mentions": sum(by_status.values()),
             "mentions_by_status": by_status,
-            "gold": sum(v for k, v in by_status.items() if k in ("confirmed", "corrected", "added")),
+            "gold": sum(v for k, v in by_status.items() if k in GOLD_STATUSES),
             "mentions_by_origin": dict(q("SELECT origin, count(*) FROM events GROUP BY origin").fetchall()),
             "mentions_by_type": dict(q("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()),
             # people, not engines: registered reviewers and whoever's labels are stored (gold imports)
@@ -297,4 +324,4 @@ class Project(MentionStore):
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["MentionError", "SearchError", "SearchHit"]
+__all__ += ["MentionError", "SearchError", "SearchHit", "Replay", "action_name"]

@@ -13,8 +13,7 @@ import click
 
 from tadqiq.core.importing.item import ImportProblem
 from tadqiq.core.schema import SchemaError
-from tadqiq.db.connection import ProjectError
-from tadqiq.db.search import SearchError
+from tadqiq.db.project import ProjectError, SearchError
 
 
 def echo(ctx: click.Context, text: str = "", err: bool = False) -> None:

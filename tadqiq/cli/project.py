@@ -7,13 +7,15 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from tadqiq.core.importing.item import ImportOptions
-from tadqiq.db.connection import remove_project_files
-from tadqiq.db.importing import TOOL_FORMATS, import_paths
-from tadqiq.db.project import Project
+from tadqiq.app.importing import TOOL_FORMATS, ImportOptions, ImportOptionsError, check_options, import_into
 from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
+from tadqiq.db.project import Project
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+_OPTION_PROBLEMS = {
+    "gold-without-reviewer": "--gold needs --reviewer NAME",
+    "gold-with-origin": "use either --gold (reviewer labels) or --origin (proposals), not both",
+}
 
 
 def _open_existing(project: Path) -> Project:
@@ -51,21 +53,14 @@ def init(project: Path, schema: str | None) -> None:
 def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: str | None, gold: bool,
             reviewer: str | None, skip_bad: bool, schema: str | None, fmt: str) -> None:
     """Import .txt, .jsonl and .csv files (or folders of them) into PROJECT, all or nothing."""
-    if gold and not reviewer:
-        fail("--gold needs --reviewer NAME")
-    if gold and origin:
-        fail("use either --gold (reviewer labels) or --origin (proposals), not both")
-    existed = project.exists()
+    options = ImportOptions(origin=origin, gold=gold, reviewer=reviewer)
     try:
-        with Project.open(project, schema=schema) as p:
-            with tqdm(desc="import", unit="article", disable=None, leave=False) as bar:
-                report = import_paths(p, list(paths), ImportOptions(origin=origin, gold=gold, reviewer=reviewer),
-                                      skip_bad=skip_bad, progress=lambda done, total: _advance(bar, done, total),
-                                      fmt=fmt)
-    except BaseException:
-        if not existed:  # a failed import into a new project leaves no empty project file behind
-            remove_project_files(project)
-        raise
+        check_options(options)
+    except ImportOptionsError as exc:
+        fail(_OPTION_PROBLEMS[exc.reason])
+    with tqdm(desc="import", unit="article", disable=None, leave=False) as bar:
+        report = import_into(project, list(paths), options, schema=schema, skip_bad=skip_bad, fmt=fmt,
+                             progress=lambda done, total: _advance(bar, done, total))
     r = report.result
     encodings = sorted({f.encoding for f in report.files})
     echo(ctx, f"imported {r.articles_added} articles from {len(report.files)} files"

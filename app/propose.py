@@ -1,0 +1,152 @@
+"""Proposing events: an extraction engine run over a project's articles, its proposals stored.
+
+The rule a reviewer relies on lives here, once for ``tadqiq extract`` and the demo: a re-run
+replaces only the engine's *unreviewed* proposals, and never proposes again what a reviewer
+already decided — a mention of the engine (any version) confirmed or rejected with the same
+type and trigger, or a trigger a reviewer corrected (whatever its type is now).
+Articles are extracted on every core (worker processes) while the previous page is stored,
+one transaction per chunk of articles, in the thread that owns the connection.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from tadqiq.core.model import Article, Mention
+from tadqiq.db.project import Project
+from tadqiq.extract.base import Engine, engine_names, get_engine, origin_of
+
+__all__ = ["ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose", "select_articles"]
+
+_WORKER: Engine | None = None
+_PAGE = 500
+_CHUNK = 100  # articles stored per transaction
+_POOL_FROM = 20  # fewer articles are not worth starting worker processes
+
+#: (type, start, end) of every reviewed mention, (start, end) of the corrected ones
+Decided = tuple[set, set]
+
+
+@dataclass(frozen=True)
+class ProposeSummary:
+    origin: str
+    articles: int  # articles the engine ran over
+    stored: int  # proposals stored
+    kept: int  # proposals not stored again: a reviewer already decided them
+
+
+def _init(name: str) -> None:
+    global _WORKER
+    _WORKER = get_engine(name)
+
+
+def _run(job: tuple[int, Article]) -> tuple[int, list[Mention]]:
+    assert _WORKER is not None
+    article_id, article = job
+    return article_id, _WORKER.extract(article)
+
+
+def article_ids(project: Project) -> Iterator[int]:
+    """Every article's row id, in id order, a page at a time."""
+    offset = 0
+    while True:
+        page = project.article_list(offset, _PAGE)
+        if not page:
+            return
+        for row in page:
+            yield row.id
+        offset += len(page)
+
+
+def engine_origin(engine_name: str) -> str:
+    """The origin its proposals are stored with: ``extractor:<name>@<version>``."""
+    return origin_of(get_engine(engine_name))
+
+
+def select_articles(project: Project, engine_name: str, keys: Sequence[str] = (), *,
+                    only_new: bool = False) -> list[int]:
+    """The articles to run over: those named (external or row id, each once) or all; with
+    ``only_new`` only those with no mention of this engine version yet."""
+    if keys:
+        ids = list(dict.fromkeys(project.find_article(k).id for k in keys))
+    else:
+        ids = list(article_ids(project))
+    if only_new:
+        origin = engine_origin(engine_name)
+        ids = [i for i in ids if not project.mentions(i, origin=origin)]
+    return ids
+
+
+def _already_decided(m: Mention, decided: Decided) -> bool:
+    same, corrected = decided
+    return (m.type, m.trigger.start, m.trigger.end) in same or (m.trigger.start, m.trigger.end) in corrected
+
+
+def propose(
+    project: Project,
+    engine_name: str = "rules",
+    ids: Sequence[int] | None = None,
+    *,
+    reviewer: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ProposeSummary:
+    """Run ``engine_name`` over ``ids`` (default: every article) and store its proposals.
+
+    ``reviewer`` is recorded in the history (default: the engine's origin); ``jobs`` worker
+    processes (default: all cores); ``progress(1)`` after each article stored.
+    """
+    engine = get_engine(engine_name)
+    origin = origin_of(engine)
+    who = reviewer or origin
+    ids = list(article_ids(project)) if ids is None else list(ids)
+    jobs_n = max(1, jobs or os.cpu_count() or 1)
+    prefix = f"extractor:{engine.name}@"
+    stored = kept = 0
+
+    def store(results: Iterator[tuple[int, list[Mention]]], decided: dict[int, Decided]) -> None:
+        nonlocal stored, kept
+        while True:
+            rows = 0  # one transaction per chunk of articles (each article a savepoint)
+            with project.transaction():
+                for article_id, mentions in itertools.islice(results, _CHUNK):
+                    fresh = [m for m in mentions if not _already_decided(m, decided[article_id])]
+                    kept += len(mentions) - len(fresh)
+                    stored += project.replace_proposals(article_id, origin, fresh, reviewer=who)
+                    rows += 1
+                    if progress is not None:
+                        progress(1)
+            if rows < _CHUNK:  # the page's results are used up
+                return
+
+    pool = None
+    if jobs_n > 1 and len(ids) >= _POOL_FROM:
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        pool = ctx.Pool(jobs_n, initializer=_init, initargs=(engine_name,))
+    else:
+        _init(engine_name)
+    try:
+        pending = None
+        for first in range(0, len(ids), _PAGE):
+            page = ids[first : first + _PAGE]
+            batch = [(i, project.article(i)) for i in page]  # read here, where the connection lives
+            decided = project.reviewed_triggers(page, prefix)
+            if pool is None:
+                store(map(_run, batch), decided)
+                continue
+            results = pool.imap(_run, batch, chunksize=8)
+            if pending is not None:  # the workers extract this page while the previous one is stored
+                store(*pending)
+            pending = (results, decided)
+        if pending is not None:
+            store(*pending)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    return ProposeSummary(origin, len(ids), stored, kept)
