@@ -1,29 +1,27 @@
 """One QUndoCommand per reviewer edit, each redo/undo written through to the project.
 
 Every command is a list of mention changes ``(article_id, before, after)`` (None = absent)
-plus, for "accept all and done", an article status change. ``redo`` writes each ``after``,
-``undo`` writes each ``before``, through :meth:`ReviewDocument.write_many`: the whole
-command is one SQLite transaction (a history row per mention, plus the status row), so
-it is stored entirely or not at all, and it is one undo step. History rows are labelled ``VERB#TOKEN`` (``undo:``/``redo:``
-prefixed for undo and redo), so :func:`rebuild_undo_stack` can rebuild the stack after a
-restart (docs/adr/0002-write-through-undo.md).
+plus, for "accept all and done", an article status change. What the changes are is decided
+by the review rules in core/review.py; ``redo`` writes each ``after``, ``undo`` writes each
+``before``, through :meth:`ReviewDocument.write_many`: the whole command is one SQLite
+transaction (a history row per mention, plus the status row), so it is stored entirely or
+not at all, and it is one undo step. The history rows' format and its replay after a restart
+are db/history.py's (docs/adr/0002-write-through-undo.md).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
-from tadqiq.core.model import Argument, Mention, Span
-from tadqiq.db.rows import mention_from_json
+from tadqiq.core import review
+from tadqiq.core.model import Mention
+from tadqiq.db.project import action_name
 from tadqiq.gui.document import ReviewDocument
-
-#: Roles that mean the same participant across types, used when a type change drops a role.
-ROLE_EQUIVALENTS = {"Attacker": "Agent", "Agent": "Attacker", "Person": "Victim", "Victim": "Person"}
 
 
 @dataclass
@@ -58,12 +56,11 @@ class MentionCommand(QUndoCommand):
     def redo(self) -> None:
         if self.doc.replaying:
             return
-        prefix = "redo:" if self.done_once else ""
         writes = [(ch.article_id, ch.before, ch.after,
                    self.undo_ids[i] if self.done_once and i < len(self.undo_ids) else None)
                   for i, ch in enumerate(self.changes)]
         status = (self.status[0], self.status[2]) if self.status else None
-        results = self._write(writes, f"{prefix}{self.verb}#{self.token}", status)
+        results = self._write(writes, action_name(self.verb, self.token, "redo" if self.done_once else "do"), status)
         if results is None:
             return
         for ch, (saved, _hid) in zip(self.changes, results, strict=True):
@@ -81,7 +78,7 @@ class MentionCommand(QUndoCommand):
         writes = [(self.changes[i].article_id, self.changes[i].after, self.changes[i].before,
                    self.do_ids[i] if i < len(self.do_ids) else None) for i in order]
         status = (self.status[0], self.status[1]) if self.status else None
-        results = self._write(writes, f"undo:{self.verb}#{self.token}", status)
+        results = self._write(writes, action_name(self.verb, self.token, "undo"), status)
         if results is None:
             return
         self.undo_ids = list(reversed([hid for _saved, hid in results]))
@@ -131,30 +128,28 @@ class MentionCommand(QUndoCommand):
         self.doc.ensure_article(ch.article_id, select=shown.id if shown is not None else None)
 
 
-def _reviewed(doc: ReviewDocument, m: Mention, **changes) -> Mention:
-    """``m`` edited by the reviewer: status corrected (added stays added), reviewer recorded."""
-    status = "added" if m.status == "added" else "corrected"
-    return m.with_(status=changes.pop("status", status), reviewer=doc.reviewer, **changes)
-
-
 def _one(doc: ReviewDocument, before: Mention, after: Mention) -> list[Change]:
     assert doc.article is not None
     return [Change(doc.article.id, before, after)]
+
+
+def _pairs(doc: ReviewDocument, pairs: list[review.Pair]) -> list[Change]:
+    assert doc.article is not None
+    return [Change(doc.article.id, before, after) for before, after in pairs]
 
 
 class AcceptMentionCommand(MentionCommand):
     verb = "accept"
 
     def __init__(self, doc: ReviewDocument, m: Mention) -> None:
-        status = m.status if m.status in ("corrected", "added") else "confirmed"
-        super().__init__(doc, _one(doc, m, m.with_(status=status, reviewer=doc.reviewer)), f"Accept {m.trigger.text}")
+        super().__init__(doc, _one(doc, m, review.accepted(m, doc.reviewer)), f"Accept {m.trigger.text}")
 
 
 class RejectMentionCommand(MentionCommand):
     verb = "reject"
 
     def __init__(self, doc: ReviewDocument, m: Mention) -> None:
-        super().__init__(doc, _one(doc, m, m.with_(status="rejected", reviewer=doc.reviewer)), f"Reject {m.trigger.text}")
+        super().__init__(doc, _one(doc, m, review.rejected(m, doc.reviewer)), f"Reject {m.trigger.text}")
 
 
 class SetArgumentCommand(MentionCommand):
@@ -165,13 +160,8 @@ class SetArgumentCommand(MentionCommand):
     def __init__(self, doc: ReviewDocument, m: Mention, role: str, start: int, end: int,
                  index: int | None = None) -> None:
         assert doc.article is not None
-        arg = Argument(role, Span.of(doc.article.text, start, end))
-        args = list(m.arguments)
-        if index is not None and 0 <= index < len(args):
-            args[index] = replace(args[index], role=role, span=arg.span, value=None, id=None)
-        else:
-            args.append(arg)
-        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=tuple(args))), f"{role}: {arg.span.text}")
+        after = review.with_argument(m, doc.article.text, role, start, end, index, doc.reviewer)
+        super().__init__(doc, _one(doc, m, after), f"{role}: {doc.article.text[start:end]}")
 
 
 class SetValueCommand(MentionCommand):
@@ -180,10 +170,9 @@ class SetValueCommand(MentionCommand):
     verb = "set-value"
 
     def __init__(self, doc: ReviewDocument, m: Mention, index: int, value: dict | None) -> None:
-        args = list(m.arguments)
-        args[index] = replace(args[index], value=value)
-        text = f"{args[index].role} value" if value is None else f"{args[index].role} = {value.get('kind', '')}"
-        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=tuple(args))), text)
+        role = m.arguments[index].role
+        text = f"{role} value" if value is None else f"{role} = {value.get('kind', '')}"
+        super().__init__(doc, _one(doc, m, review.with_value(m, index, value, doc.reviewer)), text)
 
 
 class RemoveArgumentCommand(MentionCommand):
@@ -191,8 +180,7 @@ class RemoveArgumentCommand(MentionCommand):
 
     def __init__(self, doc: ReviewDocument, m: Mention, index: int) -> None:
         gone = m.arguments[index]
-        args = m.arguments[:index] + m.arguments[index + 1:]
-        super().__init__(doc, _one(doc, m, _reviewed(doc, m, arguments=args)), f"Remove {gone.role}")
+        super().__init__(doc, _one(doc, m, review.without_argument(m, index, doc.reviewer)), f"Remove {gone.role}")
 
 
 class ChangeTypeCommand(MentionCommand):
@@ -201,19 +189,8 @@ class ChangeTypeCommand(MentionCommand):
     verb = "change-type"
 
     def __init__(self, doc: ReviewDocument, m: Mention, new_type: str) -> None:
-        roles = doc.schema.types[new_type].roles
-        args = []
-        self.dropped: list[Argument] = []  # arguments the new type has no role for (undo restores them)
-        self.mapped: list[tuple[str, str]] = []  # (old role, new role)
-        for a in m.arguments:
-            role = a.role if a.role in roles else ROLE_EQUIVALENTS.get(a.role)
-            if role in roles:
-                args.append(replace(a, role=role))
-                if role != a.role:
-                    self.mapped.append((a.role, role))
-            else:
-                self.dropped.append(a)
-        after = _reviewed(doc, m, type=new_type, arguments=tuple(args))
+        after, self.mapped, self.dropped = review.with_type(m, new_type, doc.schema.types[new_type].roles,
+                                                            doc.reviewer)  # dropped: undo restores them
         super().__init__(doc, _one(doc, m, after), f"Type {m.type} → {new_type}")
 
 
@@ -222,8 +199,7 @@ class NewMentionCommand(MentionCommand):
 
     def __init__(self, doc: ReviewDocument, event_type: str, start: int, end: int) -> None:
         assert doc.article is not None
-        m = Mention(event_type, Span.of(doc.article.text, start, end), status="added",
-                    origin=f"reviewer:{doc.reviewer}", reviewer=doc.reviewer, confidence=1.0)
+        m = review.added(event_type, doc.article.text, start, end, doc.reviewer)
         super().__init__(doc, [Change(doc.article.id, None, m)], f"New {event_type}: {m.trigger.text}")
 
 
@@ -231,38 +207,19 @@ class CycleAttributeCommand(MentionCommand):
     verb = "attribute"
 
     def __init__(self, doc: ReviewDocument, m: Mention, name: str) -> None:
-        values = doc.schema.attributes[name]
-        current = m.attributes.get(name, values[0])
-        nxt = values[(values.index(current) + 1) % len(values)] if current in values else values[0]
-        after = _reviewed(doc, m, attributes={**m.attributes, name: nxt})
-        super().__init__(doc, _one(doc, m, after), f"{name} = {nxt}")
-
-
-def _left_alone(doc: ReviewDocument, key: str | None, leaving: set[int | None]) -> list[Mention]:
-    """Members of link group ``key`` that would be alone (a group of one) once ``leaving`` go."""
-    if not key:
-        return []
-    rest = [m for m in doc.mentions if m.link == key and m.id not in leaving]
-    return rest if len(rest) < 2 else []
+        after = review.with_next_attribute(m, name, doc.schema.attributes[name], doc.reviewer)
+        super().__init__(doc, _one(doc, m, after), f"{name} = {after.attributes[name]}")
 
 
 class LinkMentionsCommand(MentionCommand):
-    """Mark two mentions of this article as the same real-world event (a shared link key).
-
-    A mention that moves from another group leaves that group; if only one member would
-    remain there, its link is cleared in the same command (no group of one)."""
+    """Mark two mentions of this article as the same real-world event (core.review.link)."""
 
     verb = "link"
 
     def __init__(self, doc: ReviewDocument, a: Mention, b: Mention) -> None:
         assert doc.article is not None
-        key = a.link or b.link or f"e{doc.article.id}-{min(a.id or 0, b.id or 0)}"
-        moving = [m for m in (b, a) if m.link != key]
-        changes = [Change(doc.article.id, m, _reviewed(doc, m, link=key)) for m in moving]
-        for old in {m.link for m in moving if m.link}:
-            changes += [Change(doc.article.id, m, _reviewed(doc, m, link=None))
-                        for m in _left_alone(doc, old, {x.id for x in moving})]
-        super().__init__(doc, changes, f"Link {a.trigger.text} = {b.trigger.text}")
+        pairs = review.link(doc.mentions, doc.article.id, a, b, doc.reviewer)
+        super().__init__(doc, _pairs(doc, pairs), f"Link {a.trigger.text} = {b.trigger.text}")
 
 
 class UnlinkMentionCommand(MentionCommand):
@@ -271,11 +228,9 @@ class UnlinkMentionCommand(MentionCommand):
     verb = "unlink"
 
     def __init__(self, doc: ReviewDocument, m: Mention) -> None:
-        assert doc.article is not None
-        alone = _left_alone(doc, m.link, {m.id})
-        changes = [Change(doc.article.id, x, _reviewed(doc, x, link=None)) for x in (m, *alone)]
+        pairs, alone = review.unlink(doc.mentions, m, doc.reviewer)
         text = f"Unlink {m.trigger.text}" + "".join(f" (and {x.trigger.text}, left alone)" for x in alone)
-        super().__init__(doc, changes, text)
+        super().__init__(doc, _pairs(doc, pairs), text)
 
 
 class AcceptAllCommand(MentionCommand):
@@ -286,66 +241,32 @@ class AcceptAllCommand(MentionCommand):
     def __init__(self, doc: ReviewDocument) -> None:
         assert doc.article is not None
         art = doc.article.id
-        changes = [Change(art, m, m.with_(status="confirmed", reviewer=doc.reviewer))
-                   for m in doc.mentions if m.status == "proposed"]
+        changes = _pairs(doc, review.accept_remaining(doc.mentions, doc.reviewer))
         super().__init__(doc, changes, "Accept all and done", status=(art, doc.article_status(art), "done"))
 
 
 # -- rebuilding the stack after a restart ---------------------------------------------------
-def parse_action(action: str) -> tuple[str, str, str] | None:
-    """``"undo:accept#3fa9"`` -> ("undo", "accept", "3fa9"); None for rows not written by commands."""
-    if "#" not in action:
-        return None
-    head, token = action.rsplit("#", 1)
-    kind, _, verb = head.rpartition(":")
-    return (kind or "do", verb, token)
-
-
 def rebuild_undo_stack(doc: ReviewDocument, limit: int = 2000) -> int:
-    """Replay this reviewer's history into ``doc.undo_stack`` without writing; returns its index."""
-    commands: list[MentionCommand] = []
-    index = 0
-    last = None  # (kind, token) of the previous row: one command writes several rows
-    for e in doc.project.history(doc.reviewer, limit=limit):
-        parsed = parse_action(e.action)
-        if parsed is None:
-            if (e.action == "article_status" and last and last[0] == "do" and index
-                    and commands[index - 1].token == last[1] and commands[index - 1].changes and commands[index - 1].changes[0].article_id == e.article_id):
-                cmd = commands[index - 1]
-                if cmd.status is None:
-                    cmd.status = (e.article_id, e.before["status"], e.after["status"])
-            last = None
-            continue
-        kind, verb, token = parsed
-        if kind == "do":
-            change = Change(e.article_id, mention_from_json(e.before) if e.before else None,
-                            mention_from_json(e.after) if e.after else None)
-            if index and commands[index - 1].token == token and last == (kind, token):
-                commands[index - 1].changes.append(change)
-                commands[index - 1].do_ids.append(e.id)
-            else:
-                del commands[index:]
-                cmd = MentionCommand(doc, [change], _describe(verb, change), token=token)
-                cmd.verb, cmd.done_once, cmd.do_ids = verb, True, [e.id]
-                commands.append(cmd)
-                index += 1
-        elif kind == "undo" and last != (kind, token) and index and commands[index - 1].token == token:
-            index -= 1
-            commands[index].undo_ids = []
-        elif kind == "redo" and last != (kind, token) and index < len(commands) and commands[index].token == token:
-            index += 1
-        if kind == "undo" and index < len(commands) and commands[index].token == token:
-            commands[index].undo_ids.insert(0, e.id)  # undo writes run last change first
-        last = (kind, token)
+    """Push this reviewer's history, as db/history.py replays it, onto ``doc.undo_stack``
+    without writing; returns the stack's index."""
+    replayed = doc.project.undo_history(doc.reviewer, limit=limit)
+    commands = []
+    for action in replayed.actions:
+        changes = [Change(c.article_id, c.before, c.after) for c in action.changes]
+        cmd = MentionCommand(doc, changes, _describe(action.verb, changes[0]), status=action.status,
+                             token=action.token)
+        cmd.verb, cmd.done_once = action.verb, True
+        cmd.do_ids, cmd.undo_ids = list(action.do_ids), list(action.undo_ids)
+        commands.append(cmd)
     doc.replaying = True
     try:
         doc.undo_stack.clear()
         for cmd in commands:
             doc.undo_stack.push(cmd)
-        doc.undo_stack.setIndex(index)
+        doc.undo_stack.setIndex(replayed.index)
     finally:
         doc.replaying = False
-    return index
+    return replayed.index
 
 
 def _describe(verb: str, change: Change) -> str:

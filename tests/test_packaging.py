@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import runpy
+import shutil
 import site
 import subprocess
 import sys
@@ -64,9 +65,16 @@ def test_the_staged_layout_is_the_installed_one(tmp_path):
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    # built from a copy: pytest-xdist workers each build it, and setuptools writes build/ and
+    # *.egg-info into the tree it builds
     out = tmp_path_factory.mktemp("wheel")
+    src = out / "src"
+    for top in LAYER_FOLDERS:
+        shutil.copytree(REPO / top, src / top, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, src / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-                    "-w", str(out), str(REPO)], check=True, cwd=out)
+                    "-w", str(out), str(src)], check=True, cwd=out)
     (built,) = out.glob("tadqiq-*.whl")
     return built
 

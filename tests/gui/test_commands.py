@@ -8,8 +8,9 @@ from tadqiq.db.project import Project
 from tadqiq.gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
     NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
-    UnlinkMentionCommand, parse_action, rebuild_undo_stack,
+    UnlinkMentionCommand, rebuild_undo_stack,
 )
+from tadqiq.db.history import parse_action
 from tadqiq.gui.document import ReviewDocument
 
 SEED = "000_aa59fc9b5caee80f"
