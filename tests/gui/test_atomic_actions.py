@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -21,7 +21,7 @@ def history_count(project) -> int:
 def test_accept_all_is_all_or_nothing_and_one_undo_step(qtbot, open_window, ui):
     w = open_window()
     project = w.project
-    seed = project.article(SEED)
+    house = project.article(HOUSE)
     refused = w.doc.mentions[20]
     project.db.execute(
         f"CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON events WHEN NEW.trigger_start = {refused.trigger.start:d} "
@@ -31,9 +31,9 @@ def test_accept_all_is_all_or_nothing_and_one_undo_step(qtbot, open_window, ui):
     ui.key(w, Qt.Key.Key_Return, CTRL)
     assert "Not saved" in w.statusBar().currentMessage()
     assert history_count(project) == rows  # not the 20 mentions before the refused one either
-    assert {m.status for m in project.mentions(seed.id)} == {"proposed"}
-    assert project.article_status(seed.id) != "done"
-    assert w.doc.article.ext_id == SEED  # stayed on the article
+    assert {m.status for m in project.mentions(house.id)} == {"proposed"}
+    assert project.article_status(house.id) != "done"
+    assert w.doc.article.ext_id == HOUSE  # stayed on the article
     assert {m.status for m in w.doc.mentions} == {"proposed"}  # and the screen shows what is stored
     assert w.doc.undo_stack.count() == 0
 
@@ -41,12 +41,12 @@ def test_accept_all_is_all_or_nothing_and_one_undo_step(qtbot, open_window, ui):
     ui.key(w, Qt.Key.Key_Return, CTRL)
     assert w.doc.article.ext_id == "demo-2"
     new = project.history(limit=100)[-(history_count(project) - rows):]
-    assert len(new) == 29  # 28 mentions and the article status, written together
+    assert len(new) == 33  # 32 mentions and the article status, written together
     assert len({e.action for e in new if e.action != "article_status"}) == 1
     assert w.doc.undo_stack.count() == 1
     ui.key(w, Qt.Key.Key_Z, CTRL)  # one step undoes all of it
-    assert {m.status for m in project.mentions(seed.id)} == {"proposed"}
-    assert project.article_status(seed.id) != "done"
+    assert {m.status for m in project.mentions(house.id)} == {"proposed"}
+    assert project.article_status(house.id) != "done"
 
 
 def test_a_failed_undo_changes_nothing_and_says_so(qtbot, open_window, ui):

@@ -13,13 +13,13 @@ from tadqiq.gui.commands import (
 from tadqiq.db.history import parse_action
 from tadqiq.gui.document import ReviewDocument
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 @pytest.fixture
 def doc(qapp, project):
     d = ReviewDocument(project, "mariam")
-    d.open_article(SEED)
+    d.open_article(HOUSE)
     return d
 
 
@@ -34,7 +34,8 @@ def snapshot(doc):
 def make_commands(doc):
     """(name, factory) for every command kind; each factory builds from the current state."""
     text = doc.article.text
-    place = text.index("ريف دير الزور الشرقي")
+    place = text.index("ريف حماة الشمالي،")  # the body's, not the teaser's or the caption's
+    meeting = text.index("مؤتمر")  # مؤتمر صحافي: an event word no mention has
 
     def first():
         return doc.mentions[0]
@@ -42,12 +43,12 @@ def make_commands(doc):
     return {
         "accept": lambda: AcceptMentionCommand(doc, first()),
         "reject": lambda: RejectMentionCommand(doc, first()),
-        "set-argument": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 20, index=None),
-        "respan": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 13, index=2),
+        "set-argument": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 16, index=None),
+        "respan": lambda: SetArgumentCommand(doc, first(), "Place", place, place + 8, index=2),
         "remove-argument": lambda: RemoveArgumentCommand(doc, first(), 0),
         "set-value": lambda: SetValueCommand(doc, first(), 0, {"kind": "actor", "name": "تنظيم داعش", "known": True}),
         "change-type": lambda: ChangeTypeCommand(doc, first(), "Life.Die"),
-        "new-mention": lambda: NewMentionCommand(doc, "Contact.Meet", text.index("اجتماع"), text.index("اجتماع") + 6),
+        "new-mention": lambda: NewMentionCommand(doc, "Contact.Meet", meeting, meeting + 5),
         "attribute": lambda: CycleAttributeCommand(doc, first(), "modality"),
         "link": lambda: LinkMentionsCommand(doc, doc.mentions[1], doc.mentions[3]),
         "unlink": lambda: UnlinkMentionCommand(doc, first()),
@@ -95,15 +96,16 @@ def test_accept_all_marks_the_article_done_and_undo_restores(doc):
 
 def test_new_mention_keeps_its_id_across_undo_and_redo(doc):
     text = doc.article.text
-    at = text.index("اجتماع")
-    cmd = NewMentionCommand(doc, "Contact.Meet", at, at + 6)
+    at = text.index("مؤتمر")  # مؤتمر صحافي: no mention has it yet
+    assert not any(m.trigger.start == at for m in doc.mentions)
+    cmd = NewMentionCommand(doc, "Contact.Meet", at, at + 5)
     doc.undo_stack.push(cmd)
     new_id = cmd.changes[0].after.id
     assert stored(doc, new_id).status == "added"
     doc.undo_stack.undo()
     assert stored(doc, new_id) is None
     doc.undo_stack.redo()
-    assert stored(doc, new_id).trigger.text == "اجتماع"
+    assert stored(doc, new_id).trigger.text == "مؤتمر"
 
 
 def test_change_type_maps_or_drops_roles(doc):
@@ -119,23 +121,23 @@ def test_undo_crosses_articles(doc):
     doc.undo_stack.push(RejectMentionCommand(doc, m))
     doc.open_article("demo-2")
     doc.undo_stack.undo()
-    assert doc.article.ext_id == SEED and doc.selected_id == m.id
+    assert doc.article.ext_id == HOUSE and doc.selected_id == m.id
     assert stored(doc, m.id).status == "proposed"
 
 
-def test_undo_stack_survives_a_restart(qapp, seed_project_path):
-    with Project.open(seed_project_path) as project:
+def test_undo_stack_survives_a_restart(qapp, house_project_path):
+    with Project.open(house_project_path) as project:
         doc = ReviewDocument(project, "mariam")
-        doc.open_article(SEED)
+        doc.open_article(HOUSE)
         first, second = doc.mentions[0], doc.mentions[1]
         doc.undo_stack.push(AcceptMentionCommand(doc, first))
         doc.undo_stack.push(RejectMentionCommand(doc, second))
         doc.undo_stack.push(AcceptAllCommand(doc))
         doc.undo_stack.undo()  # accept-all undone: redo-able after restart
         expected = snapshot(doc)
-    with Project.open(seed_project_path) as project:
+    with Project.open(house_project_path) as project:
         doc = ReviewDocument(project, "mariam")
-        doc.open_article(SEED)
+        doc.open_article(HOUSE)
         assert rebuild_undo_stack(doc) == 2
         assert doc.undo_stack.count() == 3 and doc.undo_stack.canRedo()
         assert snapshot(doc) == expected  # rebuilding wrote nothing
@@ -146,12 +148,12 @@ def test_undo_stack_survives_a_restart(qapp, seed_project_path):
         doc.undo_stack.redo()  # accept all again
         assert doc.article_status(doc.article.id) == "done"
         assert {m.status for m in project.mentions(doc.article.id)} == {"confirmed", "rejected"}
-    with Project.open(seed_project_path) as project:
+    with Project.open(house_project_path) as project:
         doc = ReviewDocument(project, "mariam")
-        doc.open_article(SEED)
+        doc.open_article(HOUSE)
         assert rebuild_undo_stack(doc) == 3
         other = ReviewDocument(project, "omar")
-        other.open_article(SEED)
+        other.open_article(HOUSE)
         assert rebuild_undo_stack(other) == 0  # undo is per reviewer
 
 
@@ -167,12 +169,12 @@ def test_parse_action(action, parsed):
 
 
 def test_next_article_and_status_through_the_public_project_api(doc):
-    seed_id = doc.article.id
+    house_id = doc.article.id
     other = doc.project.article("demo-2").id
-    assert doc.article_status(seed_id) == "todo"
-    assert doc.next_article_id(seed_id) == other
+    assert doc.article_status(house_id) == "todo"
+    assert doc.next_article_id(house_id) == other
     doc.set_article_status(other, "done")
     assert doc.article_status(other) == "done"
-    assert doc.next_article_id(other) == seed_id  # wraps around, skips done
-    doc.set_article_status(seed_id, "done")
-    assert doc.next_article_id(seed_id) is None
+    assert doc.next_article_id(other) == house_id  # wraps around, skips done
+    doc.set_article_status(house_id, "done")
+    assert doc.next_article_id(house_id) is None
