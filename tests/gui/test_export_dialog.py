@@ -15,14 +15,14 @@ from tadqiq.gui.export_dialog import ExportDialog, ExportJob, ExportWorker
 from tadqiq.gui.main_window import MainWindow
 from tadqiq.gui.settings import Settings
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, seed_project_path):
-    project = Project.open(seed_project_path)
+def window(qtbot, tmp_path, house_project_path):
+    project = Project.open(house_project_path)
     settings = Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(project, settings, reviewer="mariam", article=SEED)
+    w = MainWindow(project, settings, reviewer="mariam", article=HOUSE)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -54,11 +54,11 @@ def files_under(path: Path) -> set[str]:
     return {p.relative_to(path).as_posix() for p in path.rglob("*")}
 
 
-def test_jsonl_export_of_the_reviewed_seed_from_the_file_menu(qtbot, window, tmp_path, seed_gold):
+def test_jsonl_export_of_the_reviewed_house_article_from_the_file_menu(qtbot, window, tmp_path, house_gold):
     qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept all, done
     dialog = open_export(qtbot, window)
     assert dialog.fmt == "jsonl" and dialog.gold_radio.isChecked()
-    out = tmp_path / "out" / "seed.jsonl"
+    out = tmp_path / "out" / "house.jsonl"
     dialog.set_output(out)
     assert dialog.progress.value() == 0
     run(qtbot, dialog)
@@ -66,28 +66,28 @@ def test_jsonl_export_of_the_reviewed_seed_from_the_file_menu(qtbot, window, tmp
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1  # demo-2 has no gold labels
     article = json.loads(lines[0])
-    assert article["id"] == SEED and article["text"] == seed_gold["text"]
-    assert len(article["events"]) == 28
+    assert article["id"] == HOUSE and article["text"] == house_gold["text"]
+    assert len(article["events"]) == 32
     key = lambda e: (e["trigger"]["start"], e["type"])  # noqa: E731
     got = sorted(article["events"], key=key)
-    want = sorted(seed_gold["events"], key=key)
+    want = sorted(house_gold["events"], key=key)
     assert [(e["type"], e["trigger"]["text"]) for e in got] == [(e["type"], e["trigger"]["text"]) for e in want]
     assert {e["status"] for e in got} == {"confirmed"} and {e["reviewer"] for e in got} == {"mariam"}
 
-    manifest_path = out.with_name("seed.jsonl.manifest.json")
+    manifest_path = out.with_name("house.jsonl.manifest.json")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    assert manifest["format"] == "jsonl" and manifest["counts"] == {"articles": 1, "mentions": 28}
-    assert list(manifest["files"]) == ["seed.jsonl"]
+    assert manifest["format"] == "jsonl" and manifest["counts"] == {"articles": 1, "mentions": 32}
+    assert list(manifest["files"]) == ["house.jsonl"]
     assert "--format jsonl" in manifest["command"] and str(out) in manifest["command"]
-    assert files_under(tmp_path / "out") == {"seed.jsonl", "seed.jsonl.manifest.json"}  # no staging left
+    assert files_under(tmp_path / "out") == {"house.jsonl", "house.jsonl.manifest.json"}  # no staging left
 
     assert dialog.progress.value() == dialog.progress.maximum() == 1
     text = dialog.result_label.text()
-    assert "1 article, 28 mentions" in text and str(out) in text and str(manifest_path) in text
+    assert "1 article, 32 mentions" in text and str(out) in text and str(manifest_path) in text
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
-def test_reviewer_and_type_filters_and_all_status(qtbot, window, tmp_path, seed_gold):
+def test_reviewer_and_type_filters_and_all_status(qtbot, window, tmp_path, house_gold):
     qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     dialog = open_export(qtbot, window)
     assert dialog.reviewer_box.findText("mariam") >= 0  # reviewers of the project offered
@@ -97,8 +97,8 @@ def test_reviewer_and_type_filters_and_all_status(qtbot, window, tmp_path, seed_
     dialog.set_output(out)
     run(qtbot, dialog)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    attacks = sum(e["type"] == "Conflict.Attack" for e in seed_gold["events"])
-    assert [r["id"] for r in rows] == [SEED, "demo-2"]
+    attacks = sum(e["type"] == "Conflict.Attack" for e in house_gold["events"])
+    assert [r["id"] for r in rows] == [HOUSE, "demo-2"]
     assert [len(r["events"]) for r in rows] == [attacks, 1]
     assert {e["type"] for r in rows for e in r["events"]} == {"Conflict.Attack"}
 
@@ -112,7 +112,7 @@ def test_reviewer_and_type_filters_and_all_status(qtbot, window, tmp_path, seed_
     assert "0 articles, 0 mentions" in dialog.result_label.text()
 
 
-def test_brat_writes_a_folder_with_ann_txt_and_annotation_conf(qtbot, window, tmp_path, seed_gold):
+def test_brat_writes_a_folder_with_ann_txt_and_annotation_conf(qtbot, window, tmp_path, house_gold):
     dialog = open_export(qtbot, window)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
     assert "folder" in dialog.out_hint.text()
@@ -121,11 +121,11 @@ def test_brat_writes_a_folder_with_ann_txt_and_annotation_conf(qtbot, window, tm
     dialog.set_output(out)
     run(qtbot, dialog)
     names = files_under(out)
-    assert {f"{SEED}.txt", f"{SEED}.ann", "demo-2.txt", "demo-2.ann", "annotation.conf", "manifest.json"} <= names
+    assert {f"{HOUSE}.txt", f"{HOUSE}.ann", "demo-2.txt", "demo-2.ann", "annotation.conf", "manifest.json"} <= names
     assert not any(n.startswith(".tadqiq-export") for n in names)
-    assert (out / f"{SEED}.txt").read_text(encoding="utf-8") == seed_gold["text"]
-    ann = (out / f"{SEED}.ann").read_text(encoding="utf-8")
-    assert sum(line.startswith("E") for line in ann.splitlines()) == 28
+    assert (out / f"{HOUSE}.txt").read_text(encoding="utf-8") == house_gold["text"]
+    ann = (out / f"{HOUSE}.ann").read_text(encoding="utf-8")
+    assert sum(line.startswith("E") for line in ann.splitlines()) == 32
     assert "[events]" in (out / "annotation.conf").read_text(encoding="utf-8")
     assert dialog.progress.value() == 2
 
@@ -162,8 +162,8 @@ def test_output_under_a_file_shows_an_error_and_writes_nothing(qtbot, window, tm
 
 
 def test_a_span_mismatch_in_the_second_article_leaves_no_half_brat_folder(qtbot, window, tmp_path,
-                                                                         seed_project_path):
-    with sqlite3.connect(seed_project_path) as conn:  # damage demo-2's trigger text behind the window's back
+                                                                         house_project_path):
+    with sqlite3.connect(house_project_path) as conn:  # damage demo-2's trigger text behind the window's back
         conn.execute("UPDATE events SET trigger_text = 'xyz' WHERE article_id ="
                      " (SELECT id FROM articles WHERE ext_id = 'demo-2')")
     conn.close()
@@ -175,7 +175,7 @@ def test_a_span_mismatch_in_the_second_article_leaves_no_half_brat_folder(qtbot,
     run(qtbot, dialog, "failed")
     message = dialog.message_box.text()
     assert "demo-2" in message and str(out) in message and ".tadqiq-export" not in message
-    assert not (tmp_path / "exports").exists()  # the seed's files were written, then all removed
+    assert not (tmp_path / "exports").exists()  # the house article's files were written, then all removed
 
 
 def test_a_folder_of_other_files_is_refused_and_left_alone(qtbot, window, tmp_path):
@@ -200,26 +200,26 @@ def test_a_folder_of_other_files_is_refused_and_left_alone(qtbot, window, tmp_pa
 
 
 def test_a_previous_export_is_replaced_whole_with_no_stale_documents(qtbot, window, tmp_path):
-    qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # mariam: seed done
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # mariam: house article done
     out = tmp_path / "brat"
     dialog = open_export(qtbot, window)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
     dialog.all_radio.setChecked(True)
     dialog.set_output(out)
     run(qtbot, dialog)
-    assert {f"{SEED}.ann", "demo-2.ann"} <= files_under(out)
-    dialog.reviewer_box.setCurrentIndex(dialog.reviewer_box.findText("mariam"))  # only the seed has her labels
+    assert {f"{HOUSE}.ann", "demo-2.ann"} <= files_under(out)
+    dialog.reviewer_box.setCurrentIndex(dialog.reviewer_box.findText("mariam"))  # only the house article has her labels
     dialog.gold_radio.setChecked(True)
     run(qtbot, dialog)
     names = files_under(out)
-    assert f"{SEED}.ann" in names and "demo-2.ann" not in names and "demo-2.txt" not in names
+    assert f"{HOUSE}.ann" in names and "demo-2.ann" not in names and "demo-2.txt" not in names
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["files"]) == sorted(n for n in names if n != "manifest.json")
     assert not any(n.startswith(".") for n in files_under(tmp_path))
 
 
-def test_cancel_in_the_worker_writes_nothing(qtbot, tmp_path, seed_project_path):
-    job = ExportJob(seed_project_path, "brat", tmp_path / "cancelled", status="all")
+def test_cancel_in_the_worker_writes_nothing(qtbot, tmp_path, house_project_path):
+    job = ExportJob(house_project_path, "brat", tmp_path / "cancelled", status="all")
     before = files_under(tmp_path)
     worker = ExportWorker(job)
     # ask to cancel from the worker thread as soon as the article count is known (before any article)
