@@ -1,4 +1,4 @@
-"""GUI fixtures: the seed article as core objects, a settings file in tmp_path."""
+"""GUI fixtures: the house article as core objects, a settings file in tmp_path."""
 
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ def schema():
 
 
 @pytest.fixture
-def seed_objects(seed_gold):
-    """(Article, [Mention]) of the seed, mentions proposed, with ids 1.. in text order."""
-    text = seed_gold["text"]
-    article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar", id=1)
-    events = sorted(seed_gold["events"], key=lambda e: e["trigger"]["start"])
+def house_objects(house_gold):
+    """(Article, [Mention]) of the house article, mentions proposed, with ids 1.. in text order."""
+    text = house_gold["text"]
+    article = Article(house_gold["id"], text, house_gold["title"], lang="ar", id=1)
+    events = sorted(house_gold["events"], key=lambda e: e["trigger"]["start"])
     mentions = [
-        mention_from_json(e, text, id=i, origin="extractor:seed@1", confidence=0.8, rule=f"rule-{i}")
+        mention_from_json(e, text, id=i, origin="extractor:test@1", confidence=0.8, rule=f"rule-{i}")
         for i, e in enumerate(events, 1)
     ]
     return article, mentions
@@ -46,20 +46,20 @@ def settings(tmp_path, qapp):
 
 
 @pytest.fixture
-def seed_project_path(tmp_path, seed_gold):
-    """A real project file holding the seed article with its gold events as proposals."""
+def house_project_path(tmp_path, house_gold):
+    """A real project file holding the house article with its gold events as proposals, and demo-2."""
     from tadqiq.db.project import ImportItem, Project
 
-    text = seed_gold["text"]
+    text = house_gold["text"]
     from tadqiq.core.importing.chrome import site_regions
 
-    article = Article(seed_gold["id"], text, seed_gold["title"], lang="ar", regions=site_regions(text))
+    article = Article(house_gold["id"], text, house_gold["title"], lang="ar", regions=site_regions(text))
     mentions = tuple(
-        mention_from_json(e, text, origin="extractor:seed@1", confidence=0.8, rule=f"seed-{i}")
-        for i, e in enumerate(seed_gold["events"], 1)
+        mention_from_json(e, text, origin="extractor:test@1", confidence=0.8, rule=f"house-{i}")
+        for i, e in enumerate(house_gold["events"], 1)
     )
     second = Article("demo-2", "قتل ثلاثة مدنيين في قصف على حلب اليوم.", "قصف على حلب", lang="ar")
-    m2 = Mention("Conflict.Attack", Span.of(second.text, 20, 23), origin="extractor:seed@1")
+    m2 = Mention("Conflict.Attack", Span.of(second.text, 20, 23), origin="extractor:test@1")
     path = tmp_path / "review.tadqiq"
     with Project.open(path, create=True) as project:
         project.import_items([ImportItem(article, mentions), ImportItem(second, (m2,))])
@@ -67,20 +67,20 @@ def seed_project_path(tmp_path, seed_gold):
 
 
 @pytest.fixture
-def project(seed_project_path):
+def project(house_project_path):
     from tadqiq.db.project import Project
 
-    p = Project.open(seed_project_path)
+    p = Project.open(house_project_path)
     yield p
     p.close()
 
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path, seed_project_path):
-    """Factory: a shown window on the seed project (a fresh Project each time, like a restart)."""
+def open_window(qtbot, tmp_path, house_project_path):
+    """Factory: a shown window on the house project (a fresh Project each time, like a restart)."""
     from PySide6.QtWidgets import QApplication
 
     from tadqiq.db.project import Project
@@ -88,8 +88,8 @@ def open_window(qtbot, tmp_path, seed_project_path):
 
     opened = []
 
-    def make(reviewer: str | None = "mariam", article=SEED) -> MainWindow:
-        project = Project.open(seed_project_path)
+    def make(reviewer: str | None = "mariam", article=HOUSE) -> MainWindow:
+        project = Project.open(house_project_path)
         settings = Settings(QSettings(str(tmp_path / "tadqiq.ini"), QSettings.Format.IniFormat))
         window = MainWindow(project, settings, reviewer=reviewer, article=article)
         qtbot.addWidget(window)

@@ -9,13 +9,13 @@ from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.models import MENTION_ROLE, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 @pytest.fixture
 def doc(qapp, project):
     d = ReviewDocument(project, "mariam")
-    d.open_article(SEED)
+    d.open_article(HOUSE)
     return d
 
 
@@ -33,8 +33,8 @@ def test_models_stay_valid_through_edits(qtmodeltester, doc, model_class):
     model = model_class(doc)
     qtmodeltester.check(model, force_py=True)
     text = doc.article.text
-    at = text.index("اجتماع")
-    doc.undo_stack.push(NewMentionCommand(doc, "Contact.Meet", at, at + 6))
+    at = text.index("مؤتمر")  # مؤتمر صحافي: no mention has it yet
+    doc.undo_stack.push(NewMentionCommand(doc, "Contact.Meet", at, at + 5))
     doc.undo_stack.push(RejectMentionCommand(doc, doc.mentions[2]))
     doc.undo_stack.push(SetArgumentCommand(doc, doc.mentions[0], "Time", 0, 5))
     doc.undo_stack.undo()
@@ -42,7 +42,7 @@ def test_models_stay_valid_through_edits(qtmodeltester, doc, model_class):
     doc.undo_stack.undo()
     qtmodeltester.check(model, force_py=True)
     if model_class is MentionTableModel:
-        assert model.rowCount() == len(doc.mentions) == 28
+        assert model.rowCount() == len(doc.mentions) == 32
         ids = [model.index(r, 0).data(MENTION_ROLE) for r in range(model.rowCount())]
         assert ids == [m.id for m in doc.mentions]
 
@@ -51,7 +51,7 @@ def test_mention_rows_show_status_type_trigger_confidence_origin(doc):
     model = MentionTableModel(doc)
     first = doc.mentions[0]
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row == ["? proposed", first.type, first.trigger.text, "0.80", "extractor:seed@1"]
+    assert row == ["? proposed", first.type, first.trigger.text, "0.80", "extractor:test@1"]
     doc.undo_stack.push(AcceptMentionCommand(doc, first))
     assert model.index(0, 0).data() == "✓ confirmed"
 
