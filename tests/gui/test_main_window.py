@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from tadqiq.db.project import Project
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 def by_trigger(project, start):
-    article = project.article(SEED)
+    article = project.article(HOUSE)
     return next(m for m in project.mentions(article.id) if m.trigger.start == start)
 
 
@@ -70,8 +70,8 @@ def test_alt_keeps_the_raw_selection(qtbot, open_window, ui):
     w = open_window()
     view = w.article_view
     text = w.doc.article.text
-    at = text.index("ويقتل")
-    for modifier, expected in ((Qt.KeyboardModifier.NoModifier, "يقتل"), (Qt.KeyboardModifier.AltModifier, None)):
+    at = text.index("ويقتلون")
+    for modifier, expected in ((Qt.KeyboardModifier.NoModifier, "يقتلون"), (Qt.KeyboardModifier.AltModifier, None)):
         with qtbot.waitSignal(view.span_selected) as blocker:
             cursor = QTextCursor(view.document())
             view.setTextCursor(cursor)
@@ -82,7 +82,7 @@ def test_alt_keeps_the_raw_selection(qtbot, open_window, ui):
         start, end = blocker.args
         if expected is None:  # raw: exactly the dragged characters, part of the word
             assert (start, end) == view.raw_selected_span()
-            assert text[start:end] != "يقتل" and text[start:end] in "ويقتل" and end - start >= 2
+            assert text[start:end] != "يقتلون" and text[start:end] in "ويقتلون" and end - start >= 2
         else:
             assert text[start:end] == expected
 
@@ -99,7 +99,7 @@ def test_jk_and_arrows_move_through_mentions(qtbot, open_window, ui):
     assert w.doc.selected_id == ids[0]
 
 
-def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_project_path, ui):
+def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, house_project_path, ui):
     w = open_window()
     text = w.doc.article.text
     view = w.article_view
@@ -107,34 +107,35 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
 
     ui.key(w, Qt.Key.Key_A)  # accept هجوما
     assert w.doc.selected_id == m[1].id
-    ui.key(w, Qt.Key.Key_X)  # reject يقتل
-    ui.key(w, Qt.Key.Key_J)  # to مصرعهم (m[3]), past يأسر
+    ui.key(w, Qt.Key.Key_X)  # reject يقتلون
+    ui.key(w, Qt.Key.Key_J)  # to the teaser's قتل (m[3]), past يأسرون
     assert w.doc.selected_id == m[3].id
 
     # re-span the Victim: click it, drag over part of the phrase, press 2 (Victim is the 2nd role of Life.Die)
     victim = m[3].arguments[0]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=ui.char_point(view, victim.span.start + 2))
     assert w.doc.selected_argument == 0
-    new_start = text.index("ناصر المليشيات", victim.span.start)  # inside عناصر: snaps to the word
+    assert victim.span.text == "عدد من جنود الجيش السوري"
+    new_start = text.index("نود الجيش", victim.span.start)  # inside جنود: snaps to the word
     ui.drag_select(view, new_start, victim.span.end - 2)
     ui.key(w, Qt.Key.Key_2)
 
-    ui.key(w, Qt.Key.Key_J)  # to أسر (m[4]); change its type with the picker
+    ui.key(w, Qt.Key.Key_J)  # to the teaser's أسر (m[4]); change its type with the picker
     assert w.doc.selected_id == m[4].id
     ui.key(w, Qt.Key.Key_T)
     assert w.type_picker.isVisible()
     qtbot.keyClicks(w.type_picker.edit, "arrest")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
 
-    # add a mention the proposals missed («استنفار قوات»: forces mobilised): select the word,
+    # add a mention the proposals missed («مؤتمر صحافي»: a press conference): select the word,
     # N, pick the type (اجتماع is already proposed as Contact.Meet: N there selects that one)
-    moved = text.index("استنفار")
-    ui.drag_select(view, moved + 1, moved + 5)
+    meeting = text.index("مؤتمر")
+    ui.drag_select(view, meeting + 1, meeting + 4)
     ui.key(w, Qt.Key.Key_N)
-    qtbot.keyClicks(w.type_picker.edit, "transport")
+    qtbot.keyClicks(w.type_picker.edit, "meet")
     qtbot.keyClick(w.type_picker.edit, Qt.Key.Key_Return)
     added = [x for x in w.doc.mentions if x.status == "added"]
-    assert [(x.type, x.trigger.text) for x in added] == [("Movement.Transport", "استنفار")]
+    assert [(x.type, x.trigger.text) for x in added] == [("Contact.Meet", "مؤتمر")]
 
     ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the new mention
     ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the type change
@@ -146,20 +147,20 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
         died = by_trigger(project, m[3].trigger.start)
         assert died.status == "corrected" and died.reviewer == "mariam"
         assert died.arguments[0].role == "Victim"
-        assert died.arguments[0].span.text == "عناصر المليشيات الموالية للنظام السوري"
+        assert died.arguments[0].span.text == "جنود الجيش السوري"
         arrest = by_trigger(project, m[4].trigger.start)
         assert (arrest.type, arrest.status) == ("Justice.Arrest-Jail", "corrected")
-        article = project.article(SEED)
+        article = project.article(HOUSE)
         everything = project.mentions(article.id)
-        assert len(everything) == 28 and not [x for x in everything if x.status == "added"]
-        untouched = {m[i].id for i in (2, *range(5, 28))}
+        assert len(everything) == 32 and not [x for x in everything if x.status == "added"]
+        untouched = {m[i].id for i in (2, *range(5, 32))}
         assert {x.status for x in everything if x.id in untouched} == {"proposed"}
 
     check(w.project)
     ui.key(w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not w.isVisible()
 
-    with Project.open(seed_project_path) as fresh:  # what is on disk, read by another connection
+    with Project.open(house_project_path) as fresh:  # what is on disk, read by another connection
         check(fresh)
         seconds = fresh.db.execute("SELECT seconds FROM review_time WHERE reviewer='mariam'").fetchone()
         assert seconds is not None and seconds[0] >= 0
@@ -173,7 +174,7 @@ def test_a_whole_review_survives_close_and_reopen(qtbot, open_window, seed_proje
     for _ in range(2):
         ui.key(w2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert by_trigger(w2.project, m[4].trigger.start).type == "Justice.Arrest-Jail"
-    assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["استنفار"]
+    assert [x.trigger.text for x in w2.doc.mentions if x.status == "added"] == ["مؤتمر"]
 
 
 def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, open_window, ui):
@@ -181,13 +182,13 @@ def test_ctrl_enter_accepts_all_marks_done_and_opens_the_next_article(qtbot, ope
     ui.key(w, Qt.Key.Key_X)
     ui.key(w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert w.doc.article.ext_id == "demo-2"
-    seed = w.project.article(SEED)
-    statuses = [x.status for x in w.project.mentions(seed.id)]
-    assert statuses.count("rejected") == 1 and statuses.count("confirmed") == 27
-    assert w.doc.article_status(seed.id) == "done"
+    house = w.project.article(HOUSE)
+    statuses = [x.status for x in w.project.mentions(house.id)]
+    assert statuses.count("rejected") == 1 and statuses.count("confirmed") == 31
+    assert w.doc.article_status(house.id) == "done"
     ui.key(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo crosses back
-    assert w.doc.article.ext_id == SEED
-    assert w.doc.article_status(seed.id) != "done"
+    assert w.doc.article.ext_id == HOUSE
+    assert w.doc.article_status(house.id) != "done"
 
 
 def test_attribute_link_and_argument_keys(qtbot, open_window, ui):
@@ -234,7 +235,7 @@ def test_highlights_are_computed_once_per_open_and_per_selection(qtbot, open_win
     monkeypatch.setattr(view, "_refresh_highlights", lambda: (calls.append(1), original())[1])
     w.doc.open_article("demo-2")
     assert len(calls) == 1
-    w.doc.open_article(SEED)
+    w.doc.open_article(HOUSE)
     calls.clear()
     w.doc.select(w.doc.mentions[3].id)
     assert len(calls) == 1
@@ -252,5 +253,5 @@ def test_an_article_without_proposals_says_how_to_add_one(qtbot, open_window):
     w.doc.open_article("quiet")
     text = w.event_panel.summary.text()
     assert "No events proposed" in text and "<b>N</b>" in text and "<b>Ctrl+Return</b>" in text
-    w.doc.open_article(SEED)
+    w.doc.open_article(HOUSE)
     assert "No events proposed" not in w.event_panel.summary.text()
