@@ -7,9 +7,9 @@ from tadqiq.gui.app import application, open_window
 from tadqiq.gui.settings import Settings
 
 
-def test_open_window_on_a_project_file(qtbot, tmp_path, seed_project_path):
+def test_open_window_on_a_project_file(qtbot, tmp_path, house_project_path):
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = open_window(seed_project_path, "omar", settings=settings)
+    window = open_window(house_project_path, "omar", settings=settings)
     qtbot.addWidget(window)
     assert application() is QApplication.instance()
     assert window.isVisible() and window.windowTitle().startswith("Tadqiq")
@@ -55,7 +55,7 @@ def _drive(keys):
     return guard
 
 
-def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, seed_project_path):
+def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, house_project_path):
     """As `tadqiq --reviewer NAME PROJECT` does: launch, review with keys, quit; again, undo, quit."""
     from PySide6.QtCore import Qt
 
@@ -65,30 +65,30 @@ def test_a_scripted_session_through_launch_then_a_restart(qapp, tmp_path, seed_p
     none, ctrl = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
     ini = tmp_path / "session.ini"
     guard = _drive([(Qt.Key.Key_A, none), (Qt.Key.Key_X, none), (Qt.Key.Key_Q, ctrl)])
-    assert launch(seed_project_path, "layla", settings_file=ini) == 0
+    assert launch(house_project_path, "layla", settings_file=ini) == 0
     assert guard.isActive()  # Ctrl+Q closed the window, not the guard
     guard.stop()
-    with Project.open(seed_project_path) as project:
-        seed = project.article("000_aa59fc9b5caee80f")
-        first, second = project.mentions(seed.id)[:2]
+    with Project.open(house_project_path) as project:
+        house = project.article("house-hama-001")
+        first, second = project.mentions(house.id)[:2]
         assert (first.status, first.reviewer) == ("confirmed", "layla")
         assert (second.status, second.reviewer) == ("rejected", "layla")
     guard = _drive([(Qt.Key.Key_Z, ctrl), (Qt.Key.Key_Q, ctrl)])
-    assert launch(seed_project_path, None, settings_file=ini) == 0  # reviewer remembered
+    assert launch(house_project_path, None, settings_file=ini) == 0  # reviewer remembered
     assert guard.isActive()
     guard.stop()
-    with Project.open(seed_project_path) as project:
-        first, second = project.mentions(seed.id)[:2]
+    with Project.open(house_project_path) as project:
+        first, second = project.mentions(house.id)[:2]
         assert first.status == "confirmed" and second.status == "proposed"
 
 
-def test_start_up_is_moved_out_of_the_collectors_way(qtbot, tmp_path, seed_project_path):
+def test_start_up_is_moved_out_of_the_collectors_way(qtbot, tmp_path, house_project_path):
     import gc
 
     gc.unfreeze()
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     try:
-        window = open_window(seed_project_path, "omar", settings=settings)
+        window = open_window(house_project_path, "omar", settings=settings)
         qtbot.addWidget(window)
         assert gc.get_freeze_count() > 10_000  # Qt wrappers, fonts, lexicons, the open article
         window.close()

@@ -28,8 +28,8 @@ def point_of(view: ArticleView, start: int, end: int) -> QPoint:
     return QPoint((ra.center().x() + rb.center().x()) // 2, ra.center().y())
 
 
-def test_text_is_shown_unchanged_and_rtl(view, seed_objects):
-    article, mentions = seed_objects
+def test_text_is_shown_unchanged_and_rtl(view, house_objects):
+    article, mentions = house_objects
     view.set_article(article, mentions, mentions[0].id)
     assert view.document().toRawText().replace("\u2029", "\n") == article.text
     block = view.document().begin()
@@ -48,8 +48,8 @@ def test_english_paragraph_lays_out_ltr_and_arabic_rtl(view, schema):
     assert dirs == [rtl, ltr, rtl]
 
 
-def test_title_is_larger_and_chrome_dimmed(view, seed_objects):
-    article, mentions = seed_objects
+def test_title_is_larger_and_chrome_dimmed(view, house_objects):
+    article, mentions = house_objects
     chrome_at = article.text.index("أقسام")
     article = Article(article.ext_id, article.text, article.title, id=1,
                       regions=(Region(chrome_at, len(article.text), "chrome"),))
@@ -63,8 +63,8 @@ def test_title_is_larger_and_chrome_dimmed(view, seed_objects):
     assert dim != c.charFormat().foreground().color()
 
 
-def test_selected_mention_highlights_trigger_and_every_argument(view, seed_objects):
-    article, mentions = seed_objects
+def test_selected_mention_highlights_trigger_and_every_argument(view, house_objects):
+    article, mentions = house_objects
     chosen = mentions[0]
     view.set_article(article, mentions, chosen.id)
     marked = {(h.start, h.end, h.kind) for h in view.highlight_list}
@@ -95,8 +95,8 @@ def test_highlights_land_on_the_right_text_after_an_emoji(view, schema):
     assert texts == sorted(["هجوما", "تنظيم داعش"])
 
 
-def test_clicking_an_argument_and_a_trigger_emits_intents(qtbot, view, seed_objects):
-    article, mentions = seed_objects
+def test_clicking_an_argument_and_a_trigger_emits_intents(qtbot, view, house_objects):
+    article, mentions = house_objects
     first, second = mentions[0], mentions[1]
     view.set_article(article, mentions, first.id)
     arg = first.arguments[0]
@@ -109,17 +109,17 @@ def test_clicking_an_argument_and_a_trigger_emits_intents(qtbot, view, seed_obje
     assert blocker.args == [second.id]
 
 
-def test_tooltip_text_names_type_role_confidence_and_rule(view, seed_objects):
+def test_tooltip_text_names_type_role_confidence_and_rule(view, house_objects):
     from tadqiq.gui.highlights import tooltip
-    article, mentions = seed_objects
+    article, mentions = house_objects
     view.set_article(article, mentions, mentions[0].id)
     h = next(h for h in view.highlight_list if h.kind == "argument")
     tip = tooltip(h, {m.id: m for m in mentions})
     assert mentions[0].type in tip and h.label in tip and "0.80" in tip and "rule-1" in tip
 
 
-def test_hover_finds_the_highlight_under_the_pointer(view, seed_objects):
-    article, mentions = seed_objects
+def test_hover_finds_the_highlight_under_the_pointer(view, house_objects):
+    article, mentions = house_objects
     view.set_article(article, mentions, mentions[0].id)
     trig = mentions[0].trigger
     h = view.highlight_at(point_of(view, trig.start + 1, trig.end))
@@ -147,9 +147,9 @@ def test_bidi_controls_get_a_badge_and_text_is_not_altered(view):
     view.grab()  # paints the markers without error
 
 
-def test_selected_argument_gets_a_wavy_underline(view, seed_objects):
+def test_selected_argument_gets_a_wavy_underline(view, house_objects):
     from PySide6.QtGui import QTextCharFormat
-    article, mentions = seed_objects
+    article, mentions = house_objects
     view.set_article(article, mentions, mentions[0].id)
     view.set_selected_argument(1)
     target = mentions[0].arguments[1].span.text
@@ -158,8 +158,8 @@ def test_selected_argument_gets_a_wavy_underline(view, seed_objects):
     assert styles[mentions[0].arguments[0].span.text] == QTextCharFormat.UnderlineStyle.SingleUnderline
 
 
-def test_selecting_a_mention_scrolls_to_it_and_keeps_the_text_selection(qtbot, view, seed_objects):
-    article, mentions = seed_objects
+def test_selecting_a_mention_scrolls_to_it_and_keeps_the_text_selection(qtbot, view, house_objects):
+    article, mentions = house_objects
     view.resize(500, 200)
     view.set_article(article, mentions, mentions[0].id)
     view.select_text(5, 9)
@@ -187,11 +187,11 @@ def test_type_picker_type_ahead(qtbot, schema):
     assert chosen == ["Life.Die"]
 
 
-def test_tooltip_describes_the_value_and_escapes_markup(view, seed_objects):
+def test_tooltip_describes_the_value_and_escapes_markup(view, house_objects):
     import dataclasses
 
     from tadqiq.gui.highlights import tooltip
-    article, mentions = seed_objects
+    article, mentions = house_objects
     m = mentions[0]
     arg = dataclasses.replace(m.arguments[0], value={"kind": "count", "value": None, "min": 2, "max": 9,
                                                      "vague": "several"}, rule="count<rule>&")

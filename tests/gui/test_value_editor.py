@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from tadqiq.gui.value_editor import actors, default_kind, make_value, place_names
 
-SEED = "000_aa59fc9b5caee80f"
+HOUSE = "house-hama-001"
 
 
 @pytest.mark.parametrize("kind,typed,expected", [
@@ -42,7 +42,7 @@ def test_default_kind_by_role(role, kind):
     assert default_kind(role) == kind
 
 
-def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_path, seed_project_path):
+def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_path, house_project_path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -50,14 +50,14 @@ def test_v_key_edits_the_selected_argument_value_through_the_window(qtbot, tmp_p
     from tadqiq.gui.main_window import MainWindow
     from tadqiq.gui.settings import Settings
 
-    project = Project.open(seed_project_path)
+    project = Project.open(house_project_path)
     w = MainWindow(project, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-                   reviewer="mariam", article=SEED)
+                   reviewer="mariam", article=HOUSE)
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    m = w.doc.mentions[1]  # Life.Die يقتل: Agent, Victim «العشرات», Place
+    m = w.doc.mentions[1]  # Life.Die يقتلون: Agent, Victim «العشرات», Place
     w.doc.select(m.id, 1)
     qtbot.keyClick(w.article_view, Qt.Key.Key_V)
     assert w.value_editor.isVisible() and w.value_editor.kind.currentText() == "count"
