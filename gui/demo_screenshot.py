@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tadqiq.gui.demo_screenshot [OUT_DIR]
 
-(gui/screenshot.py renders the seed article in the four theme/size variants.)
+(gui/screenshot.py renders the house article, tests/data/house/, in the four theme/size variants.)
 """
 
 from __future__ import annotations

@@ -2,12 +2,13 @@
 
     QT_QPA_PLATFORM=offscreen python -m gui.screenshot [OUT_DIR]
 
-Builds a throw-away project with the seed article (../shared/seed) and its gold events
-as proposals, accepts the first two so the status column shows a mix, selects the
-attack «هجمات» with its four arguments (the Target «مواقع تمركزهم» selected), and saves
-one PNG per variant, the help overlay, the bidi-controls sample, the export dialog
-after an export of the accepted seed article, the guidelines panel (F1) on a Life.Die
-mention (light and dark) and the keyboard shortcuts dialog with Accept rebound and a refused key.
+Builds a throw-away project with the house article (tests/data/house/, the tests' own worked
+article) and its gold events as proposals, accepts the first two so the status column shows a
+mix, selects the body's attack «هجوم» (the teaser's is the first) with its four arguments (the
+Target «نقاط عسكرية» selected), and saves one PNG per variant, the help overlay, the
+bidi-controls sample, the export dialog after an export of the accepted house article, the
+guidelines panel (F1) on a Life.Die mention (light and dark) and the keyboard shortcuts dialog
+with Accept rebound and a refused key.
 """
 
 from __future__ import annotations
@@ -33,13 +34,13 @@ from tadqiq.gui.main_window import MainWindow  # noqa: E402
 from tadqiq.gui.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
+HOUSE = REPO / "tests" / "data" / "house" / "house-hama-001.gold.jsonl"
 VARIANTS = {"light-normal": ("light", 15.0), "light-large": ("light", 21.0),
             "dark-normal": ("dark", 15.0), "dark-large": ("dark", 21.0)}
 SIZE = (1440, 900)
 
 
-def seed_items(path: Path = SEED) -> list[ImportItem]:
+def house_items(path: Path = HOUSE) -> list[ImportItem]:
     data = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     text = data["text"]
     article = Article(data["id"], text, data["title"], lang="ar", regions=site_regions(text))
@@ -49,18 +50,18 @@ def seed_items(path: Path = SEED) -> list[ImportItem]:
         args = tuple(Argument(a["role"], Span(a["start"], a["end"], a["text"]), a.get("value"))
                      for a in e["arguments"])
         mentions.append(Mention(e["type"], Span(t["start"], t["end"], t["text"]), args, dict(e["attributes"]),
-                                origin="extractor:seed@1", confidence=round(0.55 + (i % 9) * 0.05, 2),
-                                rule=f"seed-gold-{i}"))
+                                origin="extractor:house@1", confidence=round(0.55 + (i % 9) * 0.05, 2),
+                                rule=f"house-gold-{i}"))
     return [ImportItem(article, tuple(mentions))]
 
 
 @contextmanager
-def _seed_window(name: str, splitter: list[int] | None = None) -> Iterator[tuple[MainWindow, Path]]:
-    """The review window on a throw-away project holding the seed, and its temporary folder."""
+def _house_window(name: str, splitter: list[int] | None = None) -> Iterator[tuple[MainWindow, Path]]:
+    """The review window on a throw-away project holding the house article, and its temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         project_path = Path(tmp) / f"{name}.tadqiq"
         with Project.open(project_path) as project:
-            project.import_items(seed_items())
+            project.import_items(house_items())
         settings = Settings(QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat))
         if splitter:
             settings.set("window/splitter", splitter)
@@ -80,7 +81,7 @@ def render(out_dir: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         project_path = Path(tmp) / "screens.tadqiq"
         with Project.open(project_path) as project:
-            project.import_items(seed_items())
+            project.import_items(house_items())
         for name, (theme, size) in VARIANTS.items():
             settings = Settings(QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat))
             settings.set("view/theme", theme)
@@ -95,7 +96,7 @@ def render(out_dir: Path) -> list[Path]:
             if doc.undo_stack.count() == 0:  # first variant writes; the others show the same state
                 doc.undo_stack.push(AcceptMentionCommand(doc, doc.mentions[0]))
                 doc.undo_stack.push(RejectMentionCommand(doc, doc.mentions[1]))
-            target = next(m for m in doc.mentions if m.trigger.text == "هجمات")
+            target = [m for m in doc.mentions if m.trigger.text == "هجوم"][1]  # the body's, after the teaser's
             doc.select(target.id, 1)
             window.splitter.setSizes([860, 580, 0])
             app.processEvents()
@@ -142,20 +143,20 @@ def render_bidi_sample(out_dir: Path) -> Path:
 
 
 def render_export_dialog(out_dir: Path) -> Path:
-    """File → Export… after exporting the seed article, all of it accepted (Ctrl+Enter)."""
+    """File → Export… after exporting the house article, all of it accepted (Ctrl+Enter)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from tadqiq.gui.commands import AcceptAllCommand
     from tadqiq.gui.export_dialog import ExportDialog
 
     app = application()
-    with _seed_window("export") as (window, tmp):
+    with _house_window("export") as (window, tmp):
         window.show()
         window.doc.undo_stack.push(AcceptAllCommand(window.doc))
         window.show_export()
         dialog = window.findChild(ExportDialog)
         assert dialog is not None
-        dialog.set_output(tmp / "seed-review.jsonl")
+        dialog.set_output(tmp / "house-review.jsonl")
         loop = QEventLoop()
         dialog.finished_export.connect(lambda _outcome: loop.quit())
         QTimer.singleShot(20000, loop.quit)
@@ -169,10 +170,10 @@ def render_export_dialog(out_dir: Path) -> Path:
 
 
 def render_guidelines(out_dir: Path) -> Path:
-    """The window with the guidelines panel shown (F1) for the Life.Die mention «مصرعهم»,
+    """The window with the guidelines panel shown (F1) for the Life.Die mention «يقتلون» (the title's),
     in the light theme and (guidelines-dark.png) the dark one."""
     app = application()
-    with _seed_window("guide", splitter=[820, 620, 0]) as (window, _tmp):
+    with _house_window("guide", splitter=[820, 620, 0]) as (window, _tmp):
         window.resize(*SIZE)
         window.show()
         app.processEvents()
@@ -207,7 +208,7 @@ def render_shortcuts_dialog(out_dir: Path) -> Path:
     from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
 
     app = application()
-    with _seed_window("keys") as (window, _tmp):
+    with _house_window("keys") as (window, _tmp):
         window.show()
         window.show_shortcuts()
         dialog = window.findChild(ShortcutsDialog)
