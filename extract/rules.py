@@ -117,6 +117,11 @@ class RuleEngine:
             a, b = an.clause_range(group[0].tok)
             items = an.items(a, b, {t.tok: t for t in group})
             pos = {it.trig.tok: n for n, it in enumerate(items) if it.kind == "TRIG" and it.trig}
+            # a trigger word inside a longer item (a name or noun phrase read first: «جنيه فورا
+            # لأسره», "for his family") is no trigger there
+            group = [t for t in group if t.tok in pos]
+            if not group:
+                continue
             self._absorb(an, items, pos)
             collected = {t.tok: self._roles(an, items, pos[t.tok], t) for t in group if t.absorbed_by is None}
             self._share(an, items, pos, group, collected)
