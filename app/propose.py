@@ -2,10 +2,16 @@
 
 The rule a reviewer relies on lives here, once for ``tadqiq extract`` and the demo: a re-run
 replaces only the engine's *unreviewed* proposals, and never proposes again what a reviewer
-already decided — a mention of the engine (any version) confirmed or rejected with the same
-type and trigger, or a trigger a reviewer corrected (whatever its type is now).
+already decided, whoever proposed it first (this engine in any version, another engine, an
+import, the reviewer): a mention rejected with the same type and trigger, or a trigger that
+has gold (confirmed, corrected, added; whatever its type is now). So gold imported for an
+article is not proposed a second time beside itself.
 Articles are extracted on every core (worker processes) while the previous page is stored,
 one transaction per chunk of articles, in the thread that owns the connection.
+
+One article never stops a run: an engine error on an article is caught where the engine runs,
+that article keeps the proposals it had, and the error (article, engine, what was raised and
+where) is listed in the summary while the run goes on.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import itertools
 import multiprocessing as mp
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -21,15 +28,28 @@ from tadqiq.core.model import Article, Mention
 from tadqiq.db.project import Project
 from tadqiq.extract.base import Engine, engine_names, get_engine, origin_of
 
-__all__ = ["ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose", "select_articles"]
+__all__ = ["EngineFailure", "ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose", "select_articles"]
 
 _WORKER: Engine | None = None
 _PAGE = 500
 _CHUNK = 100  # articles stored per transaction
 _POOL_FROM = 20  # fewer articles are not worth starting worker processes
 
-#: (type, start, end) of every reviewed mention, (start, end) of the corrected ones
+#: (type, start, end) of every reviewed mention, (start, end) of the gold ones
 Decided = tuple[set, set]
+
+
+@dataclass(frozen=True)
+class EngineFailure:
+    """The engine raised on one article; its earlier proposals were left as they were."""
+
+    article_id: int
+    article: str  # external id
+    origin: str  # the engine, as extractor:<name>@<version>
+    error: str  # "KeyError: 316 (rules.py:121)"
+
+    def __str__(self) -> str:
+        return f"article {self.article} (row {self.article_id}): {self.origin} failed: {self.error}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +58,7 @@ class ProposeSummary:
     articles: int  # articles the engine ran over
     stored: int  # proposals stored
     kept: int  # proposals not stored again: a reviewer already decided them
+    failed: tuple[EngineFailure, ...] = ()  # articles the engine raised on (the run went on)
 
 
 def _init(name: str) -> None:
@@ -45,10 +66,20 @@ def _init(name: str) -> None:
     _WORKER = get_engine(name)
 
 
-def _run(job: tuple[int, Article]) -> tuple[int, list[Mention]]:
+def _describe(exc: Exception) -> str:
+    where = traceback.extract_tb(exc.__traceback__)
+    at = f" ({os.path.basename(where[-1].filename)}:{where[-1].lineno})" if where else ""
+    return f"{type(exc).__name__}: {exc}{at}"
+
+
+def _run(job: tuple[int, Article]) -> tuple[int, str, list[Mention] | str]:
+    """(row id, external id, the mentions) or, when the engine raised, the error described."""
     assert _WORKER is not None
     article_id, article = job
-    return article_id, _WORKER.extract(article)
+    try:
+        return article_id, article.ext_id, _WORKER.extract(article)
+    except Exception as exc:  # one article never stops a run: reported, the others go on
+        return article_id, article.ext_id, _describe(exc)
 
 
 def article_ids(project: Project) -> Iterator[int]:
@@ -83,8 +114,8 @@ def select_articles(project: Project, engine_name: str, keys: Sequence[str] = ()
 
 
 def _already_decided(m: Mention, decided: Decided) -> bool:
-    same, corrected = decided
-    return (m.type, m.trigger.start, m.trigger.end) in same or (m.trigger.start, m.trigger.end) in corrected
+    same, gold = decided
+    return (m.type, m.trigger.start, m.trigger.end) in same or (m.trigger.start, m.trigger.end) in gold
 
 
 def propose(
@@ -106,19 +137,24 @@ def propose(
     who = reviewer or origin
     ids = list(article_ids(project)) if ids is None else list(ids)
     jobs_n = max(1, jobs or os.cpu_count() or 1)
-    prefix = f"extractor:{engine.name}@"
     stored = kept = 0
+    failed: list[EngineFailure] = []
 
-    def store(results: Iterator[tuple[int, list[Mention]]], decided: dict[int, Decided]) -> None:
+    def store(results: Iterator[tuple[int, str, list[Mention] | str]], decided: dict[int, Decided]) -> None:
         nonlocal stored, kept
         while True:
             rows = 0  # one transaction per chunk of articles (each article a savepoint)
             with project.transaction():
-                for article_id, mentions in itertools.islice(results, _CHUNK):
+                for article_id, ext_id, mentions in itertools.islice(results, _CHUNK):
+                    rows += 1
+                    if isinstance(mentions, str):
+                        failed.append(EngineFailure(article_id, ext_id, origin, mentions))
+                        if progress is not None:
+                            progress(1)
+                        continue
                     fresh = [m for m in mentions if not _already_decided(m, decided[article_id])]
                     kept += len(mentions) - len(fresh)
                     stored += project.replace_proposals(article_id, origin, fresh, reviewer=who)
-                    rows += 1
                     if progress is not None:
                         progress(1)
             if rows < _CHUNK:  # the page's results are used up
@@ -135,7 +171,7 @@ def propose(
         for first in range(0, len(ids), _PAGE):
             page = ids[first : first + _PAGE]
             batch = [(i, project.article(i)) for i in page]  # read here, where the connection lives
-            decided = project.reviewed_triggers(page, prefix)
+            decided = project.reviewed_triggers(page)
             if pool is None:
                 store(map(_run, batch), decided)
                 continue
@@ -149,4 +185,4 @@ def propose(
         if pool is not None:
             pool.close()
             pool.join()
-    return ProposeSummary(origin, len(ids), stored, kept)
+    return ProposeSummary(origin, len(ids), stored, kept, tuple(failed))

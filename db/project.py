@@ -231,25 +231,25 @@ class Project(MentionStore):
         """``reviewer``'s last ``limit`` history rows read back as actions (db/history.py)."""
         return replay(self.history(reviewer, limit=limit))
 
-    def reviewed_triggers(self, article_ids: list[int], origin_prefix: str) -> dict[int, tuple[set, set]]:
-        """Per article, what reviewers decided among the mentions whose origin starts with
-        ``origin_prefix``: ``(type, start, end)`` of every reviewed mention, and ``(start, end)``
-        of the corrected ones (their original type is no longer known). One query per 500
-        articles, through the article index."""
+    def reviewed_triggers(self, article_ids: list[int]) -> dict[int, tuple[set, set]]:
+        """Per article, what reviewers decided, whatever proposed the mention (an engine of any
+        version, an import, the reviewer): ``(type, start, end)`` of every mention that is no
+        longer a proposal, and ``(start, end)`` of the gold ones (confirmed, corrected, added):
+        a trigger with gold is decided whatever its type is now. One query per 500 articles,
+        through the article index."""
         out: dict[int, tuple[set, set]] = {i: (set(), set()) for i in article_ids}
         for first in range(0, len(article_ids), 500):
             part = article_ids[first : first + 500]
             rows = self.db.execute(
                 "SELECT article_id, type, trigger_start, trigger_end, status FROM events"
-                f" WHERE article_id IN ({','.join('?' * len(part))}) AND status != 'proposed'"
-                " AND substr(origin, 1, ?) = ?",
-                [*part, len(origin_prefix), origin_prefix],
+                f" WHERE article_id IN ({','.join('?' * len(part))}) AND status != 'proposed'",
+                part,
             )
             for article_id, type_, start, end, status in rows:
-                same, corrected = out[article_id]
+                same, spans = out[article_id]
                 same.add((type_, start, end))
-                if status == "corrected":
-                    corrected.add((start, end))
+                if status in GOLD_STATUSES:
+                    spans.add((start, end))
         return out
 
     # -- search ------------------------------------------------------------------------

@@ -34,6 +34,11 @@ def register(name: str, factory: Callable[[], Engine]) -> None:
     _REGISTRY[name] = factory
 
 
+def unregister(name: str) -> None:
+    """Forget an engine registered with :func:`register` (a plug-in unloaded, a test's engine)."""
+    _REGISTRY.pop(name, None)
+
+
 def engine_names() -> list[str]:
     _load_builtin()
     return sorted(_REGISTRY)

@@ -19,6 +19,9 @@ from tadqiq.core.metrics import count_capture, evaluate, format_report
 from tadqiq.core.model import Mention
 from tadqiq.db.project import Project
 
+_LIST_FAILURES = 20  # engine failures listed one by one; the rest are counted
+
+
 @click.command(name="extract")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--engine", "engine_name", default="rules", show_default=True, help="Extraction engine.")
@@ -41,7 +44,10 @@ def extract_cmd(
     article_keys: tuple[str, ...],
     jobs: int | None,
 ) -> None:
-    """Propose events in PROJECT's articles with an extraction engine."""
+    """Propose events in PROJECT's articles with an extraction engine.
+
+    An engine error on one article is reported on stderr (article, engine, error) and the run
+    goes on; the exit status is then 3 (finished, some articles not extracted)."""
     if not project.exists():
         fail(f"{project}: no such project file")
     if engine_name not in engine_names():
@@ -51,11 +57,19 @@ def extract_cmd(
         with tqdm(total=len(ids), desc="extract", unit="article", disable=None) as bar:
             summary = propose(p, engine_name, ids, reviewer=ctx.find_root().obj.get("reviewer"), jobs=jobs,
                               progress=bar.update)
+    for failure in summary.failed[:_LIST_FAILURES]:
+        click.echo(f"tadqiq: warning: {failure}; its earlier proposals are kept", err=True)
+    if len(summary.failed) > _LIST_FAILURES:
+        click.echo(f"tadqiq: warning: ... and {len(summary.failed) - _LIST_FAILURES} more articles failed", err=True)
     echo(
         ctx,
-        f"{summary.origin}: {summary.stored} proposals stored in {summary.articles} articles"
-        + (f"; {summary.kept} not proposed again (already reviewed)" if summary.kept else ""),
+        f"{summary.origin}: {summary.stored} proposals stored in {summary.articles - len(summary.failed)} articles"
+        + (f"; {summary.kept} not proposed again (already reviewed)" if summary.kept else "")
+        + (f"; the engine failed on {len(summary.failed)} articles (listed on stderr; the run went on)"
+           if summary.failed else ""),
     )
+    if summary.failed:
+        ctx.exit(3)  # finished, but not every article was extracted
 
 
 def collect(project: Project, origin: str, *, drop_rejected: bool) -> list[tuple[str, Mention]]:
