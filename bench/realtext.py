@@ -17,6 +17,18 @@ the text being stored. A unit's article text is its sentences' texts joined by "
     .venv/bin/python bench/realtext.py check [FILES...]     # every span and the schema, counts
     .venv/bin/python bench/realtext.py native OUT.jsonl     # native JSONL with text (outside the repo!)
     .venv/bin/python bench/realtext.py show FIRST LAST      # sentences FIRST..LAST, numbered (for annotators)
+    .venv/bin/python bench/realtext.py add SPEC.jsonl OUT.standoff.jsonl   # an annotator's spec -> standoff
+
+An annotator writes a *spec* outside the repo (it holds corpus words), one unit per line:
+
+    {"unit": "r0017", "split": "dev", "sentences": [17, 18, 19],
+     "events": [{"type": "Conflict.Attack", "trigger": [17, "هجوم"],
+                 "arguments": [["Attacker", 17, "مسلحون"], ["Place", 18, "بغداد", 1]],
+                 "attributes": {"modality": "reported"}}]}
+
+A span is [sentence, text] or [sentence, text, n] for the n-th (0-based) occurrence of the text
+in that sentence; an argument adds its role first and may end with a value object. ``add``
+finds each span, checks it, and writes the unit as standoff (sentence, offsets, sha) only.
 """
 
 from __future__ import annotations
@@ -158,13 +170,76 @@ def check(files: Iterable[Path] | None = None) -> str:
             " arguments: every span checked, import accepted")
 
 
+def _locate(sentence: str, text: str, n: int, what: str) -> tuple[int, int]:
+    at = -1
+    for _ in range(n + 1):
+        at = sentence.find(text, at + 1)
+        if at < 0:
+            raise StandoffError(f"{what}: {text!r} (occurrence {n}) not in the sentence")
+    return at, at + len(text)
+
+
+def from_spec(spec: dict, where: str = "spec") -> dict:
+    """A readable spec unit (spans as text) as a standoff unit (spans as offsets and sha)."""
+    sents = sentences()
+    unit = {"unit": spec["unit"], "split": spec.get("split", "dev"), "sentences": list(spec["sentences"]),
+            "events": []}
+    for k, e in enumerate(spec.get("events", [])):
+        what = f"{where} {spec['unit']} event {k + 1} ({e.get('type')})"
+
+        def span(s: int, text: str, n: int = 0, *, what: str = what) -> dict:
+            if s not in unit["sentences"]:
+                raise StandoffError(f"{what}: sentence {s} is not in the unit")
+            start, end = _locate(sents[s], text, n, f"{what} sentence {s}")
+            return {"s": s, "start": start, "end": end, "sha": sha(text)}
+
+        trig = e["trigger"]
+        ev: dict = {"type": e["type"], "trigger": span(*trig), "arguments": []}
+        for a in e.get("arguments", []):
+            role, rest = a[0], list(a[1:])
+            value = rest.pop() if rest and isinstance(rest[-1], dict) else None
+            arg = {"role": role, **span(*rest, what=f"{what} {role}")}
+            if value is not None:
+                arg["value"] = value
+            ev["arguments"].append(arg)
+        if e.get("attributes"):
+            ev["attributes"] = e["attributes"]
+        unit["events"].append(ev)
+    return unit
+
+
+def add(spec_path: Path, out: Path) -> int:
+    """Convert every unit of a spec file and write (replace) them in ``out`` by unit id."""
+    specs = []
+    for n, line in enumerate(spec_path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                specs.append(from_spec(json.loads(line), f"{spec_path.name}:{n}"))
+            except json.JSONDecodeError as exc:
+                raise StandoffError(f"{spec_path.name}:{n}: invalid JSON ({exc.msg})") from None
+            except (KeyError, TypeError, IndexError) as exc:
+                raise StandoffError(f"{spec_path.name}:{n}: malformed unit ({exc!r})") from None
+    kept = {}
+    if out.exists():
+        for unit in read_units([out]):
+            unit.pop("_where", None)
+            kept[unit["unit"]] = unit
+    for unit in specs:
+        kept[unit["unit"]] = unit
+    ordered = sorted(kept.values(), key=lambda u: u["sentences"][0])
+    out.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in ordered), encoding="utf-8")
+    return len(specs)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "native", "show"):
+    if not argv or argv[0] not in ("check", "native", "show", "add"):
         print(__doc__)
         return 2
     try:
         if argv[0] == "check":
             print(check([Path(a) for a in argv[1:]] or None))
+        elif argv[0] == "add":
+            print(add(Path(argv[1]), Path(argv[2])), "units added to", argv[2])
         elif argv[0] == "native":
             print(write_native(Path(argv[1]), argv[2] if len(argv) > 2 else None), "units written")
         else:
