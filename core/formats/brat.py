@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
+from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, where
 from tadqiq.core.formats.jsonio import read_text
 from tadqiq.core.formats.layout import DEFAULT_ENTITY_TYPE, ROLE_ENTITY_TYPE, entity_type
 from tadqiq.core.formats.native import as_proposal
@@ -384,8 +384,7 @@ def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, k
             mentions.append(m)
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     article = Article(ext_id=doc, text=text, title=title)
-    check_item(article, mentions, ann)
-    check_schema(article, mentions, schema, ann)
+    check_item(article, mentions, ann, schema)
     return article, mentions
 
 

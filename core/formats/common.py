@@ -1,8 +1,10 @@
-"""What every format shares: the error type, span checks, where a mention sits, file hashing.
+"""What every format shares: the error type, mention checks, where a mention sits, file hashing.
 
 Readers and writers here are pure: they take and give :mod:`core.model` objects and files,
 never a database and never Qt. A writer checks every span against the article text before
-it writes a byte of that article; a reader validates a whole input before it returns.
+it writes a byte of that article; a reader validates a whole input before it returns. Both
+check through :func:`check_item`, which applies the rules of :mod:`tadqiq.core.validate`
+(the only place they are written) and names the file, document and mention.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from tadqiq.core.model import Article, Mention, SpanError
+from tadqiq.core.model import Article, Mention
 from tadqiq.core.schema import EventSchema
+from tadqiq.core.validate import MentionError, validate_mention
 
 #: One article with the mentions to export (or that were read).
 Item = tuple[Article, list[Mention]]
@@ -45,35 +48,23 @@ def mention_label(index: int, mention: Mention) -> str:
     return f"mention {index + 1} ({mention.type} {t.text!r} at {t.start}..{t.end})"
 
 
-def check_item(article: Article, mentions: Iterable[Mention], file: str | Path | None = None) -> None:
-    """Raise FormatError unless every trigger and argument span is exactly its text."""
+def check_item(
+    article: Article,
+    mentions: Iterable[Mention],
+    file: str | Path | None = None,
+    schema: EventSchema | None = None,
+) -> None:
+    """Raise FormatError for the first mention that breaks a rule of :mod:`tadqiq.core.validate`.
+
+    Without ``schema`` (a writer, before it writes an article) the spans, status, value
+    shapes and confidences are checked; with one (a reader, before it returns) also the event
+    type, roles and attributes. The error names the file, the document and the mention.
+    """
     for i, m in enumerate(mentions):
         try:
-            m.check(article.text, "trigger")
-        except SpanError as exc:
-            raise FormatError(f"{where(file, article.ext_id, mention_label(i, m))}: {exc}") from None
-
-
-def check_schema(
-    article: Article, mentions: Iterable[Mention], schema: EventSchema, file: str | Path | None = None
-) -> None:
-    """Raise FormatError for an event type, role or attribute value the schema does not know."""
-    for i, m in enumerate(mentions):
-        loc = where(file, article.ext_id, mention_label(i, m))
-        if m.type not in schema.types:
-            raise FormatError(f"{loc}: event type {m.type!r} is not in schema {schema.name!r}")
-        for arg in m.arguments:
-            if not schema.has_role(m.type, arg.role):
-                raise FormatError(
-                    f"{loc}: role {arg.role!r} is not a role of {m.type} in schema {schema.name!r} "
-                    f"(roles: {', '.join(schema.types[m.type].roles)})"
-                )
-        for name, value in m.attributes.items():
-            allowed = schema.attributes.get(name)
-            if allowed is None:
-                raise FormatError(f"{loc}: unknown attribute {name!r}")
-            if value not in allowed:
-                raise FormatError(f"{loc}: attribute {name}={value!r} is not one of {', '.join(allowed)}")
+            validate_mention(m, article.text, schema, where(file, article.ext_id, mention_label(i, m)))
+        except MentionError as exc:
+            raise FormatError(str(exc)) from None
 
 
 def checked(items: Iterable[Item], file: str | Path | None = None) -> Iterator[Item]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.formats.common import FormatError, Item, check_item, check_schema, where
+from tadqiq.core.formats.common import FormatError, Item, check_item, where
 from tadqiq.core.formats.jsonio import json_document, need
 from tadqiq.core.formats.spangraph import LabelledSpan, mentions_from_graph
 from tadqiq.core.model import Article
@@ -113,7 +113,6 @@ def read_labelstudio(
                     raise FormatError(f"{rloc}: unsupported result type {rtype!r}")
             mentions += mentions_from_graph(text, spans, relations, attrs, schema, origin)
         article = Article(ext_id=doc, text=text, title=str(data.get("title", "")))
-        check_item(article, mentions, path)
-        check_schema(article, mentions, schema, path)
+        check_item(article, mentions, path, schema)
         out.append((article, mentions))
     return out

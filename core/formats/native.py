@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, check_schema, where
+from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item, where
 from tadqiq.core.formats.jsonio import dumps, jsonl_objects, need, opt
 from tadqiq.core.model import STATUSES, Argument, Article, Mention, Region, Span
 from tadqiq.core.schema import EventSchema
@@ -175,7 +175,6 @@ def read_native(
             elif not m.origin:
                 m = m.with_(origin=origin)
             mentions.append(m)
-        check_item(article, mentions, f"{path}: line {lineno}")
-        check_schema(article, mentions, schema, f"{path}: line {lineno}")
+        check_item(article, mentions, f"{path}: line {lineno}", schema)
         out.append((article, mentions))
     return out

@@ -22,7 +22,6 @@ from tadqiq.core.formats.common import (
     Item,
     atomic_write,
     check_item,
-    check_schema,
     mention_label,
     where,
 )
@@ -195,8 +194,7 @@ def read_oneie(
         if stored is not None:
             aligned = _align_windows(stored, wins, wnds[doc_id], where(path, doc_id))
             article = Article(ext_id=doc_id, text=stored, lang=langs.get(doc_id))
-            check_item(article, aligned, path)
-            check_schema(article, aligned, schema, path)
+            check_item(article, aligned, path, schema)
             out.append((article, [as_proposal(m, origin) for m in aligned]))
             continue
         parts = []
@@ -208,8 +206,7 @@ def read_oneie(
                 shifted.append(_shift(m, offset))
             offset += len(text) + 1
         article = Article(ext_id=doc_id, text="\n".join(parts), lang=langs.get(doc_id))
-        check_item(article, shifted, path)
-        check_schema(article, shifted, schema, path)
+        check_item(article, shifted, path, schema)
         out.append((article, [as_proposal(m, origin) for m in shifted]))
     return out
 

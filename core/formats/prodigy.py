@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.formats.common import FormatError, Item, check_item, check_schema, where
+from tadqiq.core.formats.common import FormatError, Item, check_item, where
 from tadqiq.core.formats.jsonio import jsonl_objects, need
 from tadqiq.core.formats.spangraph import LabelledSpan, mentions_from_graph
 from tadqiq.core.model import Article
@@ -58,7 +58,6 @@ def read_prodigy(path: str | Path, schema: EventSchema, *, origin: str) -> list[
             relations.append((ends[0], ends[1], need(r, "label", str, rloc), rloc))
         mentions = mentions_from_graph(text, spans, relations, {}, schema, origin)
         article = Article(ext_id=doc, text=text)
-        check_item(article, mentions, path)
-        check_schema(article, mentions, schema, path)
+        check_item(article, mentions, path, schema)
         out.append((article, mentions))
     return out
