@@ -14,10 +14,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tadqiq.core.model import Mention
+from tadqiq.core.model import Argument, Mention
 from tadqiq.core.validate import validate_mention
 from tadqiq.db.connection import now
-from tadqiq.db.rows import dumps, mention_from_rows
+from tadqiq.db.rows import ARGUMENT_COLUMNS, EVENT_COLUMNS, argument_row, dumps, event_row, mention_from_rows
+
+
+def _quoted(columns: Any) -> list[str]:
+    return [f'"{c}"' for c in columns]
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(_quoted(columns))}) VALUES ({', '.join('?' * len(columns))})"
 
 
 @dataclass(frozen=True)
@@ -87,27 +95,89 @@ class MentionStore:
             yield
 
     def _insert_mention(self, article_id: int, m: Mention, mention_id: int | None = None) -> int:
-        conn = self.db.conn
         stamp = now()
-        cur = conn.execute(
-            "INSERT INTO events (id, article_id, type, trigger_start, trigger_end, trigger_text, status, origin,"
-            " confidence, rule, reviewer, notes, link, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (mention_id, article_id, m.type, m.trigger.start, m.trigger.end, m.trigger.text, m.status, m.origin,
-             m.confidence, m.rule, m.reviewer, m.notes, m.link, stamp, stamp),
+        cur = self.db.conn.execute(
+            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"]),
+            [mention_id, article_id, *event_row(m), stamp, stamp],
         )
         event_id = cur.lastrowid
-        conn.executemany(
-            'INSERT INTO arguments (event_id, position, role, start, "end", text, value, confidence, rule)'
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            [(event_id, i, a.role, a.span.start, a.span.end, a.span.text,
-              dumps(dict(a.value)) if a.value is not None else None, a.confidence, a.rule)
-             for i, a in enumerate(m.arguments)],
+        self.db.conn.executemany(
+            _insert_sql("arguments", ["event_id", "position", *ARGUMENT_COLUMNS]),
+            [(event_id, i, *argument_row(a)) for i, a in enumerate(m.arguments)],
         )
-        conn.executemany(
+        self.db.conn.executemany(
             "INSERT INTO attributes (event_id, name, value) VALUES (?,?,?)",
             [(event_id, k, v) for k, v in sorted(m.attributes.items())],
         )
         return event_id
+
+    def _update_mention(self, article_id: int, mention_id: int, m: Mention) -> None:
+        """Store ``m`` over the stored mention ``mention_id`` in place.
+
+        The events row is written by an upsert, which SQLite carries out as an UPDATE of the
+        existing row (same rowid, ``created_at`` kept, nothing deleted, so no cascade) while
+        running the table's INSERT checks and BEFORE INSERT triggers as any save does.
+        Argument and attribute rows are written only where they differ and keep their ids.
+        """
+        conn = self.db.conn
+        stamp = now()
+        conn.execute(
+            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"])
+            + " ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in _quoted([*EVENT_COLUMNS, "updated_at"])),
+            [mention_id, article_id, *event_row(m), stamp, stamp],
+        )
+        self._update_arguments(mention_id, m.arguments)
+        stored = dict(conn.execute("SELECT name, value FROM attributes WHERE event_id = ?", [mention_id]).fetchall())
+        gone = [(mention_id, name) for name in sorted(set(stored) - set(m.attributes))]
+        changed = [(mention_id, k, v) for k, v in sorted(m.attributes.items()) if stored.get(k) != v]
+        conn.executemany("DELETE FROM attributes WHERE event_id = ? AND name = ?", gone)
+        conn.executemany(
+            "INSERT INTO attributes (event_id, name, value) VALUES (?,?,?)"
+            " ON CONFLICT (event_id, name) DO UPDATE SET value = excluded.value",
+            changed,
+        )
+
+    def _update_arguments(self, mention_id: int, arguments: tuple[Argument, ...]) -> None:
+        """Make the mention's argument rows ``arguments``, in order, writing as few rows as can be.
+
+        Each argument takes a stored row: the one its ``id`` names, else one with the same
+        content, else any row left over (then updated). Only arguments no row is left for are
+        inserted and only rows no argument took are deleted; a row already right is not written.
+        """
+        conn = self.db.conn
+        cols = ["position", *ARGUMENT_COLUMNS]
+        stored = {
+            r[0]: tuple(r[1:])
+            for r in conn.execute(
+                f"SELECT id, {', '.join(_quoted(cols))} FROM arguments WHERE event_id = ? ORDER BY position, id",
+                [mention_id],
+            )
+        }
+        wanted = [(i, *argument_row(a)) for i, a in enumerate(arguments)]
+        free = list(stored)
+        rows: list[int | None] = [None] * len(wanted)
+        for i, a in enumerate(arguments):  # 1. the row the argument was read from
+            if a.id in free:
+                rows[i] = a.id
+                free.remove(a.id)
+        for i, want in enumerate(wanted):  # 2. a row with the same content (an undo has no ids)
+            same = next((rid for rid in free if stored[rid][1:] == want[1:]), None) if rows[i] is None else None
+            if same is not None:
+                rows[i] = same
+                free.remove(same)
+        for i in range(len(wanted)):  # 3. any row left over
+            if rows[i] is None and free:
+                rows[i] = free.pop(0)
+        conn.executemany("DELETE FROM arguments WHERE id = ?", [(rid,) for rid in free])
+        for rid, want in zip(rows, wanted, strict=True):
+            if rid is None:
+                conn.execute(_insert_sql("arguments", ["event_id", *cols]), [mention_id, *want])
+            elif stored[rid] != want:
+                conn.execute(
+                    f"UPDATE arguments SET {', '.join(f'{c} = ?' for c in _quoted(cols))} WHERE id = ?",
+                    [*want, rid],
+                )
 
     def _history(self, reviewer: str, action: str, article_id: int | None, mention_id: int | None,
                  before: Any, after: Any, undoes: int | None = None) -> int:
@@ -122,10 +192,11 @@ class MentionStore:
 
     def save_mention(self, article_id: int, mention: Mention, *, reviewer: str, action: str,
                      undoes: int | None = None) -> Mention:
-        """Insert or replace one mention (validated) and record it, in one transaction.
+        """Store one mention (validated) and record it, in one transaction.
 
-        A mention whose ``id`` is set replaces the stored one with that id, or is
-        re-inserted under that id if it was deleted (redo of an undone "new mention").
+        A mention whose ``id`` is set is stored over the one with that id, in place (an UPDATE
+        of its row; argument and attribute rows only where they changed), or re-inserted under
+        that id if it was deleted (redo of an undone "new mention"). Without an id it is new.
         """
         text = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         if text is None:
@@ -139,10 +210,13 @@ class MentionStore:
                     if row[0] != article_id:
                         raise ValueError(f"mention {mention.id} belongs to article {row[0]}, not {article_id}")
                     before = self.mention(mention.id).to_json()
-                    self.db.execute("DELETE FROM events WHERE id = ?", [mention.id])
-            new_id = self._insert_mention(article_id, mention, mention.id)
-            saved = self.mention(new_id)
-            self._history(reviewer, action, article_id, new_id, before, saved.to_json(), undoes)
+            if before is not None:
+                self._update_mention(article_id, mention.id, mention)
+                saved_id = mention.id
+            else:
+                saved_id = self._insert_mention(article_id, mention, mention.id)
+            saved = self.mention(saved_id)
+            self._history(reviewer, action, article_id, saved_id, before, saved.to_json(), undoes)
         return saved
 
     def delete_mention(self, mention_id: int, *, reviewer: str, action: str, undoes: int | None = None) -> Mention:
