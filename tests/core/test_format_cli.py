@@ -25,9 +25,9 @@ def run(*args):
 
 
 @pytest.fixture
-def gold_project(tmp_path, seed_gold_path) -> Path:
+def gold_project(tmp_path, house_gold_path) -> Path:
     project = tmp_path / "p.db"
-    r = run("import", project, seed_gold_path, "--gold", "--reviewer", "seed")
+    r = run("import", project, house_gold_path, "--gold", "--reviewer", "amal")
     assert r.exit_code == 0, r.output
     return project
 
@@ -37,10 +37,10 @@ def test_export_every_format(tmp_path, gold_project, fmt):
     out = tmp_path / "out" / NAMES[fmt]
     r = run("export", gold_project, "--format", fmt, "-o", out)
     assert r.exit_code == 0, r.output
-    assert f"exported 1 articles, 28 mentions as {fmt}" in r.output
+    assert f"exported 1 articles, 32 mentions as {fmt}" in r.output
     manifest_path = out / "manifest.json" if fmt == "brat" else out.with_name(out.name + ".manifest.json")
     manifest = json.loads(manifest_path.read_text("utf-8"))
-    assert manifest["counts"]["mentions"] == 28
+    assert manifest["counts"]["mentions"] == 32
     assert manifest["command"] == f"tadqiq export {gold_project} --format {fmt} -o {out} --status gold"
     assert manifest["selection"]["status"] == "gold"
 
@@ -52,36 +52,36 @@ def test_native_round_trip_through_import(tmp_path, gold_project):
     assert run("export", tmp_path / "p2.db", "--format", "jsonl", "-o", b).exit_code == 0
     assert a.read_bytes() == b.read_bytes()
     [(_, mentions)] = read_native(a, SCHEMA, origin="x", keep_review=True)
-    assert {(m.status, m.origin, m.reviewer) for m in mentions} == {("added", "reviewer:seed", "seed")}
+    assert {(m.status, m.origin, m.reviewer) for m in mentions} == {("added", "reviewer:amal", "amal")}
 
 
 def test_filters(tmp_path, gold_project):
     out = tmp_path / "t.jsonl"
     r = run("export", gold_project, "--format", "jsonl", "-o", out, "--types", "Life.Die,Conflict.Capture")
-    assert r.exit_code == 0 and "28 mentions" not in r.output
+    assert r.exit_code == 0 and "32 mentions" not in r.output
     [line] = out.read_text("utf-8").splitlines()
     assert {e["type"] for e in json.loads(line)["events"]} == {"Life.Die", "Conflict.Capture"}
-    assert len(json.loads(line)["events"]) == 10
+    assert len(json.loads(line)["events"]) == 11  # 7 Life.Die + 4 Conflict.Capture
     r = run("export", gold_project, "--format", "jsonl", "-o", out, "--reviewer", "someone-else")
     assert r.exit_code == 0 and "exported 0 articles" in r.output
 
 
-def test_proposals_are_not_gold(tmp_path, seed_gold_path):
+def test_proposals_are_not_gold(tmp_path, house_gold_path):
     project = tmp_path / "p.db"
-    assert run("import", project, seed_gold_path, "--origin", "model:x").exit_code == 0
+    assert run("import", project, house_gold_path, "--origin", "model:x").exit_code == 0
     r = run("export", project, "--format", "jsonl", "-o", tmp_path / "g.jsonl")
     assert "exported 0 articles, 0 mentions" in r.output
     r = run("export", project, "--format", "jsonl", "-o", tmp_path / "all.jsonl", "--status", "all")
-    assert "exported 1 articles, 28 mentions" in r.output
+    assert "exported 1 articles, 32 mentions" in r.output
 
 
 def test_split(tmp_path, gold_project):
     out = tmp_path / "split"
     r = run("export", gold_project, "--format", "conll", "-o", out, "--split", "0/100/0", "--seed", "1")
     assert r.exit_code == 0, r.output
-    assert (out / "dev.conll").read_text("utf-8").startswith("# doc_id = 000_aa59fc9b5caee80f")
+    assert (out / "dev.conll").read_text("utf-8").startswith("# doc_id = house-hama-001")
     assert (out / "train.conll").read_text("utf-8") == ""
-    assert json.loads((out / "manifest.json").read_text("utf-8"))["counts"]["dev"]["mentions"] == 28
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["counts"]["dev"]["mentions"] == 32
 
 
 @pytest.mark.parametrize(
@@ -127,26 +127,26 @@ def test_native_round_trip_with_events_out_of_text_order(tmp_path):
     assert [e.get("link") for e in small["events"]] == [None, "ev1", "ev1", "ev1"]
 
 
-def test_native_round_trip_keeps_article_level_fields(tmp_path, seed_gold_path):
-    a, b = _native_round_trip(tmp_path, seed_gold_path, "--gold", "--reviewer", "seed")
+def test_native_round_trip_keeps_article_level_fields(tmp_path, house_gold_path):
+    a, b = _native_round_trip(tmp_path, house_gold_path, "--gold", "--reviewer", "amal")
     assert a.read_bytes() == b.read_bytes()
     [article] = [json.loads(line) for line in a.read_text("utf-8").splitlines()]
-    assert article["metadata"] == {"note": "publication date unknown; Saturday per the text"}
+    assert article["metadata"] == {"note": "publication date unknown; Friday per the text"}
 
 
-def test_labels_after_the_text_bring_their_metadata(tmp_path, seed_txt, seed_gold_path):
+def test_labels_after_the_text_bring_their_metadata(tmp_path, house_txt, house_gold_path):
     project, out = tmp_path / "p.db", tmp_path / "a.jsonl"
-    assert run("import", project, seed_txt).exit_code == 0
-    assert run("import", project, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("import", project, house_txt).exit_code == 0
+    assert run("import", project, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
     assert run("export", project, "--format", "jsonl", "-o", out).exit_code == 0
     [article] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert article["metadata"]["note"] == "publication date unknown; Saturday per the text"
-    assert len(article["events"]) == 28
+    assert article["metadata"]["note"] == "publication date unknown; Friday per the text"
+    assert len(article["events"]) == 32
 
 
 @pytest.fixture
 def mixed_project(tmp_path) -> Path:
-    """tests/data/formats/gold.jsonl with every fourth seed mention rejected and some proposed."""
+    """tests/data/formats/gold.jsonl with every fourth house mention rejected and some proposed."""
     source = Path(__file__).resolve().parents[1] / "data" / "formats" / "gold.jsonl"
     docs = [json.loads(line) for line in source.read_text("utf-8").splitlines()]
     for k, e in enumerate(docs[0]["events"]):
@@ -159,7 +159,8 @@ def mixed_project(tmp_path) -> Path:
     return project
 
 
-REJECTED = 7  # k % 4 == 1 for k in range(28)
+REJECTED = 8  # k % 4 == 1 for k in range(32)
+TOTAL = 36  # the house article's 32 mentions and the small article's 4
 
 
 @pytest.mark.parametrize("fmt", ["oneie", "dygiepp", "conll", "acled-csv"])
@@ -168,18 +169,18 @@ def test_rejected_mentions_never_become_positive_examples(tmp_path, mixed_projec
     r = run("export", mixed_project, "--format", fmt, "-o", out, "--status", "all")
     assert r.exit_code == 0, r.output
     manifest = json.loads(out.with_name(out.name + ".manifest.json").read_text("utf-8"))
-    assert manifest["counts"]["mentions"] == 32 - REJECTED
+    assert manifest["counts"]["mentions"] == TOTAL - REJECTED
     assert manifest["counts"]["rejected_excluded"] == REJECTED
     assert manifest["excluded"]["rejected"] == REJECTED
     assert f"rejected_excluded {REJECTED}" in r.output
     text = out.read_text("utf-8-sig")
     if fmt == "oneie":
-        assert sum(len(json.loads(line)["event_mentions"]) for line in text.splitlines()) == 32 - REJECTED
+        assert sum(len(json.loads(line)["event_mentions"]) for line in text.splitlines()) == TOTAL - REJECTED
     elif fmt == "dygiepp":
-        assert sum(len(s) for line in text.splitlines() for s in json.loads(line)["events"]) == 32 - REJECTED
+        assert sum(len(s) for line in text.splitlines() for s in json.loads(line)["events"]) == TOTAL - REJECTED
     elif fmt == "conll":
-        assert sum(line.startswith("# event ") for line in text.splitlines()) == 32 - REJECTED
-    if fmt == "oneie":  # the seed's 2nd mention (Life.Die يقتل, rejected) is not among the first window's events
+        assert sum(line.startswith("# event ") for line in text.splitlines()) == TOTAL - REJECTED
+    if fmt == "oneie":  # the house's 2nd mention (Life.Die يقتلون, rejected) is not among the first window's events
         first = json.loads(text.splitlines()[0])
         assert "Life.Die" not in {e["event_type"] for e in first["event_mentions"]}
 
@@ -188,10 +189,10 @@ def test_native_and_brat_keep_rejected_mentions_with_their_status(tmp_path, mixe
     out = tmp_path / "all.jsonl"
     assert run("export", mixed_project, "--format", "jsonl", "-o", out, "--status", "all").exit_code == 0
     statuses = [e["status"] for line in out.read_text("utf-8").splitlines() for e in json.loads(line)["events"]]
-    assert statuses.count("rejected") == REJECTED and len(statuses) == 32
+    assert statuses.count("rejected") == REJECTED and len(statuses) == TOTAL
     assert "excluded" not in json.loads((tmp_path / "all.jsonl.manifest.json").read_text("utf-8"))
     assert run("export", mixed_project, "--format", "brat", "-o", tmp_path / "b", "--status", "all").exit_code == 0
-    notes = (tmp_path / "b" / "000_aa59fc9b5caee80f.ann").read_text("utf-8")
+    notes = (tmp_path / "b" / "house-hama-001.ann").read_text("utf-8")
     assert notes.count('"status": "rejected"') == REJECTED
 
 

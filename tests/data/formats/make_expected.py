@@ -2,9 +2,9 @@
 
     .venv/bin/python tests/data/formats/make_expected.py
 
-Input: the seed gold (../shared/seed/000_aa59fc9b5caee80f.gold.jsonl) as a reviewer confirmed it
-(status confirmed, origin reviewer:seed), plus one short article written here that carries what
-the seed lacks: a gazetteer-linked place, an ISO date, a dual count, linked mentions, notes and a
+Input: the house article's gold (tests/data/house/house-hama-001.gold.jsonl) as a reviewer
+confirmed it (status confirmed, origin reviewer:amal), plus one short article written here that
+carries what the house article lacks: a gazetteer-linked place, an ISO date, a dual count, linked mentions, notes and a
 CSV-injection attempt. Every file written was read by eye before it was committed; the tests compare
 fresh exports with these files byte for byte, so a change in output shows up as a diff to review.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-SEED = REPO.parent / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
+HOUSE = REPO / "tests" / "data" / "house" / "house-hama-001.gold.jsonl"
 sys.path.insert(0, str(REPO))
 
 from tadqiq.core.formats.native import read_native  # noqa: E402
@@ -115,8 +115,8 @@ def small_item() -> tuple[Article, list[Mention]]:
 
 def expected_items() -> list[tuple[Article, list[Mention]]]:
     schema = load_schema()
-    seed = read_native(SEED, schema, origin="reviewer:seed")
-    items = [(a, [m.with_(status="confirmed", reviewer="seed") for m in ms]) for a, ms in seed]
+    house = read_native(HOUSE, schema, origin="reviewer:amal")
+    items = [(a, [m.with_(status="confirmed", reviewer="amal") for m in ms]) for a, ms in house]
     items.append(small_item())
     return items
 
