@@ -88,8 +88,8 @@ def test_sentences_table(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in sentences(text)] == expected
 
 
-def test_seed_article_tokens(seed_txt) -> None:
-    text = seed_txt.read_text(encoding="utf-8")
+def test_seed_article_tokens(house_txt) -> None:
+    text = house_txt.read_text(encoding="utf-8")
     tokens = tokenize(text)
     assert all(text[t.start:t.end] == t.text for t in tokens)
     assert "العشرات" in {t.text for t in tokens}

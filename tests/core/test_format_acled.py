@@ -76,22 +76,25 @@ def test_linked_mentions_are_one_row(tmp_path):
     assert result["counts"] == {"articles": 1, "mentions": 4, "events": 2, "events_skipped_not_actual": 0}
 
 
-def test_seed_rows(tmp_path):
+def test_house_rows(tmp_path):
     out = tmp_path / "x.csv"
     result = write_acled_csv(make_expected.expected_items()[:1], SCHEMA, out)
     got = {r["event_id"].split(":")[1]: r for r in rows(out)}
-    # Denied withdrawal (11), generic attacks and deaths (25, 26), hypothetical sending (28): no row.
-    assert result["counts"]["events_skipped_not_actual"] == 4
-    assert not {"m11", "m25", "m26", "m28"} & set(got)
-    assert len(got) == 24
-    assert got["m21"]["captured"] == "7"  # أسر سبعة عناصر
-    assert got["m4"]["fatalities"] == "10"  # عدد من ... مصرعهم: ACLED's "several"
-    assert got["m2"]["fatalities"] == "10"  # يقتل العشرات: "tens"
-    assert got["m19"]["sub_event_type"] == "Suicide bomb"  # عمليات انتحارية
-    assert got["m15"]["sub_event_type"] == "Remote explosive/landmine/IED"  # سيارات مفخخة
-    assert got["m17"]["sub_event_type"] == "Air/drone strike"  # غارات
-    assert got["m1"]["actor1"] == "تنظيم داعش" and got["m1"]["actor2"] == "قوات موالية للنظام"
-    assert got["m1"]["location"] == "دير الزور" and got["m1"]["latitude"] == ""
+    # Denied withdrawal (11), generic attacks and deaths (25, 26), the sending that will not
+    # happen (28) and the feared attack on civilians (29): no row.
+    assert result["counts"]["events_skipped_not_actual"] == 5
+    assert not {"m11", "m25", "m26", "m28", "m29"} & set(got)
+    assert len(got) == 32 - 5
+    assert got["m19"]["captured"] == "8"  # أسروا ثمانية جنود
+    assert got["m21"]["captured"] == "3" and got["m21"]["sub_event_type"] == "Arrests"  # اعتقلت ثلاثة شبان
+    assert got["m4"]["fatalities"] == "10"  # قتل عدد من جنود: ACLED's "several"
+    assert got["m2"]["fatalities"] == "10"  # يقتلون العشرات: "tens"
+    assert got["m14"]["fatalities"] == "6" and got["m32"]["fatalities"] == "51"  # ستة; أكثر من 50
+    assert got["m13"]["sub_event_type"] == "Remote explosive/landmine/IED"  # تفجير سيارتين مفخختين
+    assert got["m17"]["sub_event_type"] == "Shelling/artillery/missile attack"  # قصف مدفعي
+    assert got["m18"]["sub_event_type"] == "Air/drone strike"  # غارات
+    assert got["m1"]["actor1"] == "مسلحون" and got["m1"]["actor2"] == "مواقع للجيش"
+    assert got["m1"]["location"] == "ريف حماة" and got["m1"]["latitude"] == ""
 
 
 def test_schema_mapping_overrides_the_default(tmp_path):

@@ -60,7 +60,7 @@ def test_split_export_writes_one_part_per_split(tmp_path, fmt):
     assert on_disk == manifest
     names = set(manifest["files"])
     if fmt == "brat":
-        assert {"train/000_aa59fc9b5caee80f.ann", "dev/small_001.txt", "test/annotation.conf"} <= names
+        assert {"train/house-hama-001.ann", "dev/small_001.txt", "test/annotation.conf"} <= names
     else:
         assert {p.split(".")[0] for p in names} == {"train", "dev", "test"}
 

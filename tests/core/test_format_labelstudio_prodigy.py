@@ -18,8 +18,8 @@ SCHEMA = load_schema()
 
 
 @pytest.fixture(scope="module")
-def seed(seed_gold_path):
-    [(article, mentions)] = read_native(seed_gold_path, SCHEMA, origin="seed")
+def seed(house_gold_path):
+    [(article, mentions)] = read_native(house_gold_path, SCHEMA, origin="house")
     return article, mentions
 
 
@@ -144,7 +144,7 @@ def test_labelstudio_bad_input(tmp_path, seed, case):
     with pytest.raises(FormatError) as err:
         read_labelstudio(path, SCHEMA, origin="x")
     msg = str(err.value)
-    assert str(path) in msg and "000_aa59fc9b5caee80f" in msg and what in msg, msg
+    assert str(path) in msg and "house-hama-001" in msg and what in msg, msg
 
 
 @pytest.mark.parametrize("content", ['[{"data": {"text": "x"}', '{"data": {}}', "not json"])

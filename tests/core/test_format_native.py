@@ -20,20 +20,20 @@ _spec.loader.exec_module(make_expected)
 SCHEMA = load_schema()
 
 
-def test_seed_reads_as_28_proposals(seed_gold_path):
-    items = read_native(seed_gold_path, SCHEMA, origin="import:seed")
+def test_house_reads_as_32_proposals(house_gold_path):
+    items = read_native(house_gold_path, SCHEMA, origin="import:house")
     assert len(items) == 1
     article, mentions = items[0]
-    assert article.ext_id == "000_aa59fc9b5caee80f"
-    assert len(mentions) == 28
+    assert article.ext_id == "house-hama-001"
+    assert len(mentions) == 32
     assert {m.status for m in mentions} == {"proposed"}
-    assert {m.origin for m in mentions} == {"import:seed"}
+    assert {m.origin for m in mentions} == {"import:house"}
     assert mentions[10].attributes == {
         "polarity": "negative",
         "modality": "reported",
         "genericity": "specific",
     }
-    assert article.metadata == {"note": "publication date unknown; Saturday per the text"}
+    assert article.metadata == {"note": "publication date unknown; Friday per the text"}
 
 
 def test_round_trip_is_identical(tmp_path):
@@ -77,8 +77,8 @@ def test_writer_refuses_a_span_that_does_not_match(tmp_path):
     assert not out.exists()
 
 
-def _seed_obj(seed_gold_path):
-    return json.loads(seed_gold_path.read_text(encoding="utf-8").splitlines()[0])
+def _seed_obj(house_gold_path):
+    return json.loads(house_gold_path.read_text(encoding="utf-8").splitlines()[0])
 
 
 def _bad(tmp_path, obj_or_text) -> Path:
@@ -94,7 +94,7 @@ def _edit(obj, fn):
 
 
 BAD = {
-    "wrong offsets": (lambda o: o["events"][3]["trigger"].update(start=135), "mention 4", "مصرعهم"),
+    "wrong offsets": (lambda o: o["events"][3]["trigger"].update(start=135), "mention 4", "قتل"),
     "offsets past the end": (
         lambda o: o["events"][0]["arguments"][0].update(end=99999),
         "mention 1",
@@ -111,24 +111,24 @@ BAD = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_bad_input_is_a_clear_error(tmp_path, seed_gold_path, case):
+def test_bad_input_is_a_clear_error(tmp_path, house_gold_path, case):
     edit, where, what = BAD[case]
-    path = _bad(tmp_path, _edit(_seed_obj(seed_gold_path), edit))
+    path = _bad(tmp_path, _edit(_seed_obj(house_gold_path), edit))
     with pytest.raises(FormatError) as err:
         read_native(path, SCHEMA, origin="x")
     msg = str(err.value)
     assert str(path) in msg and where in msg and what in msg, msg
 
 
-def test_truncated_file(tmp_path, seed_gold_path):
-    text = seed_gold_path.read_text(encoding="utf-8")
+def test_truncated_file(tmp_path, house_gold_path):
+    text = house_gold_path.read_text(encoding="utf-8")
     path = _bad(tmp_path, text + text.replace("000_aa", "001_aa")[: len(text) // 2])
     with pytest.raises(FormatError, match=r"line 2: invalid JSON .*truncated"):
         read_native(path, SCHEMA, origin="x")
 
 
-def test_invalid_json_names_the_line(tmp_path, seed_gold_path):
-    text = seed_gold_path.read_text(encoding="utf-8")
+def test_invalid_json_names_the_line(tmp_path, house_gold_path):
+    text = house_gold_path.read_text(encoding="utf-8")
     path = _bad(tmp_path, text + "{not json}\n")
     with pytest.raises(FormatError, match=r"bad.jsonl: line 2: invalid JSON"):
         read_native(path, SCHEMA, origin="x")
@@ -141,8 +141,8 @@ def test_not_utf8(tmp_path):
         read_native(path, SCHEMA, origin="x")
 
 
-def test_duplicate_document_id(tmp_path, seed_gold_path):
-    text = seed_gold_path.read_text(encoding="utf-8")
+def test_duplicate_document_id(tmp_path, house_gold_path):
+    text = house_gold_path.read_text(encoding="utf-8")
     path = _bad(tmp_path, text + text)
     with pytest.raises(FormatError, match="already appeared on line 1"):
         read_native(path, SCHEMA, origin="x")

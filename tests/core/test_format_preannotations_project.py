@@ -27,9 +27,9 @@ def test_brat_folder_into_a_project(tmp_path):
     write_brat(items, SCHEMA, tmp_path / "brat")
     with Project.open(tmp_path / "p.db") as p:
         result = p.import_items(preannotation_import_items(tmp_path / "brat", p.schema, origin="brat:team-b"))
-        assert (result.articles_added, result.mentions_added) == (2, 32)
-        stored = p.mentions(p.article("000_aa59fc9b5caee80f").id)
-    assert len(stored) == 28
+        assert (result.articles_added, result.mentions_added) == (2, 36)
+        stored = p.mentions(p.article("house-hama-001").id)
+    assert len(stored) == 32
     assert {(m.status, m.origin) for m in stored} == {("proposed", "brat:team-b")}
     assert sorted((m.type, m.trigger.start, m.trigger.text) for m in stored) == sorted(
         (m.type, m.trigger.start, m.trigger.text) for m in items[0][1]

@@ -17,8 +17,8 @@ SCHEMA = load_schema()
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1256", "cp1256"),
     ("utf-16", "utf-16-le"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
 ])
-def test_seed_decodes_to_identical_text(seed_txt, encoding, detected):
-    text = seed_txt.read_text(encoding="utf-8")
+def test_seed_decodes_to_identical_text(house_txt, encoding, detected):
+    text = house_txt.read_text(encoding="utf-8")
     decoded = decode_bytes(text.encode(encoding), "seed")
     assert decoded.text == text
     assert decoded.encoding == detected
@@ -68,13 +68,13 @@ def test_binary_is_refused_with_the_file_name(data):
         decode_bytes(data, "some/file.txt")
 
 
-def test_seed_chrome_and_teaser_are_marked_not_removed(seed_txt):
-    text = seed_txt.read_text(encoding="utf-8")
+def test_house_chrome_and_teaser_are_marked_not_removed(house_txt):
+    text = house_txt.read_text(encoding="utf-8")
     regions = site_regions(text)
     assert [(text[r.start:r.end], r.kind) for r in regions if r.kind == "chrome"] == [
-        ("أقسام", "chrome"), ("من سوريا", "chrome"), ("أخبار متعلقة", "chrome")]
+        ("أقسام", "chrome"), ("أخبار سوريا", "chrome"), ("أخبار ذات صلة", "chrome")]
     teasers = [r for r in regions if r.kind == "teaser"]
-    assert len(teasers) == 1 and text[teasers[0].start:teasers[0].end].endswith("ريف دير الزور...")
+    assert len(teasers) == 1 and text[teasers[0].start:teasers[0].end].endswith("ريف حماة الشمالي...")
 
 
 @pytest.mark.parametrize("text", [
@@ -85,13 +85,13 @@ def test_no_chrome_without_a_marker(text):
     assert [r for r in site_regions(text) if r.kind == "chrome"] == []
 
 
-def test_txt_reader_title_id_regions(tmp_path, seed_txt):
+def test_txt_reader_title_id_regions(tmp_path, house_txt):
     path = tmp_path / "x-1.txt"
-    path.write_bytes(seed_txt.read_text(encoding="utf-8").encode("cp1256"))
+    path.write_bytes(house_txt.read_text(encoding="utf-8").encode("cp1256"))
     items, encoding = read_file(path, SCHEMA, ImportOptions())
     art = items[0].article
     assert (art.ext_id, encoding) == ("x-1", "cp1256")
-    assert art.title.startswith("تنظيم داعش يشن هجوما")
+    assert art.title.startswith("مسلحون يشنون هجوما")
     assert len(art.regions) == 4
 
 
@@ -105,13 +105,13 @@ def test_csv_reader(tmp_path):
     assert arts[1].text == "سطر\nثان"
 
 
-def test_jsonl_gold_and_proposals(seed_gold_path):
-    gold, _ = read_file(seed_gold_path, SCHEMA, ImportOptions(gold=True, reviewer="seed"))
-    assert {(m.status, m.origin, m.reviewer) for m in gold[0].mentions} == {("added", "reviewer:seed", "seed")}
-    props, _ = read_file(seed_gold_path, SCHEMA, ImportOptions(origin="model-x"))
+def test_jsonl_gold_and_proposals(house_gold_path):
+    gold, _ = read_file(house_gold_path, SCHEMA, ImportOptions(gold=True, reviewer="amal"))
+    assert {(m.status, m.origin, m.reviewer) for m in gold[0].mentions} == {("added", "reviewer:amal", "amal")}
+    props, _ = read_file(house_gold_path, SCHEMA, ImportOptions(origin="model-x"))
     assert {(m.status, m.origin) for m in props[0].mentions} == {("proposed", "model-x")}
-    default, _ = read_file(seed_gold_path, SCHEMA, ImportOptions())
-    assert {m.origin for m in default[0].mentions} == {f"import:{seed_gold_path.name}"}
+    default, _ = read_file(house_gold_path, SCHEMA, ImportOptions())
+    assert {m.origin for m in default[0].mentions} == {f"import:{house_gold_path.name}"}
 
 
 def test_sidecar_metadata(tmp_path):
