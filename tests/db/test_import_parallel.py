@@ -22,11 +22,11 @@ def small_parts(monkeypatch):
 
 
 @pytest.fixture
-def corpus(tmp_path, seed_gold_path):
+def corpus(tmp_path, house_gold_path):
     """A folder of the demo .txt files (with their metadata.jsonl) and a .jsonl of 14 lines."""
     folder = tmp_path / "in"
     shutil.copytree(resource_path("demo"), folder / "demo")
-    seed = json.loads(seed_gold_path.read_text(encoding="utf-8"))
+    seed = json.loads(house_gold_path.read_text(encoding="utf-8"))
     lines = [json.dumps(seed, ensure_ascii=False)]
     for k in range(13):
         lines.append(json.dumps({"id": f"n{k}", "text": f"خبر رقم {k}\n\nقصفت طائرات حربية بلدة رقم {k} أمس.",
@@ -49,13 +49,13 @@ def _content(path) -> dict:
 
 
 def test_parallel_reading_stores_what_sequential_reading_does(tmp_path, corpus, small_parts):
-    opts = ImportOptions(gold=True, reviewer="seed")
+    opts = ImportOptions(gold=True, reviewer="amal")
     with Project.open(tmp_path / "one.db") as p:
         one = import_paths(p, [corpus], opts, workers=0)
     with Project.open(tmp_path / "two.db") as p:
         two = import_paths(p, [corpus], opts, workers=2)
     assert two.result.articles_added == one.result.articles_added == 14 + 14
-    assert two.result.mentions_added == one.result.mentions_added == 28
+    assert two.result.mentions_added == one.result.mentions_added == 32
     assert [(f.path.name, f.articles, f.encoding) for f in two.files] == \
         [(f.path.name, f.articles, f.encoding) for f in one.files]
     assert _content(tmp_path / "two.db") == _content(tmp_path / "one.db")

@@ -15,7 +15,7 @@ from tadqiq.db.project import Project, sha256_text
 from tadqiq.db.search import SearchError
 
 
-def seed_mentions(seed_gold: dict, status: str = "added", origin: str = "reviewer:seed") -> tuple[Mention, ...]:
+def house_mentions(house_gold: dict, status: str = "added", origin: str = "reviewer:amal") -> tuple[Mention, ...]:
     return tuple(
         Mention(
             type=e["type"], trigger=Span(**e["trigger"]),
@@ -23,14 +23,14 @@ def seed_mentions(seed_gold: dict, status: str = "added", origin: str = "reviewe
                             for a in e["arguments"]),
             attributes=e["attributes"], status=status, origin=origin,
         )
-        for e in seed_gold["events"]
+        for e in house_gold["events"]
     )
 
 
 @pytest.fixture
-def seeded(fresh_project, seed_gold):
-    art = Article(seed_gold["id"], seed_gold["text"], seed_gold["title"])
-    fresh_project.import_items([ImportItem(art, seed_mentions(seed_gold))])
+def housed(fresh_project, house_gold):
+    art = Article(house_gold["id"], house_gold["text"], house_gold["title"])
+    fresh_project.import_items([ImportItem(art, house_mentions(house_gold))])
     return fresh_project
 
 
@@ -85,12 +85,12 @@ def test_newer_file_version_is_refused(tmp_path):
         Project.open(tmp_path / "p.db")
 
 
-def test_import_seed_keeps_every_offset(seeded, seed_gold):
-    art = seeded.article(seed_gold["id"])
-    assert art.text == seed_gold["text"] and art.sha256 == sha256_text(seed_gold["text"])
-    stored = seeded.mentions(art.id)
-    assert len(stored) == 28
-    expected = sorted(seed_gold["events"], key=lambda e: e["trigger"]["start"])
+def test_import_of_the_house_article_keeps_every_offset(housed, house_gold):
+    art = housed.article(house_gold["id"])
+    assert art.text == house_gold["text"] and art.sha256 == sha256_text(house_gold["text"])
+    stored = housed.mentions(art.id)
+    assert len(stored) == 32
+    expected = sorted(house_gold["events"], key=lambda e: e["trigger"]["start"])
     for m, e in zip(stored, expected, strict=True):
         assert (m.type, m.trigger.to_json()) == (e["type"], e["trigger"])
         assert [a.to_json() for a in m.arguments] == [
@@ -99,73 +99,73 @@ def test_import_seed_keeps_every_offset(seeded, seed_gold):
         assert dict(m.attributes) == e["attributes"]
 
 
-def test_reimport_is_idempotent(seeded, seed_gold):
-    art = Article(seed_gold["id"], seed_gold["text"], seed_gold["title"])
-    result = seeded.import_items([ImportItem(art, seed_mentions(seed_gold))])
-    assert (result.articles_added, result.duplicates, result.mentions_added, result.mentions_skipped) == (0, 1, 0, 28)
+def test_reimport_is_idempotent(housed, house_gold):
+    art = Article(house_gold["id"], house_gold["text"], house_gold["title"])
+    result = housed.import_items([ImportItem(art, house_mentions(house_gold))])
+    assert (result.articles_added, result.duplicates, result.mentions_added, result.mentions_skipped) == (0, 1, 0, 32)
 
 
-def test_import_is_all_or_nothing(seeded, seed_gold):
-    before = list(seeded.db.conn.iterdump())
+def test_import_is_all_or_nothing(housed, house_gold):
+    before = list(housed.db.conn.iterdump())
     good = ImportItem(Article("new-1", "نص جديد عن هجوم في حلب", "عنوان"))
     bad_mention = Mention("Conflict.Attack", Span(0, 3, "xyz"))
     bad = ImportItem(Article("new-2", "هجوم آخر", "t"), (bad_mention,), "file.jsonl line 2")
     with pytest.raises(MentionError, match="file.jsonl line 2 event 1 trigger"):
-        seeded.import_items([good, bad])
-    assert list(seeded.db.conn.iterdump()) == before
+        housed.import_items([good, bad])
+    assert list(housed.db.conn.iterdump()) == before
 
 
-def test_same_id_different_text_is_refused(seeded, seed_gold):
+def test_same_id_different_text_is_refused(housed, house_gold):
     with pytest.raises(ProjectError, match="already in the project with a different text"):
-        seeded.import_items([ImportItem(Article(seed_gold["id"], "نص مختلف", "t"))])
+        housed.import_items([ImportItem(Article(house_gold["id"], "نص مختلف", "t"))])
 
 
-def test_save_mention_writes_history_and_undo_replays_before(seeded, seed_gold):
-    art = seeded.article(seed_gold["id"])
-    first = seeded.mentions(art.id)[0]
-    accepted = seeded.save_mention(art.id, first.with_(status="confirmed", reviewer="amal"),
+def test_save_mention_writes_history_and_undo_replays_before(housed, house_gold):
+    art = housed.article(house_gold["id"])
+    first = housed.mentions(art.id)[0]
+    accepted = housed.save_mention(art.id, first.with_(status="confirmed", reviewer="amal"),
                                    reviewer="amal", action="accept")
-    assert accepted.id == first.id and seeded.mention(first.id).status == "confirmed"
-    entry = seeded.history("amal")[-1]
+    assert accepted.id == first.id and housed.mention(first.id).status == "confirmed"
+    entry = housed.history("amal")[-1]
     assert (entry.action, entry.before["status"], entry.after["status"]) == ("accept", "added", "confirmed")
-    restored = seeded.save_mention(art.id, first, reviewer="amal", action="undo", undoes=entry.id)
-    assert restored.status == "added" and seeded.history("amal")[-1].undoes == entry.id
+    restored = housed.save_mention(art.id, first, reviewer="amal", action="undo", undoes=entry.id)
+    assert restored.status == "added" and housed.history("amal")[-1].undoes == entry.id
 
 
-def test_delete_and_reinsert_under_same_id(seeded, seed_gold):
-    art = seeded.article(seed_gold["id"])
-    m = seeded.mentions(art.id)[3]
-    seeded.delete_mention(m.id, reviewer="r", action="delete")
-    assert len(seeded.mentions(art.id)) == 27
-    again = seeded.save_mention(art.id, m, reviewer="r", action="redo")
+def test_delete_and_reinsert_under_same_id(housed, house_gold):
+    art = housed.article(house_gold["id"])
+    m = housed.mentions(art.id)[3]
+    housed.delete_mention(m.id, reviewer="r", action="delete")
+    assert len(housed.mentions(art.id)) == 31
+    again = housed.save_mention(art.id, m, reviewer="r", action="redo")
     assert again.id == m.id and again.arguments == tuple(
         a.__class__(a.role, a.span, a.value, a.confidence, a.rule, again.arguments[i].id)
         for i, a in enumerate(m.arguments))
 
 
-def test_save_rejects_a_bad_span_and_changes_nothing(seeded, seed_gold):
-    art = seeded.article(seed_gold["id"])
-    m = seeded.mentions(art.id)[0]
-    before = list(seeded.db.conn.iterdump())
+def test_save_rejects_a_bad_span_and_changes_nothing(housed, house_gold):
+    art = housed.article(house_gold["id"])
+    m = housed.mentions(art.id)[0]
+    before = list(housed.db.conn.iterdump())
     with pytest.raises(MentionError, match="text at 15..21"):
-        seeded.save_mention(art.id, m.with_(trigger=Span(15, 21, "هجوما")), reviewer="r", action="edit")
-    assert list(seeded.db.conn.iterdump()) == before
+        housed.save_mention(art.id, m.with_(trigger=Span(15, 21, "هجوما")), reviewer="r", action="edit")
+    assert list(housed.db.conn.iterdump()) == before
 
 
-def test_history_is_append_only(seeded, seed_gold):
-    art = seeded.article(seed_gold["id"])
-    m = seeded.mentions(art.id)[0]
-    seeded.save_mention(art.id, m.with_(status="rejected"), reviewer="r", action="reject")
+def test_history_is_append_only(housed, house_gold):
+    art = housed.article(house_gold["id"])
+    m = housed.mentions(art.id)[0]
+    housed.save_mention(art.id, m.with_(status="rejected"), reviewer="r", action="reject")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        seeded.db.execute("DELETE FROM history")
+        housed.db.execute("DELETE FROM history")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        seeded.db.execute("UPDATE history SET reviewer = 'x'")
+        housed.db.execute("UPDATE history SET reviewer = 'x'")
 
 
-@pytest.mark.parametrize("query", ["هُجُوم", "الهجوم", "وهجوم", "ادلب OR البوكمال", '"دير الزور"', "منب*"])
-def test_search_finds_the_seed(seeded, seed_gold, query):
-    hits = seeded.search(query)
-    assert [h.ext_id for h in hits] == [seed_gold["id"]]
+@pytest.mark.parametrize("query", ["هُجُوم", "الهجوم", "وهجوم", "ادلب OR البوكمال", '"ريف حماة"', "كفرز*"])
+def test_search_finds_the_house_article(housed, house_gold, query):
+    hits = housed.search(query)
+    assert [h.ext_id for h in hits] == [house_gold["id"]]
 
 
 def test_search_finds_hamza_forms(fresh_project):
@@ -180,39 +180,39 @@ def test_search_finds_hamza_forms(fresh_project):
 
 @pytest.mark.parametrize("query, message", [('"دير', "unbalanced quote"), ("(", "nothing to search"),
                                             ("دير AND", "cannot search")])
-def test_search_syntax_errors_are_messages(seeded, query, message):
+def test_search_syntax_errors_are_messages(housed, query, message):
     with pytest.raises(SearchError, match=message):
-        seeded.search(query)
+        housed.search(query)
 
 
-def test_check_finds_a_tampered_span(seeded, seed_gold):
-    assert seeded.check() == []
-    seeded.db.execute("UPDATE arguments SET text = 'خطأ' WHERE id = 1")
-    seeded.db.conn.commit()
-    problems = seeded.check()
+def test_check_finds_a_tampered_span(housed, house_gold):
+    assert housed.check() == []
+    housed.db.execute("UPDATE arguments SET text = 'خطأ' WHERE id = 1")
+    housed.db.conn.commit()
+    problems = housed.check()
     assert len(problems) == 1 and "is not 'خطأ'" in problems[0]
 
 
-def test_views_are_queryable(seeded):
-    rows = list(seeded.db.query("SELECT * FROM gold_events WHERE event_id = 1"))
+def test_views_are_queryable(housed):
+    rows = list(housed.db.query("SELECT * FROM gold_events WHERE event_id = 1"))
     assert [r["role"] for r in rows] == ["Attacker", "Target", "Place"]
     assert rows[0]["trigger"] == "هجوما" and rows[0]["polarity"] == "positive"
-    assert seeded.db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 28
+    assert housed.db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 32
 
 
-def test_stats(seeded):
-    s = seeded.stats()
-    assert (s["articles"], s["mentions"], s["gold"]) == (1, 28, 28)
+def test_stats(housed):
+    s = housed.stats()
+    assert (s["articles"], s["mentions"], s["gold"]) == (1, 32, 32)
     assert s["mentions_by_type"]["Conflict.Attack"] == 12
 
 
 @pytest.mark.parametrize("query, found", [
-    ('"دير الزور"', True), ('"الزور دير"', False), ('"ريف دير الزور الشرقي"', True),
-    ("هجوم NOT داعش", False), ("هجوم NOT طالبان", True), ('"بريف دير الزور"', True), ("البوكما", False),
-    ("البوكما*", True), ("الدولي AND (فرنسا OR بريطانيا)", True),
+    ('"ريف حماة"', True), ('"حماة ريف"', False), ('"ريف حماة الشمالي"', True),
+    ("هجوم NOT حراس", False), ("هجوم NOT طالبان", True), ('"بريف حماة"', True), ("اللطامن", False),
+    ("اللطامن*", True), ("الروسية AND (أنقرة OR باريس)", True), ("الروسية AND (بغداد OR باريس)", False),
 ])
-def test_search_phrases_operators_prefixes(seeded, query, found):
-    assert bool(seeded.search(query)) is found
+def test_search_phrases_operators_prefixes(housed, query, found):
+    assert bool(housed.search(query)) is found
 
 
 def test_word_forms_cover_proclitics():
