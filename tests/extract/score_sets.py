@@ -20,17 +20,17 @@ from tadqiq.extract.rules import RuleEngine
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data" / "extract"
-SEED = HERE.parents[2] / "shared" / "seed" / "000_aa59fc9b5caee80f.gold.jsonl"
-SETS = ["seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "blind", "blind2", "blind3", "blind4"]
+HOUSE = HERE.parent / "data" / "house" / "house-hama-001.gold.jsonl"
+SETS = ["house", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "blind", "blind2", "blind3", "blind4"]
 CONFLICT = ["Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture", "Conflict.TerritoryChange"]
 
 
 def load(name: str) -> list[tuple[Article, list]]:
     schema = load_schema()
-    if name == "seed":
-        obj = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    if name == "house":
+        obj = json.loads(HOUSE.read_text(encoding="utf-8").splitlines()[0])
         art = Article(obj["id"], obj["text"], title=obj["title"], published=obj["published"])
-        return [(art, [mention_from_json(e, schema, f"seed {i}") for i, e in enumerate(obj["events"])])]
+        return [(art, [mention_from_json(e, schema, f"house {i}") for i, e in enumerate(obj["events"])])]
     return list(read_native(DATA / f"{name}.gold.jsonl", schema, origin="gold"))
 
 
@@ -86,7 +86,7 @@ def fmt(r: dict, show_attrs: bool = False) -> str:
     )
 
 
-DEVELOPMENT = {"seed", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"}
+DEVELOPMENT = {"heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"}
 
 
 def errors(name: str, engine: RuleEngine) -> list[str]:
