@@ -13,9 +13,9 @@ def _sha(path) -> str:
 
 
 @pytest.fixture
-def gold_project(run, tmp_path, seed_gold_path):
+def gold_project(run, tmp_path, house_gold_path):
     p = tmp_path / "p.db"
-    assert run("import", p, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("import", p, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
     return p
 
 
@@ -39,7 +39,7 @@ def _damage_table(path, table: str) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("args", [("check",), ("stats",), ("search", "هجوم"), ("show", "000_aa59fc9b5caee80f")])
+@pytest.mark.parametrize("args", [("check",), ("stats",), ("search", "هجوم"), ("show", "house-hama-001")])
 def test_a_damaged_page_is_a_message_not_a_traceback(run, gold_project, args):
     _damage_table(gold_project, "articles")
     result = run(args[0], gold_project, *args[1:])
@@ -50,7 +50,7 @@ def test_a_damaged_page_is_a_message_not_a_traceback(run, gold_project, args):
         assert "integrity" in result.output or "damaged" in result.output
 
 
-@pytest.mark.parametrize("args", [("stats",), ("search", "هجوم"), ("show", "000_aa59fc9b5caee80f"), ("check",)])
+@pytest.mark.parametrize("args", [("stats",), ("search", "هجوم"), ("show", "house-hama-001"), ("check",)])
 def test_reading_commands_leave_the_file_byte_identical(run, gold_project, args):
     _checkpoint(gold_project)
     before = _sha(gold_project)

@@ -6,26 +6,26 @@ import json
 from pathlib import Path
 
 
-def test_brat_export_imports_as_proposals_of_another_team(run, tmp_path, seed_gold_path):
+def test_brat_export_imports_as_proposals_of_another_team(run, tmp_path, house_gold_path):
     gold = tmp_path / "g.db"
-    assert run("import", gold, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("import", gold, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
     assert run("export", gold, "--format", "brat", "-o", tmp_path / "brat").exit_code == 0
     other = tmp_path / "n.db"
     r = run("import", other, tmp_path / "brat", "--origin", "teamB")
     assert r.exit_code == 0, r.output
     assert "read as brat" in r.stdout
     stats = json.loads(run("stats", other, "--json").stdout)
-    assert stats["mentions_by_origin"] == {"teamB": 28} and stats["mentions_by_status"] == {"proposed": 28}
-    a = json.loads(run("show", gold, "000_aa59fc9b5caee80f", "--json").stdout)
-    b = json.loads(run("show", other, "000_aa59fc9b5caee80f", "--json").stdout)
+    assert stats["mentions_by_origin"] == {"teamB": 32} and stats["mentions_by_status"] == {"proposed": 32}
+    a = json.loads(run("show", gold, "house-hama-001", "--json").stdout)
+    b = json.loads(run("show", other, "house-hama-001", "--json").stdout)
     key = lambda e: (e["trigger"]["start"], e["type"])  # noqa: E731
     assert [(e["type"], e["trigger"]) for e in sorted(a["events"], key=key)] == \
         [(e["type"], e["trigger"]) for e in sorted(b["events"], key=key)]
 
 
-def test_label_studio_json_with_a_bad_span_imports_nothing(run, dump, tmp_path, seed_txt):
+def test_label_studio_json_with_a_bad_span_imports_nothing(run, dump, tmp_path, house_txt):
     project = tmp_path / "p.db"
-    run("import", project, seed_txt)
+    run("import", project, house_txt)
     before = dump(project)
     text = "قصفت طائرات حربية بلدة كفرنبل"
     task = {"id": 1, "data": {"text": text}, "annotations": [{"result": [
@@ -73,8 +73,8 @@ def test_brat_round_trip_through_a_project_keeps_review_fields(run, tmp_path):
     assert two["mentions_by_status"] == one["mentions_by_status"]
     assert set(two["mentions_by_status"]) == {"proposed", "rejected", "confirmed", "corrected", "added"}
     assert two["mentions_by_origin"] == one["mentions_by_origin"]
-    a = json.loads(run("show", first, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
-    b = json.loads(run("show", second, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    a = json.loads(run("show", first, "house-hama-001", "--json").stdout)["events"]
+    b = json.loads(run("show", second, "house-hama-001", "--json").stdout)["events"]
     fields = ("type", "trigger", "arguments", "attributes", "status", "origin", "reviewer", "confidence", "link")
     assert [[e.get(f) for f in fields] for e in a] == [[e.get(f) for f in fields] for e in b]
 
@@ -85,34 +85,34 @@ def test_brat_with_origin_or_gold_overrides_the_notes(run, tmp_path):
     assert run("export", first, "--format", "brat", "-o", tmp_path / "a", "--status", "all").exit_code == 0
     assert run("import", tmp_path / "o.db", tmp_path / "a", "--origin", "teamB").exit_code == 0
     stats = json.loads(run("stats", tmp_path / "o.db", "--json").stdout)
-    assert stats["mentions_by_status"] == {"proposed": 32} and stats["mentions_by_origin"] == {"teamB": 32}
+    assert stats["mentions_by_status"] == {"proposed": 36} and stats["mentions_by_origin"] == {"teamB": 36}
     assert run("import", tmp_path / "g.db", tmp_path / "a", "--gold", "--reviewer", "lead").exit_code == 0
     stats = json.loads(run("stats", tmp_path / "g.db", "--json").stdout)
-    assert stats["mentions_by_status"] == {"added": 32} and stats["mentions_by_origin"] == {"reviewer:lead": 32}
+    assert stats["mentions_by_status"] == {"added": 36} and stats["mentions_by_origin"] == {"reviewer:lead": 36}
 
 
 def test_native_with_origin_is_proposals_whatever_the_file_says(run, tmp_path):
     project = tmp_path / "p.db"
     assert run("import", project, _mixed_statuses(tmp_path), "--origin", "model-x").exit_code == 0
     stats = json.loads(run("stats", project, "--json").stdout)
-    assert stats["mentions_by_status"] == {"proposed": 32} and stats["mentions_by_origin"] == {"model-x": 32}
+    assert stats["mentions_by_status"] == {"proposed": 36} and stats["mentions_by_origin"] == {"model-x": 36}
 
 
-def test_oneie_proposals_onto_an_article_already_in_the_project(run, tmp_path, seed_txt, seed_gold_path):
+def test_oneie_proposals_onto_an_article_already_in_the_project(run, tmp_path, house_txt, house_gold_path):
     gold = tmp_path / "g.db"
-    assert run("import", gold, seed_gold_path, "--gold", "--reviewer", "seed").exit_code == 0
+    assert run("import", gold, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
     assert run("export", gold, "--format", "oneie", "-o", tmp_path / "o.jsonl").exit_code == 0
     project = tmp_path / "p.db"
-    assert run("import", project, seed_txt).exit_code == 0
+    assert run("import", project, house_txt).exit_code == 0
     r = run("import", project, tmp_path / "o.jsonl", "--origin", "model-x")
     assert r.exit_code == 0, r.output
-    assert "28 events stored (28 onto articles already there)" in r.stdout
+    assert "32 events stored (32 onto articles already there)" in r.stdout
     stats = json.loads(run("stats", project, "--json").stdout)
-    assert stats["articles"] == 1 and stats["mentions_by_status"] == {"proposed": 28}
-    assert stats["mentions_by_origin"] == {"model-x": 28}
+    assert stats["articles"] == 1 and stats["mentions_by_status"] == {"proposed": 32}
+    assert stats["mentions_by_origin"] == {"model-x": 32}
     assert run("check", project).exit_code == 0
-    want = json.loads(run("show", gold, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
-    got = json.loads(run("show", project, "000_aa59fc9b5caee80f", "--json").stdout)["events"]
+    want = json.loads(run("show", gold, "house-hama-001", "--json").stdout)["events"]
+    got = json.loads(run("show", project, "house-hama-001", "--json").stdout)["events"]
     spans = lambda e: [(a["role"], a["start"], a["end"], a["text"]) for a in e["arguments"]]  # noqa: E731
     assert [(e["type"], e["trigger"], spans(e)) for e in got] == [(e["type"], e["trigger"], spans(e)) for e in want]
 
