@@ -15,6 +15,9 @@ place (``bare``) and its head words. ``python -m extract.admin1`` turns it into 
   the city, محافظة كركوك the unit); a name shared with a place of another country goes to the
   more populous one, as every gazetteer name does (بابل: the unit, whose capital Hilla is larger);
 - rows carry the precision ``admin1`` (ACLED-like exports give geo_precision 3).
+
+Written into resources/lexicons/, the table also rewrites ``span-words-ar.txt`` (see
+``extract.gazetteer``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import unicodedata
 from pathlib import Path
 
 from tadqiq.core.resources import resource_path
-from tadqiq.extract.gazetteer import ADMIN1, EXTRA, TABLE, _read, key, keys, write_table
+from tadqiq.extract.gazetteer import ADMIN1, EXTRA, TABLE, _read, key, keys, write_span_words, write_table
 
 SOURCE = "admin1-names-ar.tsv"
 DEFAULT_HEADS = ("محافظة", "ولاية", "إقليم", "منطقة", "مقاطعة")
@@ -139,6 +142,8 @@ def build(out: Path | None = None, log=print) -> int:
          "id\tname_en\tcountry\tlat\tlon\tpopulation (of the capital)\tarabic names (|)\tprecision"],
         rows,
     )
+    if out is None:
+        write_span_words()  # the first words of the new unit names
     return len(rows)
 
 

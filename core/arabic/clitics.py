@@ -4,7 +4,12 @@ Arabic attaches conjunctions (و ف), prepositions (ب ل ك), the future partic
 article (ال) to the next word. The rules here are a small heuristic, not a morphological
 analyser: a letter is split off only when at least ``min_stem`` letters remain and the word
 at that point is not a known word that merely starts with that letter (وزير, بلدة, لبنان,
-فرنسا, كتيبة, سيطرة ...; see ``KNOWN_WORDS``). Everything is decided on the normalised
+فرنسا, كتيبة, سيطرة ...; see ``KNOWN_WORDS``). Spans (``split_proclitics``, ``strip_for_span``,
+``snap_span``) also know the first words of the place names, read from the resource file
+``resources/lexicons/span-words-ar.txt`` (``span_words``): باميان keeps its ب. Search stems do
+not use that file, so the search index does not change when the gazetteer does. Nothing here is
+filled in by another package: the result is the same whatever else was imported. Everything is
+decided on the normalised
 shadow of the word (diacritics and tatweel ignored), and lengths are given back in original
 characters, so the diacritics of a proclitic go with the proclitic. See docs/arabic-text.md.
 """
@@ -13,9 +18,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
+from ..resources import resource_path
 from .normalize import normalize, normalize_text
 from .tokenize import tokenize
 
@@ -65,17 +70,19 @@ KNOWN_PREFIXES: tuple[str, ...] = ("كفر",)
 #: another version must be rebuilt, since search_stem gives other stems.
 SEARCH_STEM_VERSION = 1
 
-_extra_known: set[str] = set()
+#: Words whose first letter is never a proclitic in a span, one per line (normalised when
+#: read): the first words of the gazetteer's place names that start with و ف ب ل ك س. The file
+#: is generated from the gazetteer tables (``python -m extract.gazetteer --span-words``).
+SPAN_WORDS = "span-words-ar.txt"
 
 
-def add_known_words(words: Iterable[str]) -> None:
-    """Add words (any spelling; normalised here) whose first letter is never a proclitic.
+@lru_cache(maxsize=1)
+def span_words() -> frozenset[str]:
+    """The words of ``resources/lexicons/span-words-ar.txt``, normalised; for spans only."""
+    text = resource_path("lexicons", SPAN_WORDS).read_text(encoding="utf-8")
+    words = (normalize_text(line.split("#", 1)[0].strip()) for line in text.splitlines())
+    return frozenset(w for w in words if w)
 
-    Meant for gazetteer and actor names at start-up (بانياس, كفرنبل ...). They count for
-    span snapping only, never for ``search_stem``, so the search index does not depend on
-    what was loaded.
-    """
-    _extra_known.update(w for w in (normalize_text(x) for x in words) if w)
 
 # Words that start with ال without an article (normalised, so أ/إ/آ words appear here too:
 # the normalised search index no longer sees the hamza).
@@ -120,22 +127,25 @@ def _proclitics(
     min_stem: int,
     future: bool,
     min_article_stem: int | None = None,
-    extra: bool = True,
+    spans: bool = True,
 ) -> list[tuple[str, int]]:
     """The proclitics of a normalised word as (kind, shadow letters), in order.
 
     ``original`` gives the original letter for each shadow letter (to tell سأ from سا).
     The article merged after ل (لل = ل + ال, alef dropped) is (MERGED_ART, 1). At least
     ``min_stem`` letters stay after a one-letter proclitic, ``min_article_stem`` (default
-    ``min_stem``) after the article. ``extra`` also consults :func:`add_known_words`.
+    ``min_stem``) after the article. ``spans`` also consults :func:`span_words` (not for
+    search stems).
     """
     if min_article_stem is None:
         min_article_stem = min_stem
     parts: list[tuple[str, int]] = []
     pos = 0
 
+    more = span_words() if spans else frozenset()
+
     def known(word: str) -> bool:
-        return is_known_word(word) or (extra and bool(_extra_known) and is_known_word(word, _extra_known))
+        return is_known_word(word) or (bool(more) and is_known_word(word, more))
 
     def can_strip(n: int) -> bool:
         return len(shadow) - pos - n >= min_stem and not known(shadow[pos:])
@@ -252,5 +262,5 @@ def search_stem(token: str) -> str:
     The input must already be normalised (``normalize_text``). Apply it exactly once, the
     same way, to indexed tokens and to query terms.
     """
-    parts = _proclitics(token, token, min_stem=3, min_article_stem=2, future=False, extra=False)
+    parts = _proclitics(token, token, min_stem=3, min_article_stem=2, future=False, spans=False)
     return token[sum(length for _, length in parts):]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tadqiq.core.arabic import clitics
-from tadqiq.core.arabic.clitics import add_known_words, is_known_word, search_stem, snap_span, split_proclitics, strip_for_span
+from tadqiq.core.arabic.clitics import is_known_word, search_stem, snap_span, split_proclitics, strip_for_span
 from tadqiq.core.arabic.normalize import normalize_text
 from tadqiq.core.arabic.tokenize import tokenize
 
@@ -126,28 +126,28 @@ def test_snap_span_rejects_bad_selections(start: int, end: int) -> None:
         snap_span("هجوم جديد", start, end)
 
 
-def _gold_spans(seed_gold: dict) -> list[dict]:
+def _gold_spans(house_gold: dict) -> list[dict]:
     spans = []
-    for event in seed_gold["events"]:
+    for event in house_gold["events"]:
         spans.append(event["trigger"])
         spans.extend(a for a in event["arguments"] if "start" in a)
     return spans
 
 
-def test_gold_spans_are_fixed_points(seed_gold: dict) -> None:
-    text = seed_gold["text"]
-    spans = _gold_spans(seed_gold)
+def test_gold_spans_are_fixed_points(house_gold: dict) -> None:
+    text = house_gold["text"]
+    spans = _gold_spans(house_gold)
     assert len(spans) > 50
     for span in spans:
         assert snap_span(text, span["start"], span["end"]) == (span["start"], span["end"]), span["text"]
 
 
-def test_selecting_whole_tokens_gives_the_gold_span(seed_gold: dict) -> None:
+def test_selecting_whole_tokens_gives_the_gold_span(house_gold: dict) -> None:
     """A reviewer who drags over ويقتل or للنظام gets the gold span back."""
-    text = seed_gold["text"]
+    text = house_gold["text"]
     tokens = tokenize(text)
     checked = 0
-    for span in _gold_spans(seed_gold):
+    for span in _gold_spans(house_gold):
         first = next(t for t in tokens if t.start <= span["start"] < t.end)
         last = next(t for t in tokens if t.start < span["end"] <= t.end)
         assert snap_span(text, first.start, last.end) == (span["start"], span["end"]), span["text"]
@@ -248,15 +248,19 @@ def test_snap_span_never_fails_on_any_unicode_text(text: str, data: st.DataObjec
         assert snap_span(text, s, e) == snapped
 
 
-def test_add_known_words_protects_span_but_not_search_stems() -> None:
-    name = "بحمزززة"  # a made-up place name, so no other test depends on it
-    assert split_proclitics(name) == (1, "حمزززة")
-    try:
-        add_known_words([name])
-        assert split_proclitics(name) == (0, name)
-        assert strip_for_span("و" + name) == (1, name)
-        assert snap_span("في " + name, 3, 6) == (3, 3 + len(name))
-        assert search_stem(normalize_text(name)) == "حمزززه"  # the index does not depend on it
-    finally:
-        clitics._extra_known.discard(normalize_text(name))
-    assert split_proclitics(name) == (1, "حمزززة")
+def test_span_words_protect_spans_but_not_search_stems() -> None:
+    """باميان opens a gazetteer name (resources/lexicons/span-words-ar.txt) and is no KNOWN_WORDS
+    entry: a span keeps its ب, the search stem does not (the index does not follow the gazetteer)."""
+    name = "باميان"
+    assert normalize_text(name) in clitics.span_words()
+    assert not is_known_word(normalize_text(name))
+    assert split_proclitics(name) == (0, name)
+    assert strip_for_span("و" + name) == (1, name)
+    assert snap_span("في " + name, 3, 3 + len(name)) == (3, 3 + len(name))
+    assert search_stem(normalize_text(name)) == "اميان"
+
+
+def test_span_words_are_normalised_and_could_lose_a_proclitic() -> None:
+    words = clitics.span_words()
+    assert len(words) > 1000
+    assert all(normalize_text(w) == w and w[:1] in "وفبلكس" for w in words)
