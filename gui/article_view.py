@@ -6,11 +6,18 @@ text is never changed: direction, title size and dimmed regions are block/char f
 highlights are extra selections, bidi control characters get markers painted over the
 viewport. The view only reports intents (``mention_clicked``, ``argument_clicked``,
 ``span_selected``); it never edits a mention.
+
+The view keeps no mentions of its own: it reads the article, its mentions and the selection
+from its source each time it draws. In the window the source is the ReviewDocument
+(:meth:`ArticleView.show_document`), and the view redraws on the document's signals, so what
+is marked is what the document holds after any command, undo or redo. A view without a
+document (tests, screenshots) is given what to show with :meth:`ArticleView.set_article`.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -26,10 +33,36 @@ from tadqiq.gui.highlights import Highlight, bidi_controls, highlights, hits, pa
 from tadqiq.gui.offsets import OffsetMap
 from tadqiq.gui.selection import snap_selection
 
+if TYPE_CHECKING:
+    from tadqiq.gui.document import ReviewDocument
+
 THEME_COLORS = {
     "light": {"base": "#fdfcf8", "text": "#1b1b1b", "dim": "#9a9a9a", "other": "#7f7f7f", "alpha": 70},
     "dark": {"base": "#1e1f22", "text": "#e6e6e6", "dim": "#6f7378", "other": "#a0a0a0", "alpha": 110},
 }
+
+
+class Source(Protocol):
+    """What the view shows, read afresh on every draw (a ReviewDocument is one)."""
+
+    @property
+    def article(self) -> Article | None: ...
+    @property
+    def mentions(self) -> Sequence[Mention]: ...
+    @property
+    def selected_id(self) -> int | None: ...
+    @property
+    def selected_argument(self) -> int: ...
+
+
+@dataclass
+class FixedSource:
+    """The source of a view with no document: what :meth:`ArticleView.set_article` was given."""
+
+    article: Article | None = None
+    mentions: Sequence[Mention] = ()
+    selected_id: int | None = None
+    selected_argument: int = -1
 
 
 class ArticleView(QTextEdit):
@@ -40,10 +73,10 @@ class ArticleView(QTextEdit):
     def __init__(self, schema: EventSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
-        self.article: Article | None = None
-        self.mentions: list[Mention] = []
-        self.selected_id: int | None = None
-        self.selected_argument = -1
+        self._source: Source = FixedSource()
+        self._document: ReviewDocument | None = None
+        self._shown: Article | None = None  # the article whose text is loaded
+        self._drawn: tuple[int | None, int] = (None, -1)  # the selection the highlights show
         self.theme = "light"
         self.raw_selection = False  # settings: never snap
         self._offsets = OffsetMap("")
@@ -73,32 +106,82 @@ class ArticleView(QTextEdit):
         self.setFont(article_font())
 
     # -- content -----------------------------------------------------------------------
+    @property
+    def article(self) -> Article | None:
+        return self._source.article
+
+    @property
+    def mentions(self) -> Sequence[Mention]:
+        """The mentions marked: the source's own list (read-only), never a copy."""
+        return self._source.mentions
+
+    @property
+    def selected_id(self) -> int | None:
+        return self._source.selected_id
+
+    @property
+    def selected_argument(self) -> int:
+        return self._source.selected_argument
+
+    def show_document(self, doc: ReviewDocument) -> None:
+        """Show what ``doc`` holds, from now on: its article, its mentions and its selection,
+        redrawn on each of its signals (an edit, an undo, another article)."""
+        if self._document is not None:
+            raise RuntimeError("this view already shows a document")
+        self._document = doc
+        self._source = doc
+        # mentions_reset comes with every article opened: the text is loaded when the article changed
+        for signal in (doc.mentions_reset, doc.mention_added, doc.mention_changed, doc.mention_removed):
+            signal.connect(self._source_changed)
+        doc.selection_changed.connect(self.select_mention)
+        doc.argument_selected.connect(self.set_selected_argument)
+        self.refresh()
+
     def set_article(self, article: Article, mentions: Sequence[Mention] = (), selected: int | None = None) -> None:
-        """Show ``article`` with ``mentions`` marked and ``selected`` (a mention id) in full colour."""
-        self.article = article
-        self._offsets = OffsetMap(article.text)
-        self._controls = bidi_controls(article.text)
-        self.setPlainText(article.text)
-        self._format_blocks()
-        self._update_badge()
-        self.mentions = list(mentions)
-        self.selected_id = selected
-        self.selected_argument = -1  # a new article: no argument chosen yet
+        """Show ``article`` with ``mentions`` marked and ``selected`` (a mention id) in full colour.
+
+        For a view with no document (tests, screenshots): the view reads ``mentions`` as given,
+        without copying them. A view showing a document draws the document's article instead."""
+        if self._document is not None:
+            raise RuntimeError("this view shows its document's article; open articles through the document")
+        self._source = FixedSource(article, mentions, selected)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Draw the source as it is now: its article's text if that changed, then the highlights."""
+        article = self._source.article
+        if article is not self._shown:
+            self._show_text(article)
         self._refresh_highlights()
 
-    def set_mentions(self, mentions: Sequence[Mention], selected: int | None = None) -> None:
-        self.mentions = list(mentions)
-        self.selected_id = selected
-        self._refresh_highlights()
+    def _source_changed(self, *_args: object) -> None:
+        self.refresh()
+
+    def _show_text(self, article: Article | None) -> None:
+        self._shown = article
+        text = article.text if article is not None else ""
+        self._offsets = OffsetMap(text)
+        self._controls = bidi_controls(text)
+        self.setPlainText(text)
+        if article is not None:
+            self._format_blocks()
+        self._update_badge()
 
     def select_mention(self, mention_id: int | None, *, scroll: bool = True) -> None:
-        if mention_id != self.selected_id:
-            self.selected_id = mention_id
-            self._refresh_highlights()
+        """Draw mention ``mention_id`` as the selected one and scroll to it. With a document the
+        selection is the document's (this is its ``selection_changed`` slot); without one,
+        ``mention_id`` becomes the selection."""
+        if isinstance(self._source, FixedSource):
+            self._source.selected_id = mention_id
+        if self._drawn != (self.selected_id, self.selected_argument):
+            self.refresh()
         if scroll and mention_id is not None:
-            m = next((m for m in self.mentions if m.id == mention_id), None)
+            m = self._mention(mention_id)
             if m is not None:
                 self.scroll_to(m.trigger.start)
+
+    def _mention(self, mention_id: int | None) -> Mention | None:
+        return next((m for m in self.mentions if m.id == mention_id), None)
 
     def scroll_to(self, offset: int) -> None:
         """Bring str offset ``offset`` into view without touching the reviewer's text selection."""
@@ -110,11 +193,12 @@ class ArticleView(QTextEdit):
             bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
 
     def set_selected_argument(self, index: int) -> None:
-        """Mark argument ``index`` of the selected mention (wavy underline); -1 for none."""
-        if index == self.selected_argument:
-            return  # already drawn so (opening an article selects what set_article drew)
-        self.selected_argument = index
-        self._refresh_highlights()
+        """Mark argument ``index`` of the selected mention (wavy underline); -1 for none. With a
+        document the argument is the document's (this is its ``argument_selected`` slot)."""
+        if isinstance(self._source, FixedSource):
+            self._source.selected_argument = index
+        if self._drawn != (self.selected_id, self.selected_argument):
+            self.refresh()  # else already drawn so (opening an article draws it)
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme if theme in THEME_COLORS else "light"
@@ -126,16 +210,16 @@ class ArticleView(QTextEdit):
                             (QPalette.ColorRole.Highlight, "#3d7ede"), (QPalette.ColorRole.HighlightedText, "white")):
             palette.setColor(role, QColor(color))
         self.setPalette(palette)
-        if self.article is not None:
+        if self._shown is not None:
             self._format_blocks()
-            self._refresh_highlights()
+            self.refresh()
 
     def set_font_size(self, points: float, family: str | None = None) -> None:
         """Change the text size; the selected mention stays in view (the text reflows around it)."""
         self.setFont(article_font(points, family or self.font().family()))
-        if self.article is not None:
+        if self._shown is not None:
             self._format_blocks()
-            m = next((m for m in self.mentions if m.id == self.selected_id), None)
+            m = self._mention(self.selected_id)
             if m is not None:
                 self.scroll_to(m.trigger.start)
 
@@ -177,23 +261,23 @@ class ArticleView(QTextEdit):
     def selected_span(self, raw: bool | None = None) -> tuple[int, int] | None:
         """The current selection in str offsets, snapped to words unless raw (Alt held)."""
         span = self.raw_selected_span()
-        if span is None or self.article is None:
+        if span is None or self._shown is None:
             return None
         if raw is None:
             raw = self.raw_selection or self._last_selection_raw
-        start, end = snap_selection(self.article.text, *span, raw=raw)
+        start, end = snap_selection(self._shown.text, *span, raw=raw)
         return (start, end) if start < end else None
 
     # -- formatting ----------------------------------------------------------------------
     def _format_blocks(self) -> None:
         """Per-paragraph direction, a larger title, dimmed chrome and teasers."""
-        assert self.article is not None
+        assert self._shown is not None
         doc = self.document()
         colors = THEME_COLORS[self.theme]
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         block = doc.begin()
-        title = self.article.title.strip()
+        title = self._shown.title.strip()
         first = True
         while block.isValid():
             fmt = QTextBlockFormat()
@@ -214,8 +298,8 @@ class ArticleView(QTextEdit):
             block = block.next()
         dim = QTextCharFormat()
         dim.setForeground(QColor(colors["dim"]))
-        for region in self.article.regions:
-            qs, qe = self._offsets.span_to_qt(region.start, min(region.end, len(self.article.text)))
+        for region in self._shown.regions:
+            qs, qe = self._offsets.span_to_qt(region.start, min(region.end, len(self._shown.text)))
             cursor.setPosition(qs)
             cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(dim)
@@ -223,6 +307,7 @@ class ArticleView(QTextEdit):
 
     def _refresh_highlights(self) -> None:
         colors = THEME_COLORS[self.theme]
+        self._drawn = (self.selected_id, self.selected_argument)
         self._highlights = highlights(self.mentions, self.selected_id, self.schema)
         selections = []
         for h in self._highlights:
@@ -268,7 +353,7 @@ class ArticleView(QTextEdit):
     # -- events --------------------------------------------------------------------------
     def offset_at(self, pos: QPoint) -> int | None:
         """The str offset under a viewport point, or None outside the text."""
-        if self.article is None:
+        if self._shown is None:
             return None
         cursor = self.cursorForPosition(pos)
         qt_pos = cursor.position()

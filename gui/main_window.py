@@ -136,11 +136,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         """Bound methods only: Qt drops those connections when the window is destroyed."""
         doc = self.doc
+        self.article_view.show_document(doc)  # it redraws on the document's own signals
         doc.article_opened.connect(self._article_opened)
-        doc.selection_changed.connect(self.article_view.select_mention)
-        doc.argument_selected.connect(self.article_view.set_selected_argument)
-        for signal in (doc.mention_added, doc.mention_changed, doc.mention_removed):
-            signal.connect(self._mentions_changed)
         self.event_panel.mention_activated.connect(doc.select)
         self.event_panel.argument_activated.connect(doc.select_argument)
         self.event_panel.value_edit_requested.connect(self._edit_value)
@@ -178,15 +175,11 @@ class MainWindow(QMainWindow):
 
     # -- reactions -----------------------------------------------------------------------
     def _article_opened(self, _article_id: int) -> None:
-        self.article_view.set_article(self.doc.article, self.doc.mentions, self.doc.selected_id)
         self._update_title()
 
     def _edit_value(self, index: int) -> None:
         self.doc.select_argument(index)
         self.controller.edit_value()
-
-    def _mentions_changed(self, _mention_id: int) -> None:
-        self.article_view.set_mentions(self.doc.mentions, self.doc.selected_id)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)

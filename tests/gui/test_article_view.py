@@ -201,3 +201,14 @@ def test_tooltip_describes_the_value_and_escapes_markup(view, house_objects):
     tip = tooltip(h, {m.id: m})
     assert "value: 2–9 (several)" in tip
     assert "count&lt;rule&gt;&amp;" in tip and "<rule>" not in tip
+
+
+def test_a_view_without_a_document_marks_the_list_it_was_given(view, house_objects):
+    article, mentions = house_objects
+    view.set_article(article, mentions, mentions[0].id)
+    assert view.mentions is mentions and view.selected_id == mentions[0].id
+    view.select_mention(mentions[2].id)
+    view.set_selected_argument(0)
+    assert (view.selected_id, view.selected_argument) == (mentions[2].id, 0)
+    chosen = [(h.kind, h.mention_id) for h in view.highlight_list if h.kind != "other"]
+    assert chosen[0] == ("trigger", mentions[2].id)
