@@ -18,7 +18,7 @@ from tadqiq.core.values.counts import _dual_or_single
 from tadqiq.core.values.counts import GROUP_HEADS, GROUP_LINKS, HUNDRED, HUNDREDS_WORDS, TENS, UNITS
 from tadqiq.extract.gazetteer import Gazetteer
 from tadqiq.extract.items import QUOTES, Item, Tok, Trig
-from tadqiq.extract.lexicons import Lexicons, TriggerForm
+from tadqiq.extract.lexicons import Lexicons, TriggerForm, word_class
 from tadqiq.extract.places import PlaceReader
 from tadqiq.extract.times import TimeReader
 
@@ -43,31 +43,11 @@ PREPOSITIONS = {
     "قباله",
 }
 _DASHES = {"-", "–", "—"}
-_NEAR_WORDS = {"قرب", "بالقرب", "عند"}
-_NOT_VERB_Y = {"يوم", "يومين", "يونيو", "يوليو", "يناير", "يوليوز", "يد", "يدي", "يمين", "يدويه", "يدوي"}
+_NEAR_WORDS = word_class("near_words")
+_NOT_VERB_Y = word_class("not_verb_y")
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
-_COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | {"الف", "مئتي", "مائتي"}
-_NUMBER_WORDS = {
-    "ثلاث",
-    "ثلاثه",
-    "اربع",
-    "اربعه",
-    "خمس",
-    "خمسه",
-    "ست",
-    "سته",
-    "سبع",
-    "سبعه",
-    "ثمانيه",
-    "ثماني",
-    "تسع",
-    "تسعه",
-    "عشر",
-    "عشره",
-    "عشرات",
-    "مئات",
-    "عده",
-}
+_COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | word_class("count_words")
+_NUMBER_WORDS = word_class("number_words")
 
 
 class Analysis(PlaceReader, TimeReader):

@@ -1,7 +1,9 @@
 """The editable word lists of the rule engine, read from resources/lexicons/.
 
 ``triggers-ar.txt`` (trigger forms per event type), ``actors-ar.txt`` (actor names with
-aliases) and ``words-ar.txt`` (cue words, phrase heads, stop words). Everything is
+aliases) and ``words-ar.txt`` (cue words, phrase heads, stop words), which a project may
+replace by its own folder; ``engine-words-ar.txt`` holds the word classes the engine's code
+refers to by name (``word_class``). Everything is
 normalised on load with core's normaliser, so the files can be written as text is written.
 """
 
@@ -159,6 +161,20 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
 @lru_cache(maxsize=1)
 def _default() -> Lexicons:
     return _load(resource_path("lexicons"))
+
+
+@lru_cache(maxsize=1)
+def _engine_words() -> dict[str, frozenset[str]]:
+    words, _ = read_words(resource_path("lexicons") / "engine-words-ar.txt")
+    return words
+
+
+def word_class(name: str) -> frozenset[str]:
+    """A word class the engine's code names (``resources/lexicons/engine-words-ar.txt``)."""
+    try:
+        return _engine_words()[name]
+    except KeyError:
+        raise LexiconError(f"engine-words-ar.txt has no [{name}] section") from None
 
 
 def _load(folder: Path) -> Lexicons:

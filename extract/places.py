@@ -11,24 +11,24 @@ from typing import Any
 
 from tadqiq.extract.gazetteer import Gazetteer, Place
 from tadqiq.extract.items import QUOTES, Item
-from tadqiq.extract.lexicons import Lexicons
+from tadqiq.extract.lexicons import Lexicons, word_class
 
 
-_APPOSITION = {"عاصمه", "مركز"}  # a place in apposition: X عاصمة Y، X مركز محافظة Y
+_APPOSITION = word_class("apposition_heads")  # a place in apposition: X عاصمة Y، X مركز محافظة Y
 # heads that after بـ are no part of the place (بالقرب is a relation, بمحيط ...)
-_NOT_BA_HEADS = {"محيط", "اطراف", "ضواحي", "مدخل", "مركز", "الحدود", "حدود", "طريق", "الطريق"}
-_COUNTRY_WORDS = {"البلاد"}  # «the country» after a relation: شمال شرقي البلاد، جنوبي البلاد
+_NOT_BA_HEADS = word_class("not_ba_heads")
+_COUNTRY_WORDS = word_class("country_words")  # «the country» after a relation: شمال شرقي البلاد، جنوبي البلاد
 _NOT_NAME_SECTIONS = ("place_heads", "place_heads_plural", "actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads")
-_BORDER_ADJ = {"الحدودي", "الحدوديه", "حدودي", "حدوديه"}  # معبر نصيب الحدودي مع الأردن
-_UNITS = {"كيلومترا", "كيلومتر", "كيلومترات", "كلم", "كم", "ميلا", "اميال", "مترا", "امتار", "متر"}
-_NUMBER_WORDS = {"عشره", "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئه", "بضعه", "عده", "عشرات"}
-_NAME_LINKS = {"بن", "بني", "ابو", "ام", "ال"}  # قصر بن غشير، بئر أبو ...: a name link word
+_BORDER_ADJ = word_class("border_adjectives")  # معبر نصيب الحدودي مع الأردن
+_UNITS = word_class("distance_units")
+_NUMBER_WORDS = word_class("distance_numbers")
+_NAME_LINKS = word_class("name_links")  # قصر بن غشير، بئر أبو ...: a name link word
 _DASHES = {"-", "–"}
-_FACILITIES = {"قاعده", "مخيم", "معسكر", "مطار", "سجن", "مستشفي", "حاجز", "مركز", "ميناء"}
-_ROAD_HEADS = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "خط"}
-_LOCATIVE_CUES = {"في", "قرب", "بالقرب", "عند", "داخل"}
+_FACILITIES = word_class("facility_heads")
+_ROAD_HEADS = word_class("road_heads")
+_LOCATIVE_CUES = word_class("locative_cues")
 _FALLBACK_NOT = ("actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads", "stop", "speech_verbs", "support_verbs")
-_NOT_NISBA = {"الماضي", "الحالي", "الجاري", "الثاني", "الحادي", "الاثنين", "الثلاثي"}
+_NOT_NISBA = word_class("not_nisba")
 
 
 class PlaceReader:

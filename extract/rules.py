@@ -21,7 +21,7 @@ from tadqiq.core.values.counts import parse_count
 from tadqiq.core.values.dates import parse_date
 from tadqiq.extract.analysis import Analysis, Item, Trig
 from tadqiq.extract.gazetteer import Gazetteer, load_gazetteer
-from tadqiq.extract.lexicons import Lexicons, load_lexicons
+from tadqiq.extract.lexicons import Lexicons, load_lexicons, word_class
 
 ATTACK, DIE, INJURE, CAPTURE = "Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture"
 TERRITORY, ARREST, TRANSPORT = "Conflict.TerritoryChange", "Justice.Arrest-Jail", "Movement.Transport"
@@ -51,8 +51,8 @@ PATIENT_ROLE = {
     MEET: "Entity",
     TERRITORY: "Place",
 }
-_SUBORD = {"ان", "انه", "انها", "انهم", "لان", "بان"}
-CASUALTY_NOUNS = {"قتلي", "قتيلا", "قتيل", "جرحي", "جريحا", "جريح", "شهداء", "شهيدا"}
+_SUBORD = word_class("subordinators")
+CASUALTY_NOUNS = word_class("casualty_nouns")
 
 
 class _Args:

@@ -10,23 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from tadqiq.core.values.dates import WEEKDAYS, month_names
+from tadqiq.extract.lexicons import word_class
 
-_TIME_UNITS = {
-    "يوم",
-    "يومين",
-    "ايام",
-    "اسبوع",
-    "اسبوعين",
-    "اسابيع",
-    "شهر",
-    "شهرين",
-    "اشهر",
-    "ساعه",
-    "ساعات",
-    "ساعتين",
-}
-_DAYPART = {"فجر", "صباح", "مساء", "ظهر", "ليل", "ليله", "عصر", "منتصف"}
-_SAFE_MONTH_ALONE = {"اب", "مارس", "ماي"}  # month names that are also common words
+_TIME_UNITS = word_class("time_units")
+_DAYPART = word_class("dayparts")
+_SAFE_MONTH_ALONE = word_class("months_not_alone")  # month names that are also common words
 
 
 class TimeReader:
@@ -154,9 +142,8 @@ class TimeReader:
         return j
 
 
-_ORDINALS = {"الاول", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-             "التاسع", "العاشر", "العشرين", "الثلاثين"}
-_ORDINAL_TENS = {"عشر", "والعشرين", "والثلاثين", "العشرين", "الثلاثين"}  # و may be stripped
+_ORDINALS = word_class("ordinal_days")
+_ORDINAL_TENS = word_class("ordinal_tens")  # و may be stripped
 
 
 def _ordinal_words(w: str, nxt: str) -> int:

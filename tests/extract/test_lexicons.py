@@ -80,3 +80,40 @@ def test_common_words_are_not_places(word):
 
 def test_key():
     assert key("دير الزور") == key("دير  الزور") == "ديرزور"
+
+
+def test_word_classes_come_from_the_resource_file():
+    from tadqiq.extract import places, times
+    from tadqiq.extract.lexicons import read_words, word_class
+
+    words, _ = read_words(resource_path("lexicons", "engine-words-ar.txt"))
+    assert "قاعده" in word_class("facility_heads")  # written قاعده, a normalised form
+    assert places._FACILITIES is word_class("facility_heads")
+    assert times._DAYPART == words["dayparts"]
+    with pytest.raises(LexiconError, match=r"engine-words-ar.txt has no \[no_such_class\]"):
+        word_class("no_such_class")
+
+
+def test_no_arabic_word_sets_left_in_the_engine_code():
+    """Open word classes live in resources/lexicons/; the code keeps only grammar (clitics,
+    prepositions, pronoun suffixes) and the admin1 display heads (written forms, not sets)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import tadqiq.extract as pkg
+
+    arabic = re.compile("[\u0600-\u06ff]")
+    grammar = {"PREPOSITIONS", "PRONOUNS", "_PRONOUN_SUFFIXES", "DEFAULT_HEADS", "DISPLAY_HEAD"}
+    found = []
+    for path in sorted(Path(pkg.__file__).parent.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.Assign | ast.AnnAssign):
+                continue
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            words = [
+                c for c in ast.walk(node) if isinstance(c, ast.Constant) and isinstance(c.value, str) and arabic.search(c.value)
+            ]
+            if len(words) >= 3 and getattr(target, "id", "") not in grammar:
+                found.append(f"{path.name}:{node.lineno} {getattr(target, 'id', '?')}")
+    assert not found, found

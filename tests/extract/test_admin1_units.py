@@ -1,4 +1,4 @@
-"""Engine 1.6, as tables: first-level administrative units from the gazetteer
+"""First-level administrative units (provinces, states) from the gazetteer, as tables
 (``resources/lexicons/admin1-ar.tsv``, built by ``python -m extract.admin1``). Own sentences
 (not from any gold set); each row failed on engine 1.5 (no value, or no place at all)."""
 

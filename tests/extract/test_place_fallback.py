@@ -1,5 +1,6 @@
-"""Rules of engine 1.5, as tables: the structural place fallback (``place:fallback``). Own
-sentences (not from any gold set); each row failed on engine 1.4."""
+"""The structural place fallback (``place:fallback``): unknown names after a locative cue or a
+relation, and where it must not fire, as tables. Own sentences (not from any gold set); the
+rules came with engine 1.5, each row failed on 1.4."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Count rules of engine 1.2, as tables: sentence -> (role, span, value). Own sentences (not
-from any gold set); each row failed on engine 1.1."""
+"""Counts as argument values, as tables: sentence -> (role, span, value) (GUIDELINES "Values").
+Own sentences (not from any gold set); the rules came with engine 1.2, each row failed on 1.1."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ COUNTS = [
 
 
 @pytest.mark.parametrize(("typ", "text", "role", "span", "value"), COUNTS, ids=[f"{c[2]}:{c[3]}" for c in COUNTS])
-def test_count_rules_v12(engine, typ, text, role, span, value):
+def test_count_value(engine, typ, text, role, span, value):
     found = engine.extract(Article("t", text, title=""))
     got = {a.span.text: a.value for m in found if m.type == typ for a in m.arguments if a.role == role}
     assert span in got, got

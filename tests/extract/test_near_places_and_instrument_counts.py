@@ -1,5 +1,6 @@
-"""Rules of engine 1.3, as tables. Own sentences (not from any gold set); each row failed on
-engine 1.2."""
+"""Places near a landmark (قرب، بالقرب من), places in apposition, counts of bare instruments,
+actor names opening with بـ and dual objects, as tables. Own sentences (not from any gold
+set); the rules came with engine 1.3, each row failed on 1.2."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ INSTRUMENTS = [
 
 
 @pytest.mark.parametrize(("text", "span", "value"), INSTRUMENTS, ids=[r[1] for r in INSTRUMENTS])
-def test_instrument_counts_v13(engine, text, span, value):
+def test_instrument_counts(engine, text, span, value):
     got = _args(engine, text, "Instrument")
     assert span in got
     assert got[span] is not None and got[span]["value"] == value
@@ -47,7 +48,7 @@ PLACES = [
 
 
 @pytest.mark.parametrize(("text", "places"), PLACES, ids=[sorted(p)[0] for _, p in PLACES])
-def test_place_phrases_v13(engine, text, places):
+def test_place_phrases(engine, text, places):
     assert _places(engine, text) == places
 
 
@@ -69,7 +70,7 @@ NEAR = [
 
 
 @pytest.mark.parametrize(("text", "places"), NEAR, ids=[sorted(p)[0] for _, p in NEAR])
-def test_near_places_v13(engine, text, places):
+def test_near_places(engine, text, places):
     assert _places(engine, text) == places
 
 
