@@ -179,6 +179,26 @@ def _locate(sentence: str, text: str, n: int, what: str) -> tuple[int, int]:
     return at, at + len(text)
 
 
+PROCLITICS = set("وفبلك")
+
+
+def _on_word_edges(sentence: str, start: int, end: int, what: str) -> None:
+    """A span ends where a word ends and starts where one starts or after proclitics (وب، فل)."""
+    word_start = start
+    while word_start > 0 and sentence[word_start - 1].isalpha():
+        word_start -= 1
+    prefix = sentence[word_start:start]
+    inside = (end < len(sentence) and sentence[end].isalpha()) or (
+        prefix and (len(prefix) > 2 or not set(prefix) <= PROCLITICS)
+    )
+    if inside:
+        word_end = end
+        while word_end < len(sentence) and sentence[word_end].isalpha():
+            word_end += 1
+        raise StandoffError(f"{what}: {sentence[start:end]!r} at {start}..{end} is inside the word "
+                            f"{sentence[word_start:word_end]!r}: write the whole word, or give the occurrence number")
+
+
 def from_spec(spec: dict, where: str = "spec") -> dict:
     """A readable spec unit (spans as text) as a standoff unit (spans as offsets and sha)."""
     sents = sentences()
@@ -191,6 +211,7 @@ def from_spec(spec: dict, where: str = "spec") -> dict:
             if s not in unit["sentences"]:
                 raise StandoffError(f"{what}: sentence {s} is not in the unit")
             start, end = _locate(sents[s], text, n, f"{what} sentence {s}")
+            _on_word_edges(sents[s], start, end, f"{what} sentence {s}")
             return {"s": s, "start": start, "end": end, "sha": sha(text)}
 
         trig = e["trigger"]
