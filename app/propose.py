@@ -26,9 +26,11 @@ from dataclasses import dataclass
 
 from tadqiq.core.model import Article, Mention
 from tadqiq.db.project import Project
-from tadqiq.extract.base import Engine, engine_names, get_engine, origin_of
+from tadqiq.app.engines import EngineSpec, all_engine_names, engine_spec
+from tadqiq.extract.base import Engine, origin_of
 
-__all__ = ["EngineFailure", "ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose", "select_articles"]
+__all__ = ["EngineFailure", "EngineSpec", "ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose",
+           "select_articles"]
 
 _WORKER: Engine | None = None
 _PAGE = 500
@@ -61,9 +63,14 @@ class ProposeSummary:
     failed: tuple[EngineFailure, ...] = ()  # articles the engine raised on (the run went on)
 
 
-def _init(name: str) -> None:
+def engine_names() -> list[str]:
+    """Every engine a run can name (``learned`` and ``combined`` need a trained model)."""
+    return all_engine_names()
+
+
+def _init(spec: EngineSpec) -> None:
     global _WORKER
-    _WORKER = get_engine(name)
+    _WORKER = spec.build()
 
 
 def _describe(exc: Exception) -> str:
@@ -94,12 +101,16 @@ def article_ids(project: Project) -> Iterator[int]:
         offset += len(page)
 
 
-def engine_origin(engine_name: str) -> str:
+def engine_origin(project: Project, engine_name: str | EngineSpec) -> str:
     """The origin its proposals are stored with: ``extractor:<name>@<version>``."""
-    return origin_of(get_engine(engine_name))
+    return origin_of(_spec(project, engine_name).build())
 
 
-def select_articles(project: Project, engine_name: str, keys: Sequence[str] = (), *,
+def _spec(project: Project, engine: str | EngineSpec) -> EngineSpec:
+    return engine if isinstance(engine, EngineSpec) else engine_spec(project, engine)
+
+
+def select_articles(project: Project, engine_name: str | EngineSpec, keys: Sequence[str] = (), *,
                     only_new: bool = False) -> list[int]:
     """The articles to run over: those named (external or row id, each once) or all; with
     ``only_new`` only those with no mention of this engine version yet."""
@@ -108,7 +119,7 @@ def select_articles(project: Project, engine_name: str, keys: Sequence[str] = ()
     else:
         ids = list(article_ids(project))
     if only_new:
-        origin = engine_origin(engine_name)
+        origin = engine_origin(project, engine_name)
         ids = [i for i in ids if not project.mentions(i, origin=origin)]
     return ids
 
@@ -120,7 +131,7 @@ def _already_decided(m: Mention, decided: Decided) -> bool:
 
 def propose(
     project: Project,
-    engine_name: str = "rules",
+    engine_name: str | EngineSpec = "rules",
     ids: Sequence[int] | None = None,
     *,
     reviewer: str | None = None,
@@ -129,10 +140,13 @@ def propose(
 ) -> ProposeSummary:
     """Run ``engine_name`` over ``ids`` (default: every article) and store its proposals.
 
+    ``engine_name`` is an engine's name (``learned`` and ``combined`` use the project's newest
+    model; LookupError when it has none) or an :class:`EngineSpec` naming a model version.
     ``reviewer`` is recorded in the history (default: the engine's origin); ``jobs`` worker
     processes (default: all cores); ``progress(1)`` after each article stored.
     """
-    engine = get_engine(engine_name)
+    spec = _spec(project, engine_name)
+    engine = spec.build()
     origin = origin_of(engine)
     who = reviewer or origin
     ids = list(article_ids(project)) if ids is None else list(ids)
@@ -163,9 +177,9 @@ def propose(
     pool = None
     if jobs_n > 1 and len(ids) >= _POOL_FROM:
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        pool = ctx.Pool(jobs_n, initializer=_init, initargs=(engine_name,))
+        pool = ctx.Pool(jobs_n, initializer=_init, initargs=(spec,))
     else:
-        _init(engine_name)
+        _init(spec)
     try:
         pending = None
         for first in range(0, len(ids), _PAGE):

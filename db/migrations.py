@@ -164,6 +164,27 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0002_models")
+def m0002_models(db: Database) -> None:
+    # Trained models of the learned engine, versioned per engine, with the gold they saw.
+    run_script(
+        db,
+        """
+        CREATE TABLE models (
+            id INTEGER PRIMARY KEY,
+            engine TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            trained_by TEXT NOT NULL,
+            model BLOB NOT NULL,
+            gold TEXT NOT NULL,
+            scores TEXT,
+            UNIQUE (engine, version)
+        );
+        """
+    )
+
+
 def apply_pending(db: Database) -> list[str]:
     """Apply pending migrations; return their names. ``user_version`` follows."""
     names = [m.name for m in MIGRATIONS.pending(db)]

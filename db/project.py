@@ -22,10 +22,11 @@ from tadqiq.core.version import __version__
 from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
+from tadqiq.db.models import ModelStore, StoredModel
 from tadqiq.db.rows import article_from_row, dumps
 from tadqiq.db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
 
-__all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "sha256_text"]
+__all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "StoredModel", "sha256_text"]
 
 
 def sha256_text(text: str) -> str:
@@ -52,7 +53,7 @@ class ArticleSummary:
     proposed: int
 
 
-class Project(MentionStore):
+class Project(MentionStore, ModelStore):
     def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
         self.path = path
         self.db = db
@@ -251,6 +252,12 @@ class Project(MentionStore):
                 if status in GOLD_STATUSES:
                     spans.add((start, end))
         return out
+
+    def reviewed_article_ids(self) -> list[int]:
+        """Row ids of the articles holding at least one reviewed mention (gold or rejected),
+        in id order: what a learned engine can be trained on."""
+        rows = self.db.execute("SELECT DISTINCT article_id FROM events WHERE status != 'proposed' ORDER BY article_id")
+        return [r[0] for r in rows]
 
     # -- search ------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:

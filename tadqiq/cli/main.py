@@ -95,9 +95,9 @@ def no_display_problem(environ: Mapping[str, str], platform: str) -> str | None:
 
 
 def _register_command_modules() -> None:
-    from tadqiq.cli import export, extract, project
+    from tadqiq.cli import export, extract, project, train
 
-    for module in (export, extract, project):
+    for module in (export, extract, project, train):
         module.register(cli)
 
 

@@ -26,6 +26,7 @@ def extra_migration():
 
 def test_migration_backs_up_then_upgrades(tmp_path, extra_migration):
     path = tmp_path / "p.db"
+    base = latest_version()
     with Project.open(path) as p:
         p.db.execute("INSERT INTO meta (key, value) VALUES ('marker', 'v1')")
         p.db.conn.commit()
@@ -33,15 +34,15 @@ def test_migration_backs_up_then_upgrades(tmp_path, extra_migration):
     def add_column(db):
         db.execute("ALTER TABLE articles ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
 
-    extra_migration(add_column, "0002_test_priority")
+    extra_migration(add_column, "9001_test_priority")
     with Project.open(path) as p:
-        assert p.migrated == ["0002_test_priority"]
-        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == 2
+        assert p.migrated == ["9001_test_priority"]
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == base + 1
         assert "priority" in p.db.table("articles").columns_dict
         backup = p.backup_path
-    assert backup is not None and backup.exists() and ".v1-" in backup.name
+    assert backup is not None and backup.exists() and f".v{base}-" in backup.name
     old = sqlite3.connect(backup)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == base
     assert old.execute("SELECT value FROM meta WHERE key='marker'").fetchone()[0] == "v1"
     assert "priority" not in [r[1] for r in old.execute("PRAGMA table_info(articles)")]
     old.close()
@@ -50,15 +51,16 @@ def test_migration_backs_up_then_upgrades(tmp_path, extra_migration):
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, extra_migration):
     path = tmp_path / "p.db"
     Project.open(path).close()
+    base = latest_version()
 
     def broken(db):
         db.execute("CREATE TABLE half_done (x)")
         db.execute("THIS IS NOT SQL")
 
-    extra_migration(broken, "0002_broken")
+    extra_migration(broken, "9001_broken")
     with pytest.raises(ProjectError, match="migration failed"):
         Project.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == base
     assert "half_done" not in [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
     conn.close()

@@ -11,6 +11,7 @@ from tadqiq.core.importing.item import ImportItem
 from tadqiq.core.model import Argument, Article, Mention, Span
 from tadqiq.core.validate import MentionError
 from tadqiq.db.connection import ProjectError
+from tadqiq.db.migrations import latest_version
 from tadqiq.db.project import Project, sha256_text
 from tadqiq.db.search import SearchError
 
@@ -40,7 +41,7 @@ def test_new_project_has_schema_pragmas_and_version(tmp_path):
         assert p.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert p.db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
-        assert p.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == 2
         stored = json.loads(p.db.execute("SELECT definition FROM event_schema").fetchone()[0])
         assert stored["name"] == "conflict-ar" and len(stored["types"]) == 10
     # reopening does not migrate again and needs no schema file

@@ -1,18 +1,42 @@
-"""Every registered engine takes any text: random strings and real-shaped news sentences never
-raise, and every span it proposes is a slice of the text it was given."""
+"""Every engine takes any text: random strings and real-shaped news sentences never raise, and
+every span it proposes is a slice of the text it was given. The learned and combined engines
+use a model trained here on an own-written development set (tests/data/extract/dev2)."""
 
 from __future__ import annotations
 
 import random
+from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tadqiq.core.formats.native import read_native
 from tadqiq.core.model import Article
+from tadqiq.core.schema import load_schema
 from tadqiq.extract import engine_names, get_engine
+from tadqiq.extract.combined import CombinedEngine
+from tadqiq.extract.learned import Example, LearnedEngine, train
 
-ENGINES = engine_names()
+ENGINES = [*engine_names(), "learned", "combined"]
+DEV2 = Path(__file__).resolve().parent.parent / "data" / "extract" / "dev2.gold.jsonl"
+
+
+@lru_cache(maxsize=1)
+def _model() -> bytes:
+    schema = load_schema()
+    examples = [Example(a, ms) for a, ms in read_native(DEV2, schema, origin="gold")]
+    return train(examples, {n: list(t.roles) for n, t in schema.types.items()}, jobs=1).to_bytes()
+
+
+@lru_cache(maxsize=None)
+def engine(name: str):
+    if name == "learned":
+        return LearnedEngine(_model())
+    if name == "combined":
+        return CombinedEngine(_model())
+    return get_engine(name)
 
 # own sentences in the shapes agency news has (numbers, names, clitics, quotes, lists, Latin)
 SENTENCES = [
@@ -39,8 +63,7 @@ WORDS = sorted({w for s in SENTENCES for w in s.split()}) + ["\n", "\n\n", "،",
 
 
 def _check(engine_name: str, text: str) -> None:
-    engine = get_engine(engine_name)
-    for m in engine.extract(Article("fuzz", text)):
+    for m in engine(engine_name).extract(Article("fuzz", text)):
         m.check(text)
 
 
@@ -55,7 +78,7 @@ def test_a_trigger_word_inside_a_noun_phrase_is_no_trigger(engine_name):
     """The crash of engines 1.5 and 1.6 (KeyError at pos[t.tok]) on real news: لأسره ("for his
     family") read inside «ألف جنيه فورا لأسره» left a trigger with no place in its clause."""
     text = SENTENCES[1]
-    mentions = get_engine(engine_name).extract(Article("family", text))
+    mentions = engine(engine_name).extract(Article("family", text))
     assert all(m.trigger.text != "أسر" for m in mentions)
 
 
