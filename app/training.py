@@ -28,7 +28,7 @@ from tadqiq.extract.learned import NAME as LEARNED, Example, LearnedEngine, Lear
 from tadqiq.extract.rules import RuleEngine
 
 __all__ = ["CrossValidation", "TrainResult", "cross_validate", "gold_examples", "gold_snapshot",
-           "learning_curve", "train_project", "MIN_ARTICLES"]
+           "keep_model", "learning_curve", "train_project", "MIN_ARTICLES"]
 
 MIN_ARTICLES = 2  # fewer reviewed articles cannot be cross-validated (nor is a model worth it)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -182,13 +182,15 @@ def _calibrate(
 
 @dataclass
 class TrainResult:
-    version: int
+    version: int  # 0 until kept in the project (``keep_model``)
     snapshot: dict[str, Any]
     cv: CrossValidation | None
     seconds: float  # training on all the gold (cross-validation not included)
+    model: bytes = b""  # the trained model, ready to store
 
     def summary(self) -> str:
-        lines = [f"learned model version {self.version}: {self.snapshot['articles']} articles, "
+        name = f"learned model version {self.version}" if self.version else "learned model (not stored)"
+        lines = [f"{name}: {self.snapshot['articles']} articles, "
                  f"{self.snapshot['mentions']} gold mentions (trained in {self.seconds:.1f} s)"]
         if self.cv is not None:
             lines.append(describe_cv(self.cv))
@@ -218,7 +220,9 @@ def train_project(
     progress: Progress | None = None,
     store: bool = True,
 ) -> TrainResult:
-    """Cross-validate (``k`` >= 2), train on all the project's gold, store the model (a new version)."""
+    """Cross-validate (``k`` >= 2; 0 skips it), train on all the project's gold and, with
+    ``store``, keep the model as a new version (else ``keep_model`` does it later, once the
+    user has seen the scores)."""
     examples = gold_examples(project)
     if len(examples) < MIN_ARTICLES:
         raise ValueError(f"training needs at least {MIN_ARTICLES} articles with reviewed mentions; "
@@ -236,17 +240,21 @@ def train_project(
     seconds = time.perf_counter() - started
     if progress:
         progress("training", 1, 1)
-    version = 0
+    result = TrainResult(0, snapshot, cv, seconds, model.to_bytes())
     if store:
-        version = project.store_model(LEARNED, _with_version(model, project), gold=snapshot,
-                                      scores=cv.to_json() if cv else None, trained_by=reviewer or "unknown")
-    return TrainResult(version, snapshot, cv, seconds)
+        keep_model(project, result, reviewer)
+    return result
 
 
-def _with_version(model: LearnedModel, project: Project) -> bytes:
+def keep_model(project: Project, result: TrainResult, trained_by: str) -> int:
+    """Store a trained model as the next version (its bytes carry that version too)."""
+    model = LearnedModel.from_bytes(result.model)
     latest = project.model(LEARNED)
     model.version = (latest.version if latest else 0) + 1
-    return model.to_bytes()
+    result.version = project.store_model(LEARNED, model.to_bytes(), gold=result.snapshot,
+                                         scores=result.cv.to_json() if result.cv else None,
+                                         trained_by=trained_by or "unknown")
+    return result.version
 
 
 def stored_model(project: Project, version: int | None = None) -> StoredModel:

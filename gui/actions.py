@@ -72,6 +72,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("guide", "Guidelines for this type", ("F1",), "toggle_guide",
                "show or hide the annotation guidelines for the selected mention's type (definition, roles, spans)",
                menu="Help", checkable=True),
+    ActionSpec("retrain", "Retrain…", ("Ctrl+Shift+R",), "retrain",
+               "train the learned engine on this project's gold; its cross-validated scores are shown before it is kept"),
     ActionSpec("export", "Export…", ("Ctrl+E",), "export",
                "export the labels (JSONL, OneIE, DyGIE++, brat, CoNLL, ACLED CSV) with a manifest", menu="File"),
     ActionSpec("quit", "Quit", ("Ctrl+Q",), "quit", "close the window (everything is already saved)", menu="File"),

@@ -25,6 +25,7 @@ class ReviewController(QObject):
     help_requested = Signal()
     quit_requested = Signal()
     export_requested = Signal()
+    retrain_requested = Signal()
     zoom_requested = Signal(float)
     theme_toggle_requested = Signal()
     shortcuts_requested = Signal()
@@ -228,6 +229,9 @@ class ReviewController(QObject):
 
     def export(self) -> None:
         self.export_requested.emit()
+
+    def retrain(self) -> None:
+        self.retrain_requested.emit()
 
 
 def _type_change_note(command: ChangeTypeCommand) -> str:

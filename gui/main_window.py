@@ -23,6 +23,7 @@ from tadqiq.gui.controller import ReviewController
 from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.export_dialog import ExportDialog
+from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
 from tadqiq.gui.help_overlay import HelpOverlay
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.controller.help_requested.connect(self.help_overlay.toggle)
         self.controller.quit_requested.connect(self.close)
         self.controller.export_requested.connect(self.show_export)
+        self.controller.retrain_requested.connect(self.show_retrain)
         self.controller.zoom_requested.connect(self.zoom)
         self.controller.theme_toggle_requested.connect(self.toggle_theme)
         self.controller.shortcuts_requested.connect(self.show_shortcuts)
@@ -191,6 +193,14 @@ class MainWindow(QMainWindow):
         """File → Export…: a dialog that exports on its own connection in a worker thread."""
         dialog = _follows_theme(ExportDialog(self.project, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_retrain(self) -> None:
+        """Review → Retrain…: train in a worker thread, show the scores, keep the model or not."""
+        dialog = _follows_theme(RetrainDialog(self.project, self.reviewer, self))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.kept.connect(lambda v: self._show_message(f"learned model v{v} kept: extract --engine learned "
+                                                         "or combined proposes with it"))
         dialog.open()
 
     def show_shortcuts(self) -> None:

@@ -8,7 +8,7 @@ mix, selects the body's attack «هجوم» (the teaser's is the first) with its
 Target «نقاط عسكرية» selected), and saves one PNG per variant, the help overlay, the
 bidi-controls sample, the export dialog after an export of the accepted house article, the
 guidelines panel (F1) on a Life.Die mention (light and dark) and the keyboard shortcuts dialog
-with Accept rebound and a refused key.
+with Accept rebound and a refused key, and the Retrain dialog after training.
 """
 
 from __future__ import annotations
@@ -223,8 +223,38 @@ def render_shortcuts_dialog(out_dir: Path) -> Path:
     return path
 
 
+def render_retrain_dialog(out_dir: Path) -> Path:
+    """Review → Retrain… after training on the gold of three own-written development sets
+    (tests/data/extract/dev2..dev4) beside the house article: the scores before Keep."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from tadqiq.app.importing import ImportOptions, import_files
+    from tadqiq.gui.retrain_dialog import RetrainDialog
+
+    app = application()
+    with _house_window("retrain") as (window, _tmp):
+        sets = [REPO / "tests" / "data" / "extract" / f"dev{n}.gold.jsonl" for n in (2, 3, 4)]
+        import_files(window.project, sets, ImportOptions(gold=True, reviewer="lead"))
+        window.show()
+        window.show_retrain()
+        dialog = window.findChild(RetrainDialog)
+        assert dialog is not None
+        dialog.folds.setValue(4)
+        loop = QEventLoop()
+        dialog.train_button.click()
+        assert dialog.worker is not None
+        dialog.worker.finished.connect(loop.quit)
+        QTimer.singleShot(120000, loop.quit)
+        loop.exec()
+        app.processEvents()
+        path = out_dir / "retrain-dialog.png"
+        dialog.grab().save(str(path))
+        dialog.reject()
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
-              render_shortcuts_dialog(out)]:
+              render_shortcuts_dialog(out), render_retrain_dialog(out)]:
         print(p)
