@@ -101,9 +101,34 @@ class Gazetteer:
                     if old is None or place.population > old.population:
                         self._by_key[k] = place
                 self.max_words = max(self.max_words, len(name.split()))
+        self._by_id: dict[str, Place] = {}
+        shared: dict[str, dict[str, Place]] = {}
+        for place, names in places:
+            self._by_id.setdefault(place.id, place)
+            for name in names:
+                for k in keys(name):
+                    if len(k) >= 3:
+                        shared.setdefault(k, {})[place.id] = place
+        self._rivals: dict[str, list[Place]] = {}
+        for same in shared.values():
+            if len(same) > 1:
+                for pid in same:
+                    rivals = self._rivals.setdefault(pid, [])
+                    rivals += [p for q, p in same.items() if q != pid and p not in rivals]
 
     def __len__(self) -> int:
         return len(self._by_key)
+
+    def by_id(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def rivals(self, place_id: str) -> list[Place]:
+        """Other places sharing one of its names (صور: Tyre in Lebanon, al-Sur in Syria ...)."""
+        return self._rivals.get(place_id, [])
+
+    @staticmethod
+    def is_country(place: Place) -> bool:
+        return place.id == f"extra:{place.country.lower()}"
 
     def lookup(self, text: str) -> Place | None:
         for k in keys(text):

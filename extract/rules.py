@@ -21,6 +21,7 @@ from tadqiq.core.values.counts import parse_count
 from tadqiq.core.values.dates import parse_date
 from tadqiq.extract.analysis import Analysis, Item, Trig
 from tadqiq.extract.gazetteer import Gazetteer, load_gazetteer
+from tadqiq.extract.geocode import geocode
 from tadqiq.extract.lexicons import Lexicons, load_lexicons, word_class
 
 ATTACK, DIE, INJURE, CAPTURE = "Conflict.Attack", "Life.Die", "Life.Injure", "Conflict.Capture"
@@ -95,7 +96,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.6"
+    version = "1.7"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
         self.lex = lexicons or load_lexicons()
@@ -130,7 +131,7 @@ class RuleEngine:
                     continue
                 m = self._mention(an, article, t, collected[t.tok], items, pos[t.tok])
                 mentions.append((t.tok, m))
-        out = [m for _, m in sorted(mentions, key=lambda x: x[0])]
+        out = geocode(article.text, [m for _, m in sorted(mentions, key=lambda x: x[0])], self.gaz)
 
         return self._link(an, [t for t, _ in sorted(mentions, key=lambda x: x[0])], out)
 
