@@ -55,11 +55,14 @@ FORMAT = "tadqiq-learned-model"
 WINDOW = 30  # argument tokens looked at on each side of a trigger, inside its sentence
 COUNTED_ROLES = {"Victim", "Person", "Instrument", "Vehicle", "Artifact", "Entity"}
 PLACE_ROLES = {"Place", "Origin", "Destination"}
-MIN_ROLE_MARGINAL = 0.2  # an allowed role replacing a disallowed one needs at least this
+MIN_ROLE_MARGINAL = 0.2
+#: The argument CRF learns from at most this many gold mentions (every k-th, in article order):
+#: its training time grows with them and dominates beyond a few thousand (docs/learned-engine.md).
+MAX_ARGUMENT_MENTIONS = 4000  # an allowed role replacing a disallowed one needs at least this
 
-TRIGGER_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 100,
+TRIGGER_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 60,
                                   "feature.possible_transitions": True}
-ARGUMENT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 80,
+ARGUMENT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 40,
                                    "feature.possible_transitions": True}
 _SECTIONS = ("support_verbs", "speech_verbs", "place_heads", "place_heads_plural", "actor_heads",
              "weapon_heads", "vehicle_heads", "partitive_heads", "stop", "negation", "hedge",
@@ -328,10 +331,17 @@ def trigger_sequences(docs: Sequence[tuple[_Doc, Example]]) -> Sequences:
     return out
 
 
-def argument_sequences(docs: Sequence[tuple[_Doc, Example]]) -> Sequences:
+def argument_sequences(docs: Sequence[tuple[_Doc, Example]], limit: int | None = None) -> Sequences:
     out: Sequences = []
+    total = sum(len(ex.gold) for _, ex in docs)
+    cap = MAX_ARGUMENT_MENTIONS if limit is None else limit
+    stride = max(1, -(-total // cap)) if cap else 1
+    n = -1
     for doc, ex in docs:
         for m in ex.gold:
+            n += 1
+            if n % stride:
+                continue
             at = doc.locate(m.trigger.start, m.trigger.end)
             if at is None:
                 continue

@@ -25,7 +25,7 @@ def paint_curve(painter: QPainter, rect: QRectF, points: Sequence[Mapping[str, A
     font = QFont(painter.font())
     font.setPointSizeF(9)
     painter.setFont(font)
-    left, top, right, bottom = rect.left() + 56, rect.top() + 34, rect.right() - 32, rect.bottom() - 44
+    left, top, right, bottom = rect.left() + 56, rect.top() + 54, rect.right() - 32, rect.bottom() - 44
     painter.setPen(QPen(QColor("#333333"), 1))
     if title:
         painter.drawText(QRectF(rect.left(), rect.top() + 6, rect.width(), 20), Qt.AlignmentFlag.AlignCenter, title)
@@ -59,10 +59,11 @@ def paint_curve(painter: QPainter, rect: QRectF, points: Sequence[Mapping[str, A
         for p, q in zip(points, pts, strict=True):
             painter.drawEllipse(q, 3, 3)
             painter.drawText(QRectF(q.x() - 24, q.y() - 18, 48, 14), Qt.AlignmentFlag.AlignCenter, f"{p[key]:.2f}")
-        legend_y = bottom - 40 + 16 * n  # bottom right, below the curves' usual range
-        painter.drawLine(QPointF(right - 130, legend_y), QPointF(right - 110, legend_y))
+        legend_y = top - 14  # above the plot, one entry after the other: never over a curve
+        x0 = right - 250 + 125 * n
+        painter.drawLine(QPointF(x0, legend_y), QPointF(x0 + 20, legend_y))
         painter.setPen(QColor("#333333"))
-        painter.drawText(QPointF(right - 104, legend_y + 4), label)
+        painter.drawText(QPointF(x0 + 26, legend_y + 4), label)
     painter.restore()
 
 

@@ -16,9 +16,8 @@ characters, so the diacritics of a proclitic go with the proclitic. See docs/ara
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from ..resources import resource_path
 from .normalize import normalize, normalize_text
@@ -196,6 +195,7 @@ def _analyse(word: str, *, min_stem: int, future: bool) -> tuple[list[int], list
     return cuts, parts
 
 
+@lru_cache(maxsize=131072)  # a pure function of the word, called per token and per n-gram
 def split_proclitics(word: str, min_stem: int = 3) -> tuple[int, str]:
     """Split all proclitics off ``word``: conjunction, preposition or future س, article.
 
@@ -208,6 +208,7 @@ def split_proclitics(word: str, min_stem: int = 3) -> tuple[int, str]:
     return n, word[n:]
 
 
+@lru_cache(maxsize=131072)
 def strip_for_span(word: str, min_stem: int = 3) -> tuple[int, str]:
     """What a trigger/argument span drops from ``word``: attached و ف ب ل ك, never the article.
 

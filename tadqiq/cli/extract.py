@@ -167,7 +167,7 @@ def _cross_validate(ctx: click.Context, project: Path, k: int, curve: Path | Non
         points = learning_curve(examples, roles)
         from tadqiq.gui.plot import save_learning_curve  # Qt only for the picture
 
-        save_learning_curve(points, curve, title=f"{project.name}: learned engine, F1 against gold articles")
+        save_learning_curve(points, curve, title=f"{project.name}: learned engine, held-out F1 against gold articles trained on")
     if as_json:
         echo_json({**cv.to_json(), "learning_curve": points})
         return
