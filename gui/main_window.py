@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.reviewer = name
 
     def _setup_document(self) -> None:
-        load_gazetteer()  # registers place names so selection snapping keeps their first letter
+        load_gazetteer()  # read the table once now, not at the first place value looked up
         self.doc = ReviewDocument(self.project, self.reviewer, self)
         rebuild_undo_stack(self.doc)
 
