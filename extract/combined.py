@@ -83,6 +83,15 @@ def expected_calibration_error(pairs: Iterable[tuple[float, bool]]) -> float:
     return round(err, 4)
 
 
+def reliability_bins(pairs: Iterable[tuple[float, bool]]) -> list[tuple[float, float, int]]:
+    """Per bin of ``EDGES``: (mean confidence, share right, proposals), for a reliability diagram."""
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for conf, right in pairs:
+        bins.setdefault(bin_of(conf), []).append((conf, right))
+    return [(round(sum(c for c, _ in v) / len(v), 3), round(sum(1 for _, r in v if r) / len(v), 3), len(v))
+            for _, v in sorted(bins.items())]
+
+
 def merge(
     rules: Sequence[Mention], learned: Sequence[Mention], calibration: Calibration | None, origin: str
 ) -> list[tuple[str, Mention]]:
@@ -153,4 +162,4 @@ class CombinedEngine:
         return out
 
 
-__all__ = ["Calibration", "CombinedEngine", "expected_calibration_error", "merge"]
+__all__ = ["Calibration", "CombinedEngine", "expected_calibration_error", "merge", "reliability_bins"]
