@@ -8,6 +8,7 @@ own version to any SQLite tool. Never edit a migration that has shipped: add a n
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -183,6 +184,39 @@ def m0002_models(db: Database) -> None:
         );
         """
     )
+
+
+#: A proposal that repeats a reviewer's decision: the same type and trigger as a reviewed
+#: mention, or the trigger span of a gold one (the rule app.propose applies to new runs).
+_DUPLICATE_PROPOSALS = """
+    SELECT p.id FROM events p
+    WHERE p.status = 'proposed' AND EXISTS (
+        SELECT 1 FROM events r
+        WHERE r.article_id = p.article_id AND r.id != p.id AND r.status != 'proposed'
+          AND r.trigger_start = p.trigger_start AND r.trigger_end = p.trigger_end
+          AND (r.type = p.type OR r.status IN ('confirmed', 'corrected', 'added')))
+"""
+
+
+@MIGRATIONS(name="0003_drop_duplicate_proposals")
+def m0003_drop_duplicate_proposals(db: Database) -> None:
+    # Earlier versions of `tadqiq extract` proposed again what gold already held (after gold was
+    # imported for an article), so `export --status all` wrote such events twice. Each removed
+    # proposal is recorded in the history (reviewer "migration", action "drop_duplicate_proposal").
+    ids = [r[0] for r in db.execute(_DUPLICATE_PROPOSALS).fetchall()]
+    if not ids:
+        return
+    stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
+    db.execute("INSERT OR IGNORE INTO reviewers (name, created_at) VALUES ('migration', ?)", [stamp])
+    for event_id in ids:
+        db.execute(
+            "INSERT INTO history (at, reviewer, action, article_id, event_id, before, after)"
+            " SELECT ?, 'migration', 'drop_duplicate_proposal', article_id, id,"
+            " json_object('type', type, 'trigger', json_object('start', trigger_start, 'end', trigger_end,"
+            " 'text', trigger_text), 'origin', origin, 'status', status), NULL FROM events WHERE id = ?",
+            [stamp, event_id],
+        )
+        db.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
 def apply_pending(db: Database) -> list[str]:

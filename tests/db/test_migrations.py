@@ -64,3 +64,38 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, extra_migration):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == base
     assert "half_done" not in [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
     conn.close()
+
+
+def test_migration_0003_drops_proposals_that_repeat_a_decision(tmp_path):
+    """A project written by an older version: gold imported, then extract proposed the same
+    triggers again. Reopening removes those proposals (and only those), with history rows."""
+    from tadqiq.core.model import Article, Mention, Span
+    from tadqiq.db.project import ImportItem
+
+    text = "قتل ثلاثة مدنيين في قصف استهدف بلدة سرمين."
+    span = lambda w: Span(text.index(w), text.index(w) + len(w), w)  # noqa: E731
+    path = tmp_path / "old.db"
+    with Project.open(path) as p:
+        p.import_items([ImportItem(Article("a1", text, "قصف"), (
+            Mention("Life.Die", span("قتل"), status="confirmed", origin="reviewer:lead", reviewer="lead"),
+            Mention("Conflict.Attack", span("قصف"), status="rejected", origin="reviewer:lead", reviewer="lead"),
+        ))])
+        aid = p.article("a1").id
+        # what the old `tadqiq extract` left beside them
+        p.replace_proposals(aid, "extractor:rules@1.5", [
+            Mention("Life.Die", span("قتل"), origin="extractor:rules@1.5", confidence=0.8),  # same as gold
+            Mention("Conflict.Attack", span("قصف"), origin="extractor:rules@1.5", confidence=0.8),  # rejected before
+            Mention("Conflict.Attack", span("استهدف"), origin="extractor:rules@1.5", confidence=0.8),  # new: kept
+        ], reviewer="extractor:rules@1.5")
+        p.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_drop_duplicate_proposals'")
+        p.db.execute("PRAGMA user_version = 2")
+        p.db.conn.commit()
+        assert len(p.mentions(aid)) == 5
+    with Project.open(path) as p:
+        assert p.migrated == ["0003_drop_duplicate_proposals"]
+        left = [(m.type, m.trigger.text, m.status) for m in p.mentions(aid)]
+        rows = p.db.execute("SELECT reviewer, action, before FROM history WHERE action = 'drop_duplicate_proposal'").fetchall()
+    assert sorted(left) == sorted([("Life.Die", "قتل", "confirmed"), ("Conflict.Attack", "قصف", "rejected"),
+                                   ("Conflict.Attack", "استهدف", "proposed")])
+    assert len(rows) == 2 and all(r[0] == "migration" and '"origin":"extractor:rules@1.5"' in r[2].replace(" ", "")
+                                  for r in rows)
