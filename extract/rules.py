@@ -16,6 +16,7 @@ How it reads an article (docs/extractor.md says more):
 
 from __future__ import annotations
 
+from tadqiq.core.arabic.normalize import normalize_text
 from tadqiq.core.model import DEFAULT_ATTRIBUTES, Argument, Article, Mention, Span
 from tadqiq.core.values.counts import parse_count
 from tadqiq.core.values.dates import parse_date
@@ -54,6 +55,26 @@ PATIENT_ROLE = {
 }
 _SUBORD = word_class("subordinators")
 CASUALTY_NOUNS = word_class("casualty_nouns")
+
+
+_NOT_ARGUMENT = word_class("not_argument_words")
+
+
+def _clean_arguments(args: list[Argument]) -> list[Argument]:
+    """No argument that is only a function word or a pronoun (هو، التي، ذلك), and one argument
+    per role and text in a mention (the same Place twice: the first is kept)."""
+    out: list[Argument] = []
+    seen: set[tuple[str, str]] = set()
+    for a in args:
+        words = [w for w in normalize_text(a.span.text).split() if any(ch.isalnum() for ch in w)]
+        if not words or (len(words) == 1 and (words[0] in _NOT_ARGUMENT or (len(words[0]) < 2 and not words[0].isdigit()))):
+            continue
+        k = (a.role, " ".join(words))
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(a)
+    return out
 
 
 class _Args:
@@ -526,6 +547,7 @@ class RuleEngine:
             elif role in COUNTED_ROLES:
                 value = parse_count(span.text)
             out.append(Argument(role, span, value, round(conf, 2), rule))
+        out = _clean_arguments(out)
         out.sort(key=lambda a: (a.span.start, a.role))
         attrs = dict(DEFAULT_ATTRIBUTES)
         attrs.update(self._attributes(an, tr))

@@ -61,3 +61,21 @@ def test_choose_prefers_the_reading_in_the_articles_countries():
     assert choose(winner, Counter({"SY": 3}), gaz) is sy
     assert choose(winner, Counter(), gaz) is jo  # nothing known: as before
     assert choose(winner, Counter({"IQ": 4}), gaz) is None  # small, and elsewhere than the article
+
+
+def test_function_words_and_repeated_arguments_are_dropped():
+    from tadqiq.core.model import Argument, Span
+    from tadqiq.extract.rules import _clean_arguments
+
+    text = "قالت التي هو إن قوات الجيش قصفت إدلب ثم إدلب في 2024"
+
+    def arg(role, word, n=0):
+        at = -1
+        for _ in range(n + 1):
+            at = text.index(word, at + 1)
+        return Argument(role, Span(at, at + len(word), word))
+
+    kept = _clean_arguments([arg("Attacker", "التي"), arg("Attacker", "هو"), arg("Attacker", "قوات الجيش"),
+                             arg("Place", "إدلب"), arg("Place", "إدلب", 1), arg("Time", "2024")])
+    assert [(a.role, a.span.text, a.span.start) for a in kept] == [
+        ("Attacker", "قوات الجيش", text.index("قوات")), ("Place", "إدلب", text.index("إدلب")), ("Time", "2024", text.index("2024"))]
