@@ -1,4 +1,4 @@
-"""The learning curve and the reliability diagram drawn with QPainter: a widget and PNGs for docs/.
+"""The learning curve and the reliability diagram drawn with QPainter, as PNGs (docs/, `evaluate --curve`).
 
 F1 (0..1, y) against the number of gold articles trained on (x), one line for triggers and one
 for arguments, the points marked and labelled. No plotting library: two polylines and axes.
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 SERIES = (("trigger_f1", "trigger F1", "#1f77b4"), ("argument_f1", "argument F1", "#d95f02"))
 
@@ -92,27 +92,6 @@ def _ensure_app() -> None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _keep.append(QApplication([]))
-
-
-class LearningCurveWidget(QWidget):
-    """The curve in the window (Retrain dialog, dashboard)."""
-
-    def __init__(self, points: Sequence[Mapping[str, Any]] = (), title: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self._points = list(points)
-        self._title = title
-        self.setMinimumSize(360, 220)
-
-    def set_points(self, points: Sequence[Mapping[str, Any]]) -> None:
-        self._points = list(points)
-        self.update()
-
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        try:
-            paint_curve(painter, QRectF(self.rect()), self._points, self._title)
-        finally:
-            painter.end()
 
 
 def paint_reliability(painter: QPainter, rect: QRectF, series: Sequence[Mapping[str, Any]], title: str = "") -> None:
