@@ -18,6 +18,7 @@ the text being stored. A unit's article text is its sentences' texts joined by "
     .venv/bin/python bench/realtext.py native OUT.jsonl     # native JSONL with text (outside the repo!)
     .venv/bin/python bench/realtext.py show FIRST LAST      # sentences FIRST..LAST, numbered (for annotators)
     .venv/bin/python bench/realtext.py add SPEC.jsonl OUT.standoff.jsonl   # an annotator's spec -> standoff
+    .venv/bin/python bench/realtext.py merge tests/data/realtext/anercorp-events.standoff.jsonl OUT1 OUT2 ...
 
 An annotator writes a *spec* outside the repo (it holds corpus words), one unit per line:
 
@@ -252,8 +253,52 @@ def add(spec_path: Path, out: Path) -> int:
     return len(specs)
 
 
+WITHDRAWAL_ROLES = {"Entity": "Artifact", "Place": "Origin"}
+
+
+def merge(out: Path, files: Iterable[Path]) -> str:
+    """Annotators' standoff files -> one set: units by corpus position, a unit whose text an
+    earlier one has dropped (ANERcorp repeats articles), every third unit ``heldout``, a
+    withdrawal typed Conflict.TerritoryChange retyped Movement.Transport (the seed's and the
+    lexicon's convention), and a mention identical to another in its unit dropped."""
+    sents = sentences()
+    units: dict[str, dict] = {}
+    for unit in read_units(list(files)):
+        unit.pop("_where", None)
+        units[unit["unit"]] = unit  # a later file's unit replaces an earlier one with its id
+    texts: set[str] = set()
+    kept, dropped, retyped, dups = [], [], 0, 0
+    for unit in sorted(units.values(), key=lambda u: u["sentences"][0]):
+        text = "\n".join(sents[s] for s in unit["sentences"])
+        if text in texts:
+            dropped.append(unit["unit"])
+            continue
+        texts.add(text)
+        kept.append(unit)
+    for k, unit in enumerate(kept):
+        unit["split"] = "heldout" if k % 3 == 2 else "dev"
+        seen, events = set(), []
+        for e in unit.get("events", []):
+            t = e["trigger"]
+            word = sents[t["s"]][t["start"]:t["end"]]
+            if e["type"] == "Conflict.TerritoryChange" and any(w in word for w in ("انسحاب", "انسحب", "ترك")):
+                e["type"] = "Movement.Transport"
+                e["arguments"] = [{**a, "role": WITHDRAWAL_ROLES.get(a["role"], a["role"])} for a in e["arguments"]]
+                retyped += 1
+            key = (e["type"], t["s"], t["start"], t["end"])
+            if key in seen:
+                dups += 1
+                continue
+            seen.add(key)
+            events.append(e)
+        unit["events"] = events
+    out.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in kept), encoding="utf-8")
+    return (f"{len(kept)} units written to {out}; dropped as repeated text: {', '.join(dropped) or 'none'}; "
+            f"{retyped} withdrawals typed Movement.Transport; {dups} duplicate mentions dropped")
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "native", "show", "add"):
+    if not argv or argv[0] not in ("check", "native", "show", "add", "merge"):
         print(__doc__)
         return 2
     try:
@@ -261,6 +306,8 @@ def main(argv: list[str]) -> int:
             print(check([Path(a) for a in argv[1:]] or None))
         elif argv[0] == "add":
             print(add(Path(argv[1]), Path(argv[2])), "units added to", argv[2])
+        elif argv[0] == "merge":
+            print(merge(Path(argv[1]), [Path(a) for a in argv[2:]]))
         elif argv[0] == "native":
             print(write_native(Path(argv[1]), argv[2] if len(argv) > 2 else None), "units written")
         else:

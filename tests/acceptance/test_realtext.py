@@ -46,7 +46,14 @@ def test_native_items_carry_checked_spans(realtext):
 
 def test_the_standoff_holds_no_corpus_text():
     """Offsets and hashes only: no Arabic letter anywhere in the files (bare clone too)."""
-    for path in STANDOFF.glob("*.standoff.jsonl"):
+    for path in STANDOFF.rglob("*.standoff.jsonl"):  # the set and the batches it was merged from
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not any("\u0621" <= ch <= "\u064a" for ch in line), f"{path.name}:{n}"
             json.loads(line)
+
+
+def test_the_set_is_the_merge_of_its_batches(realtext, tmp_path):
+    out = tmp_path / "merged.standoff.jsonl"
+    summary = realtext.merge(out, sorted((STANDOFF / "batches").glob("*.standoff.jsonl")))
+    assert "dropped as repeated text: r0053" in summary
+    assert out.read_text(encoding="utf-8") == (STANDOFF / "anercorp-events.standoff.jsonl").read_text(encoding="utf-8")
