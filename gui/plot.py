@@ -7,7 +7,7 @@ for arguments, the points marked and labelled. No plotting library: two polyline
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,20 +70,24 @@ def paint_curve(painter: QPainter, rect: QRectF, points: Sequence[Mapping[str, A
 def save_learning_curve(points: Sequence[Mapping[str, Any]], path: str | Path, *, title: str = "",
                         size: tuple[int, int] = (720, 420)) -> Path:
     """Draw the curve into a PNG (works without a display: the offscreen platform)."""
+    return _save_png(lambda painter, rect: paint_curve(painter, rect, points, title), path, size)
+
+
+_keep: list[QApplication] = []
+
+
+def _save_png(paint: Callable[[QPainter, QRectF], None], path: str | Path, size: tuple[int, int]) -> Path:
     _ensure_app()
     image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
-        paint_curve(painter, QRectF(0, 0, size[0], size[1]), points, title)
+        paint(painter, QRectF(0, 0, size[0], size[1]))
     finally:
         painter.end()
     path = Path(path)
     if not image.save(str(path), "PNG"):
         raise OSError(f"{path}: cannot write the PNG")
     return path
-
-
-_keep: list[QApplication] = []
 
 
 def _ensure_app() -> None:
@@ -151,14 +155,4 @@ def paint_reliability(painter: QPainter, rect: QRectF, series: Sequence[Mapping[
 def save_reliability(series: Sequence[Mapping[str, Any]], path: str | Path, *, title: str = "",
                      size: tuple[int, int] = (560, 560)) -> Path:
     """The reliability diagram as a PNG (offscreen when there is no display)."""
-    _ensure_app()
-    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        paint_reliability(painter, QRectF(0, 0, size[0], size[1]), series, title)
-    finally:
-        painter.end()
-    path = Path(path)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"{path}: cannot write the PNG")
-    return path
+    return _save_png(lambda painter, rect: paint_reliability(painter, rect, series, title), path, size)
