@@ -134,8 +134,12 @@ def evaluate_cmd(
     with Project.open(project, create=False) as p:
         gold = collect(p, gold_origin, drop_rejected=True)
         pred = collect(p, pred_origin, drop_rejected=False)
+        origins = sorted(p.stats()["mentions_by_origin"])
+    known = f"; origins in the project: {', '.join(origins) or 'none'}"
     if not gold:
-        fail(f"no mentions with origin {gold_origin!r} in {project}")
+        fail(f"no mentions with origin {gold_origin!r} in {project}{known}")
+    if not pred:  # scoring nothing against the gold would print zeros as if measured
+        fail(f"no mentions with origin {pred_origin!r} in {project}{known}")
     scores = evaluate(gold, pred)
     scores["explicit_counts"] = count_capture(gold, pred)
     scores["origins"] = {

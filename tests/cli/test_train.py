@@ -49,3 +49,11 @@ def test_evaluate_needs_origins_or_folds(run, tmp_path):
     assert res.exit_code == 1 and "cross-validation needs at least 2" in res.stderr
     res = run("train", db, "--cross-validate", "1")
     assert res.exit_code == 1 and "at least 2 folds" in res.stderr
+
+
+def test_evaluate_refuses_an_origin_with_no_mentions(run, tmp_path):
+    """Issue 13: `--pred extractor:rules@9.9` printed zeros with status 0."""
+    db = _project(run, tmp_path)
+    res = run("evaluate", db, "--gold", "reviewer:lead", "--pred", "extractor:rules@9.9")
+    assert res.exit_code == 1
+    assert "no mentions with origin 'extractor:rules@9.9'" in res.stderr and "reviewer:lead" in res.stderr
