@@ -18,6 +18,7 @@ from tadqiq.core.formats.labelstudio import read_labelstudio
 from tadqiq.core.formats.native import read_native
 from tadqiq.core.formats.oneie import read_oneie
 from tadqiq.core.formats.prodigy import read_prodigy
+from tadqiq.core.formats.violations import SCHEMA_MARKERS, all_violations
 from tadqiq.core.importing.item import ImportItem, ImportProblem
 from tadqiq.core.schema import EventSchema
 
@@ -75,11 +76,22 @@ def read_preannotations(
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
         raise FormatError(f"{path}: unknown pre-annotation format {fmt!r} (one of {', '.join(READERS)})")
-    if fmt == "oneie":
-        return read_oneie(path, schema, origin=origin, texts=texts)
-    if keep_review and fmt in KEEPS_REVIEW:
-        return READERS[fmt](path, schema, origin=origin, keep_review=True)
-    return READERS[fmt](path, schema, origin=origin)
+    def read(with_schema: EventSchema) -> list[Item]:
+        if fmt == "oneie":
+            return read_oneie(path, with_schema, origin=origin, texts=texts)
+        if keep_review and fmt in KEEPS_REVIEW:
+            return READERS[fmt](path, with_schema, origin=origin, keep_review=True)
+        return READERS[fmt](path, with_schema, origin=origin)
+
+    try:
+        return read(schema)
+    except FormatError as exc:
+        if not any(marker in str(exc) for marker in SCHEMA_MARKERS):
+            raise
+        listing = all_violations(read, schema, str(path))
+        if listing is None:
+            raise
+        raise FormatError(f"{listing}\n(the first: {exc})") from None
 
 
 def preannotation_import_items(
