@@ -56,6 +56,8 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
         raise ProjectError(f"{path}: no such project file")
     if exists and path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
+    if exists and not create and path.stat().st_size == 0:  # reading must not turn it into a project
+        raise ProjectError(f"{path}: an empty file, not a Tadqiq project (`tadqiq init {path}` makes one)")
     if exists and path.stat().st_size:
         with open(path, "rb") as fh:
             head = fh.read(16)
@@ -65,7 +67,6 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
         conn = sqlite3.connect(path)
         _pragmas(conn)
         db = Database(conn)
-        db.enable_wal()
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
@@ -78,6 +79,11 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
     if exists and tables and "_sqlite_migrations" not in tables:
         db.close()
         raise ProjectError(f"{path}: an SQLite file, but not a Tadqiq project (tables: {', '.join(sorted(tables))})")
+    try:
+        db.enable_wal()  # only once the file is known to be ours: somebody else's keeps its journal mode
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise ProjectError(f"{path}: cannot open the project file: {exc}") from None
     saved: Path | None = None
     try:
         if MIGRATIONS.pending(db) and version > 0:

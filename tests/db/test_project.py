@@ -230,3 +230,26 @@ def test_duplicate_fills_missing_metadata_never_overwrites(fresh_project):
     fresh_project.import_items([ImportItem(Article("a-2", text, "t", published="2020-02-03", source="second"))])
     art = fresh_project.article("a")
     assert (art.published, art.source) == ("2020-02-03", "first")
+
+
+def test_reading_an_empty_file_leaves_it_empty(tmp_path):
+    """Issue 13: `stats`/`check`/`show` on an empty file turned it into a 114 KB project."""
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(ProjectError, match="an empty file, not a Tadqiq project"):
+        Project.open(path, create=False)
+    assert path.stat().st_size == 0
+
+
+def test_somebody_elses_sqlite_file_keeps_its_journal_mode(tmp_path):
+    """Issue 13: a foreign SQLite file was switched to WAL before it was refused."""
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="not a Tadqiq project"):
+        Project.open(path, create=False)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
