@@ -22,8 +22,8 @@ from typing import Any
 
 from tadqiq.core.metrics import evaluate
 from tadqiq.core.model import Mention
-from tadqiq.db.project import Project, StoredModel
-from tadqiq.extract.combined import Calibration, expected_calibration_error
+from tadqiq.db.project import Project
+from tadqiq.extract.combined import Calibration, expected_calibration_error, merge
 from tadqiq.extract.learned import NAME as LEARNED, Example, LearnedEngine, LearnedModel, train
 from tadqiq.extract.rules import RuleEngine
 
@@ -61,10 +61,6 @@ def gold_snapshot(examples: Sequence[Example]) -> dict[str, Any]:
         "unreviewed_triggers": sum(len(ex.unknown) for ex in examples),
         "digest": digest.hexdigest()[:16],
     }
-
-
-def _roles(project: Project) -> dict[str, list[str]]:
-    return {name: list(t.roles) for name, t in project.schema.types.items()}
 
 
 def _folds(n: int, k: int) -> list[list[int]]:
@@ -162,8 +158,6 @@ def _calibrate(
     held: list[tuple[Example, list[Mention], list[Mention]]], learned: dict[str, Any], rules: dict[str, Any]
 ) -> tuple[Calibration, dict[str, float]]:
     """Precision per source and confidence bin of the merged held-out proposals."""
-    from tadqiq.extract.combined import merge
-
     cal = Calibration()
     for t in set(learned["argument_by_type"]) | set(rules["argument_by_type"]):
         cal.args_from[t] = "rules" if rules["argument_by_type"].get(t, 0) > learned["argument_by_type"].get(t, 0) \
@@ -227,7 +221,7 @@ def train_project(
     if len(examples) < MIN_ARTICLES:
         raise ValueError(f"training needs at least {MIN_ARTICLES} articles with reviewed mentions; "
                          f"{project.path.name} has {len(examples)}")
-    roles = _roles(project)
+    roles = project.schema.role_table()
     cv = cross_validate(examples, roles, k, jobs=jobs, progress=progress) if k >= 2 else None
     if progress:
         progress("training", 0, 1)
@@ -249,20 +243,11 @@ def train_project(
 def keep_model(project: Project, result: TrainResult, trained_by: str) -> int:
     """Store a trained model as the next version (its bytes carry that version too)."""
     model = LearnedModel.from_bytes(result.model)
-    latest = project.model(LEARNED)
-    model.version = (latest.version if latest else 0) + 1
+    model.version = project.next_model_version(LEARNED)
     result.version = project.store_model(LEARNED, model.to_bytes(), gold=result.snapshot,
                                          scores=result.cv.to_json() if result.cv else None,
                                          trained_by=trained_by or "unknown")
     return result.version
-
-
-def stored_model(project: Project, version: int | None = None) -> StoredModel:
-    found = project.model(LEARNED, version)
-    if found is None:
-        which = f"version {version} of the learned model" if version else "a learned model"
-        raise LookupError(f"{project.path.name} has no {which}: run `tadqiq train {project.path.name}` first")
-    return found
 
 
 def learning_curve(

@@ -28,7 +28,7 @@ from tadqiq.extract.rules import RuleEngine  # noqa: E402
 def main(argv: list[str]) -> int:
     n = int(argv[argv.index("--n") + 1]) if "--n" in argv else 300
     schema = load_schema()
-    roles = {k: list(t.roles) for k, t in schema.types.items()}
+    roles = schema.role_table()
     model = train(examples(54), roles, jobs=2)
     arts = [e.article for e in examples(n)]
     chars = sum(len(a.text) for a in arts)

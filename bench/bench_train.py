@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
     if "--sizes" in argv:
         sizes = [int(x) for x in argv[argv.index("--sizes") + 1].split(",")]
     schema = load_schema()
-    roles = {k: list(t.roles) for k, t in schema.types.items()}
+    roles = schema.role_table()
     rows = []
     for n in sizes:
         ex = examples(n)

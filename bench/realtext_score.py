@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
         print(f"realtext: {exc}", file=sys.stderr)
         return 1
     schema = load_schema()
-    roles = {n: list(t.roles) for n, t in schema.types.items()}
+    roles = schema.role_table()
     rules = RuleEngine()
     results: dict = {"units": {"dev": len(dev), "heldout": len(held)},
                      "mentions": {"dev": sum(len(m) for _, m in dev), "heldout": sum(len(m) for _, m in held)}}

@@ -57,6 +57,10 @@ class EventSchema:
     attributes: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(ATTRIBUTES))
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
+    def role_table(self) -> dict[str, list[str]]:
+        """The roles of every event type: what a learned model is trained and stored with."""
+        return {name: list(t.roles) for name, t in self.types.items()}
+
     def has_role(self, event_type: str, role: str) -> bool:
         t = self.types.get(event_type)
         return t is not None and role in t.roles

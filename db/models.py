@@ -39,14 +39,18 @@ class ModelStore:
         if not data:
             raise ValueError("an empty model cannot be stored")
         with self.db.atomic():
-            row = self.db.execute("SELECT max(version) FROM models WHERE engine = ?", [engine]).fetchone()
-            version = (row[0] or 0) + 1
+            version = self.next_model_version(engine)
             self.db.execute(
                 "INSERT INTO models (engine, version, created_at, trained_by, model, gold, scores)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [engine, version, now(), trained_by, data, dumps(gold), None if scores is None else dumps(scores)],
             )
         return version
+
+    def next_model_version(self, engine: str) -> int:
+        """The version the next stored model of ``engine`` gets (1 for the first)."""
+        row = self.db.execute("SELECT max(version) FROM models WHERE engine = ?", [engine]).fetchone()
+        return (row[0] or 0) + 1
 
     def model(self, engine: str, version: int | None = None) -> StoredModel | None:
         """The newest (or the given) version of ``engine``'s model, or None when there is none."""

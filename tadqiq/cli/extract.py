@@ -160,7 +160,7 @@ def evaluate_cmd(
 def _cross_validate(ctx: click.Context, project: Path, k: int, curve: Path | None, as_json: bool) -> None:
     with Project.open(project, create=False) as p:
         examples = gold_examples(p)
-        roles = {name: list(t.roles) for name, t in p.schema.types.items()}
+        roles = p.schema.role_table()
     if len(examples) < MIN_ARTICLES:
         fail(f"{project.name} has {len(examples)} articles with reviewed mentions; cross-validation needs "
              f"at least {MIN_ARTICLES}")

@@ -148,7 +148,7 @@ def test_learning_curve_points_grow(trained):
     path, _ = trained
     with Project.open(path, create=False) as p:
         examples = gold_examples(p)
-        roles = {n: list(t.roles) for n, t in p.schema.types.items()}
+        roles = p.schema.role_table()
     points = learning_curve(examples, roles, sizes=[2, 12], jobs=1)
     assert [pt["articles"] for pt in points] == [2, 12]
     assert all(0 <= pt["trigger_f1"] <= 1 for pt in points)

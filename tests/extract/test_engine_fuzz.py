@@ -27,7 +27,7 @@ DEV2 = Path(__file__).resolve().parent.parent / "data" / "extract" / "dev2.gold.
 def _model() -> bytes:
     schema = load_schema()
     examples = [Example(a, ms) for a, ms in read_native(DEV2, schema, origin="gold")]
-    return train(examples, {n: list(t.roles) for n, t in schema.types.items()}, jobs=1).to_bytes()
+    return train(examples, schema.role_table(), jobs=1).to_bytes()
 
 
 @lru_cache(maxsize=None)
