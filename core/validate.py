@@ -29,6 +29,10 @@ class MentionError(ValueError):
     """A mention that cannot be stored, with where and why."""
 
 
+class SchemaViolation(MentionError):
+    """A mention whose event type or role the schema lacks (the input may be fine otherwise)."""
+
+
 def validate_mention(
     mention: Mention, text: str, schema: EventSchema | None, where: str = "mention"
 ) -> None:
@@ -39,7 +43,7 @@ def validate_mention(
     """
     if schema is not None and mention.type not in schema.types:
         known = ", ".join(sorted(schema.types))
-        raise MentionError(f"{where}: unknown event type {mention.type!r} (schema {schema.name}: {known})")
+        raise SchemaViolation(f"{where}: unknown event type {mention.type!r} (schema {schema.name}: {known})")
     if mention.status not in STATUSES:
         raise MentionError(f"{where}: unknown status {mention.status!r} (one of {', '.join(STATUSES)})")
     _check_span(mention.trigger, text, f"{where} trigger")
@@ -49,7 +53,7 @@ def validate_mention(
     for i, arg in enumerate(mention.arguments, 1):
         at = f"{where} argument {i}"
         if allowed is not None and arg.role not in allowed:
-            raise MentionError(
+            raise SchemaViolation(
                 f"{at}: role {arg.role!r} is not a role of {mention.type} ({', '.join(allowed)})"
             )
         _check_span(arg.span, text, f"{at} ({arg.role})")

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from tadqiq.core.model import Article, Mention
 from tadqiq.core.schema import EventSchema
-from tadqiq.core.validate import MentionError, validate_mention
+from tadqiq.core.validate import MentionError, SchemaViolation, validate_mention
 
 #: One article with the mentions to export (or that were read).
 Item = tuple[Article, list[Mention]]
@@ -31,6 +31,10 @@ OFFSETS = (
 
 class FormatError(ValueError):
     """Input or output that does not fit its format: names the file, document and mention."""
+
+
+class SchemaMismatch(FormatError):
+    """Input whose event types or roles the project's schema lacks (core.validate.SchemaViolation)."""
 
 
 def where(file: str | Path | None, doc: str | None = None, mention: str | None = None) -> str:
@@ -64,7 +68,7 @@ def check_item(
         try:
             validate_mention(m, article.text, schema, where(file, article.ext_id, mention_label(i, m)))
         except MentionError as exc:
-            raise FormatError(str(exc)) from None
+            raise (SchemaMismatch if isinstance(exc, SchemaViolation) else FormatError)(str(exc)) from None
 
 
 def checked(items: Iterable[Item], file: str | Path | None = None) -> Iterator[Item]:

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tadqiq.core.formats.brat import read_brat
-from tadqiq.core.formats.common import FormatError, Item
+from tadqiq.core.formats.common import FormatError, Item, SchemaMismatch
 from tadqiq.core.formats.labelstudio import read_labelstudio
 from tadqiq.core.formats.native import read_native
 from tadqiq.core.formats.oneie import read_oneie
 from tadqiq.core.formats.prodigy import read_prodigy
-from tadqiq.core.formats.violations import SCHEMA_MARKERS, all_violations
+from tadqiq.core.formats.violations import all_violations
 from tadqiq.core.importing.item import ImportItem, ImportProblem
 from tadqiq.core.schema import EventSchema
 
@@ -85,9 +85,7 @@ def read_preannotations(
 
     try:
         return read(schema)
-    except FormatError as exc:
-        if not any(marker in str(exc) for marker in SCHEMA_MARKERS):
-            raise
+    except SchemaMismatch as exc:
         listing = all_violations(read, schema, str(path))
         if listing is None:
             raise

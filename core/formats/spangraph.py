@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tadqiq.core.formats.common import FormatError
+from tadqiq.core.formats.common import FormatError, SchemaMismatch
 from tadqiq.core.model import Argument, Mention, Span
 from tadqiq.core.schema import EventSchema
 
@@ -55,7 +55,7 @@ def mentions_from_graph(
             )
         trig = by_key[a]
         if not schema.has_role(trig.label, role):
-            raise FormatError(
+            raise SchemaMismatch(
                 f"{loc}: role {role!r} is not a role of {trig.label} (roles: {', '.join(schema.types[trig.label].roles)})"
             )
         arg = by_key[b]

@@ -1,7 +1,7 @@
 """Every schema violation of an input at once, instead of the first one only.
 
-A reader stops at the first mention whose type or role the project's schema lacks. When that
-happens, :func:`all_violations` reads the input again against a *permissive* copy of the
+A reader stops at the first mention whose type or role the project's schema lacks (a
+``SchemaMismatch``). When that happens, :func:`all_violations` reads the input again against a *permissive* copy of the
 schema (every type and role accepted, attributes as the schema has them) and counts what
 breaks the real schema: unknown event types, and roles a type lacks, each with how often and
 where first. Only the error path uses it; an input that is fine is read once, as before.
@@ -13,11 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from tadqiq.core.formats.common import FormatError, Item
+from tadqiq.core.formats.common import Item
 from tadqiq.core.schema import EventSchema, TypeDef
-
-SCHEMA_MARKERS = ("unknown event type", "is not a role of")
-
 
 class _AnyRole(tuple):
     def __contains__(self, item: object) -> bool:  # every role is allowed
@@ -51,7 +48,7 @@ def all_violations(read: Callable[[EventSchema], list[Item]], schema: EventSchem
     input cannot be read even permissively (then the first error stands)."""
     try:
         items = read(permissive(schema))
-    except (FormatError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):  # FormatError is a ValueError
         return None
     found: dict[tuple[str, str], list[Any]] = {}
     for article, mentions in items:
