@@ -90,9 +90,12 @@ def keys(name: str) -> tuple[str, ...]:
 
 class Gazetteer:
     def __init__(self, places: list[tuple[Place, list[str]]]):
-        self._by_key: dict[str, Place] = {}
+        self._by_key: dict[str, Place] = {}  # the most populous place of each name key
+        self._by_id: dict[str, Place] = {}
+        shared: dict[str, dict[str, Place]] = {}  # every place under each key, by id
         self.max_words = 1
         for place, names in places:
+            self._by_id.setdefault(place.id, place)
             for name in names:
                 for k in keys(name):
                     if len(k) < 3:
@@ -100,15 +103,8 @@ class Gazetteer:
                     old = self._by_key.get(k)
                     if old is None or place.population > old.population:
                         self._by_key[k] = place
+                    shared.setdefault(k, {})[place.id] = place
                 self.max_words = max(self.max_words, len(name.split()))
-        self._by_id: dict[str, Place] = {}
-        shared: dict[str, dict[str, Place]] = {}
-        for place, names in places:
-            self._by_id.setdefault(place.id, place)
-            for name in names:
-                for k in keys(name):
-                    if len(k) >= 3:
-                        shared.setdefault(k, {})[place.id] = place
         self._rivals: dict[str, list[Place]] = {}
         for same in shared.values():
             if len(same) > 1:
