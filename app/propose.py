@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from tadqiq.core.model import Article, Mention
 from tadqiq.db.project import Project
-from tadqiq.app.engines import EngineSpec, all_engine_names, engine_spec
+from tadqiq.app.engines import EngineSpec, engine_spec
+from tadqiq.app.engines import all_engine_names as engine_names  # learned and combined need a model
 from tadqiq.extract.base import Engine, origin_of
 
 __all__ = ["EngineFailure", "EngineSpec", "ProposeSummary", "article_ids", "engine_names", "engine_origin", "propose",
@@ -61,11 +62,6 @@ class ProposeSummary:
     stored: int  # proposals stored
     kept: int  # proposals not stored again: a reviewer already decided them
     failed: tuple[EngineFailure, ...] = ()  # articles the engine raised on (the run went on)
-
-
-def engine_names() -> list[str]:
-    """Every engine a run can name (``learned`` and ``combined`` need a trained model)."""
-    return all_engine_names()
 
 
 def _init(spec: EngineSpec) -> None:
@@ -179,7 +175,8 @@ def propose(
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = ctx.Pool(jobs_n, initializer=_init, initargs=(spec,))
     else:
-        _init(spec)
+        global _WORKER
+        _WORKER = engine  # in this process: the engine built above, not a second one
     try:
         pending = None
         for first in range(0, len(ids), _PAGE):

@@ -259,6 +259,19 @@ class Project(MentionStore, ModelStore):
         rows = self.db.execute("SELECT DISTINCT article_id FROM events WHERE status != 'proposed' ORDER BY article_id")
         return [r[0] for r in rows]
 
+    def gold_counts(self) -> dict[str, int]:
+        """Reviewed articles (as :meth:`reviewed_article_ids`), gold mentions and their arguments,
+        counted in SQL (a dialog shows them without reading the gold)."""
+        gold = "('confirmed', 'corrected', 'added')"
+        q = self.db.execute
+        return {
+            "articles": q("SELECT count(DISTINCT article_id) FROM events WHERE status != 'proposed'").fetchone()[0],
+            "mentions": q(f"SELECT count(*) FROM events WHERE status IN {gold}").fetchone()[0],
+            "arguments": q(
+                f"SELECT count(*) FROM arguments g JOIN events e ON e.id = g.event_id WHERE e.status IN {gold}"
+            ).fetchone()[0],
+        }
+
     # -- search ------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles matching ``query``, best first (see db/search.py for the syntax)."""

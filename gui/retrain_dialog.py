@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tadqiq.app.training import TrainResult, gold_examples, gold_snapshot, keep_model, train_project
+from tadqiq.app.training import MIN_ARTICLES, TrainResult, keep_model, train_project
 from tadqiq.db.project import Project
 
 __all__ = ["RetrainDialog", "TrainWorker"]
@@ -74,7 +74,7 @@ class RetrainDialog(QDialog):
         self.reviewer = reviewer
         self.result: TrainResult | None = None
         self.worker: TrainWorker | None = None
-        snap = gold_snapshot(gold_examples(project))
+        snap = project.gold_counts()
         current = project.model("learned")
         self.current_scores = (current.scores or {}).get("learned") if current else None
         what = (f"Gold in this project: <b>{snap['articles']}</b> reviewed articles, <b>{snap['mentions']}</b> gold "
@@ -89,7 +89,7 @@ class RetrainDialog(QDialog):
         self.train_button = QPushButton("Train", objectName="retrainTrain")
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self.start)
-        self.train_button.setEnabled(snap["articles"] >= 2)
+        self.train_button.setEnabled(snap["articles"] >= MIN_ARTICLES)
         self.progress = QProgressBar(objectName="retrainProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -115,7 +115,7 @@ class RetrainDialog(QDialog):
         layout.addWidget(self.stage)
         layout.addWidget(self.report)
         layout.addWidget(self.buttons)
-        if snap["articles"] < 2:
+        if snap["articles"] < MIN_ARTICLES:
             self.report.setHtml("Review at least two articles (confirm, correct, add or reject mentions) to train.")
 
     def start(self) -> None:

@@ -48,6 +48,9 @@ def test_gold_examples_read_gold_and_keep_unreviewed_triggers_apart(tmp_path):
     snap = gold_snapshot(examples)
     assert snap["articles"] == 9 and snap["mentions"] == sum(len(e.gold) for e in examples)
     assert len(snap["digest"]) == 16
+    with Project.open(path, create=False) as p:
+        counts = p.gold_counts()  # what the Retrain dialog shows, counted in SQL
+    assert counts == {k: snap[k] for k in ("articles", "mentions", "arguments")}
 
 
 def test_a_rejected_proposal_counts_as_a_reviewed_article(tmp_path):
