@@ -73,12 +73,13 @@ def score(gold_docs, predict) -> dict:
             "place": place, "gold": len(gold), "pred": len(pred)}
 
 
-def calibration_on(gold_docs, rules, learned, cal: Calibration | None) -> dict:
-    """ECE of the raw and the calibrated combined confidences on these documents."""
+def calibration_on(gold_docs, ruled: dict, learned: dict, cal: Calibration | None) -> dict:
+    """ECE of the raw and the calibrated combined confidences on these documents, from the
+    engines' predictions per document id."""
     raw, calibrated = [], []
     for art, ms in gold_docs:
         right = {(m.type, m.trigger.start, m.trigger.end) for m in ms}
-        for source, m in merge(rules.extract(art), learned.extract(art), None, "x"):
+        for source, m in merge(ruled[art.ext_id], learned[art.ext_id], None, "x"):
             ok = (m.type, m.trigger.start, m.trigger.end) in right
             raw.append((m.confidence or 0.0, ok))
             calibrated.append(((cal.precision(source, m.confidence) if cal else None) or m.confidence or 0.0, ok))
@@ -98,7 +99,8 @@ def main(argv: list[str]) -> int:
     results: dict = {"units": {"dev": len(dev), "heldout": len(held)},
                      "mentions": {"dev": sum(len(m) for _, m in dev), "heldout": sum(len(m) for _, m in held)}}
     results["rules_dev"] = score(dev, rules.extract)
-    results["rules_heldout"] = score(held, rules.extract)
+    ruled = {a.ext_id: rules.extract(a) for a, _ in held}  # each engine runs once per held-out unit
+    results["rules_heldout"] = score(held, lambda a: ruled[a.ext_id])
     t0 = time.perf_counter()
     # calibration from cross-validation on the dev units (as `tadqiq train` does on a project)
     from tadqiq.app.training import cross_validate
@@ -107,11 +109,14 @@ def main(argv: list[str]) -> int:
     results["learned_cv_dev"] = {"trigger": cv.learned["trigger"], "argument": cv.learned["argument"]}
     model = train([Example(a, ms) for a, ms in dev], roles, jobs=2, meta={"calibration": cv.calibration.to_json()})
     results["train_seconds_real"] = round(time.perf_counter() - t0, 1)
-    learned = LearnedEngine(model)
-    results["learned_real_heldout"] = score(held, learned.extract)
-    combined = CombinedEngine(model, rules)
-    results["combined_heldout"] = score(held, combined.extract)
-    results["calibration_heldout"] = calibration_on(held, rules, learned, combined.calibration)
+    learned_engine = LearnedEngine(model)
+    learned = {a.ext_id: learned_engine.extract(a) for a, _ in held}
+    results["learned_real_heldout"] = score(held, lambda a: learned[a.ext_id])
+    combined = CombinedEngine(model, rules)  # its merge, on the predictions above
+    results["combined_heldout"] = score(
+        held, lambda a: [m for _, m in merge(ruled[a.ext_id], learned[a.ext_id], combined.calibration, combined.origin)]
+    )
+    results["calibration_heldout"] = calibration_on(held, ruled, learned, combined.calibration)
     own = own_sets()
     own_model = train([Example(a, ms) for a, ms in own], roles, jobs=2)
     results["learned_own_heldout"] = score(held, LearnedEngine(own_model).extract)

@@ -18,13 +18,18 @@ from PySide6.QtWidgets import QApplication
 SERIES = (("trigger_f1", "trigger F1", "#1f77b4"), ("argument_f1", "argument F1", "#d95f02"))
 
 
-def paint_curve(painter: QPainter, rect: QRectF, points: Sequence[Mapping[str, Any]], title: str = "") -> None:
+def _begin(painter: QPainter, rect: QRectF) -> None:
+    """A white page in 9 pt, antialiased; the caller restores the painter when done."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, QColor("#ffffff"))
     font = QFont(painter.font())
     font.setPointSizeF(9)
     painter.setFont(font)
+
+
+def paint_curve(painter: QPainter, rect: QRectF, points: Sequence[Mapping[str, Any]], title: str = "") -> None:
+    _begin(painter, rect)
     left, top, right, bottom = rect.left() + 56, rect.top() + 54, rect.right() - 32, rect.bottom() - 44
     painter.setPen(QPen(QColor("#333333"), 1))
     if title:
@@ -103,12 +108,7 @@ def paint_reliability(painter: QPainter, rect: QRectF, series: Sequence[Mapping[
     (points sized by how many), one series per way of scoring (raw, calibrated), and the
     diagonal a calibrated engine lies on. ``series``: [{"label", "color", "bins": [(mean
     confidence, share right, n), ...]}]."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(rect, QColor("#ffffff"))
-    font = QFont(painter.font())
-    font.setPointSizeF(9)
-    painter.setFont(font)
+    _begin(painter, rect)
     left, top, right, bottom = rect.left() + 56, rect.top() + 62, rect.right() - 24, rect.bottom() - 44
     side = min(right - left, bottom - top)
     right, bottom = left + side, top + side
