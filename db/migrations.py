@@ -219,6 +219,83 @@ def m0003_drop_duplicate_proposals(db: Database) -> None:
         db.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
+#: Recount one article's queue columns from its events (run by the triggers of 0004).
+def _recount(article: str) -> str:
+    return f"""
+        UPDATE articles SET
+            mentions = (SELECT count(*) FROM events WHERE article_id = {article}),
+            proposed = (SELECT count(*) FROM events WHERE article_id = {article} AND status = 'proposed'),
+            min_confidence = (SELECT min(confidence) FROM events
+                              WHERE article_id = {article} AND status = 'proposed')
+        WHERE id = {article};"""
+
+
+@MIGRATIONS(name="0004_queue")
+def m0004_queue(db: Database) -> None:
+    # The review queue pages over 200k articles without counting events per row: the counts a
+    # queue sorts and filters on live on the article, kept by triggers; flags and notes of an
+    # article or a mention get their own table; assignment and skips are columns. Partial indexes
+    # serve "the next open article" in each queue order (docs/queue.md).
+    run_script(
+        db,
+        f"""
+        ALTER TABLE articles ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN min_confidence REAL;
+        ALTER TABLE articles ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN skipped_by TEXT;
+        ALTER TABLE articles ADD COLUMN assigned_to TEXT;
+        UPDATE articles SET
+            mentions = (SELECT count(*) FROM events e WHERE e.article_id = articles.id),
+            proposed = (SELECT count(*) FROM events e WHERE e.article_id = articles.id AND e.status = 'proposed'),
+            min_confidence = (SELECT min(confidence) FROM events e
+                              WHERE e.article_id = articles.id AND e.status = 'proposed');
+        CREATE TRIGGER events_queue_insert AFTER INSERT ON events BEGIN {_recount("NEW.article_id")} END;
+        CREATE TRIGGER events_queue_delete AFTER DELETE ON events BEGIN {_recount("OLD.article_id")} END;
+        CREATE TRIGGER events_queue_update AFTER UPDATE OF status, confidence, article_id ON events
+        BEGIN {_recount("NEW.article_id")} {_recount("OLD.article_id")} END;
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('flag', 'note')),
+            text TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolved_by TEXT
+        );
+        CREATE INDEX notes_article ON notes(article_id, id);
+        CREATE INDEX notes_event ON notes(event_id) WHERE event_id IS NOT NULL;
+        CREATE TRIGGER notes_flags_insert AFTER INSERT ON notes WHEN NEW.kind = 'flag' BEGIN
+            UPDATE articles SET flags = (SELECT count(*) FROM notes WHERE article_id = NEW.article_id
+                                         AND kind = 'flag' AND resolved_at IS NULL) WHERE id = NEW.article_id;
+        END;
+        CREATE TRIGGER notes_flags_update AFTER UPDATE OF resolved_at ON notes WHEN NEW.kind = 'flag' BEGIN
+            UPDATE articles SET flags = (SELECT count(*) FROM notes WHERE article_id = NEW.article_id
+                                         AND kind = 'flag' AND resolved_at IS NULL) WHERE id = NEW.article_id;
+        END;
+        CREATE TRIGGER notes_flags_delete AFTER DELETE ON notes WHEN OLD.kind = 'flag' BEGIN
+            UPDATE articles SET flags = (SELECT count(*) FROM notes WHERE article_id = OLD.article_id
+                                         AND kind = 'flag' AND resolved_at IS NULL) WHERE id = OLD.article_id;
+        END;
+        CREATE INDEX articles_status ON articles(status, id);
+        CREATE INDEX articles_open ON articles(id) WHERE status != 'done' AND skipped_by IS NULL;
+        CREATE INDEX articles_open_confidence ON articles(coalesce(min_confidence, 2.0), id)
+            WHERE status != 'done' AND skipped_by IS NULL;
+        CREATE INDEX articles_open_proposed ON articles(-proposed, id)
+            WHERE status != 'done' AND skipped_by IS NULL;
+        CREATE INDEX articles_published ON articles(coalesce(published, ''), id);
+        CREATE INDEX articles_source ON articles(coalesce(source, ''), id);
+        CREATE INDEX articles_assigned ON articles(assigned_to, id) WHERE assigned_to IS NOT NULL;
+        CREATE INDEX events_type_article ON events(type, article_id);
+        DROP VIEW article_progress;
+        CREATE VIEW article_progress AS
+        SELECT id, ext_id, title, status, mentions, proposed FROM articles;
+        """,
+    )
+
+
 def apply_pending(db: Database) -> list[str]:
     """Apply pending migrations; return their names. ``user_version`` follows."""
     names = [m.name for m in MIGRATIONS.pending(db)]
@@ -232,3 +309,4 @@ def apply_pending(db: Database) -> list[str]:
 
 def latest_version() -> int:
     return len(MIGRATIONS._migrations)  # noqa: SLF001 - sqlite-utils has no public count
+

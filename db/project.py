@@ -23,6 +23,7 @@ from tadqiq.db.connection import ProjectError, connect, now, remove_project_file
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
 from tadqiq.db.models import ModelStore, StoredModel
+from tadqiq.db.queue import QueueStore
 from tadqiq.db.rows import article_from_row, dumps
 from tadqiq.db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
 
@@ -53,7 +54,7 @@ class ArticleSummary:
     proposed: int
 
 
-class Project(MentionStore, ModelStore):
+class Project(MentionStore, ModelStore, QueueStore):
     def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
         self.path = path
         self.db = db
@@ -200,7 +201,7 @@ class Project(MentionStore, ModelStore):
     def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None) -> list[ArticleSummary]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         rows = self.db.execute(
-            f"SELECT id, ext_id, title, status, mentions, proposed FROM article_progress {where}"
+            f"SELECT id, ext_id, title, status, mentions, proposed FROM articles {where}"
             " ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
@@ -216,7 +217,7 @@ class Project(MentionStore, ModelStore):
             before = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
             if before is None:
                 raise KeyError(f"no article {article_id}")
-            self.db.execute("UPDATE articles SET status = ? WHERE id = ?", [status, article_id])
+            self.db.execute("UPDATE articles SET status = ?, skipped_by = NULL WHERE id = ?", [status, article_id])
             self._history(reviewer, ARTICLE_STATUS, article_id, None, {"status": before[0]}, {"status": status})
 
     def add_review_time(self, article_id: int, reviewer: str, seconds: float) -> None:

@@ -30,6 +30,7 @@ class ReviewController(QObject):
     theme_toggle_requested = Signal()
     shortcuts_requested = Signal()
     guide_toggle_requested = Signal()
+    search_requested = Signal()
     all_done = Signal()  # no article left to review
 
     def __init__(self, doc: ReviewDocument, view: ArticleView, parent: QObject | None = None) -> None:
@@ -68,6 +69,54 @@ class ReviewController(QObject):
 
     def prev_mention(self) -> None:
         self.doc.step(-1)
+
+    def next_undecided(self) -> None:
+        """Select the next proposal still to decide in this article (wrapping)."""
+        nxt = self.doc.next_undecided(self.doc.selected_id)
+        if nxt is None:
+            self.message.emit("Nothing left to decide in this article")
+        else:
+            self.doc.select(nxt)
+
+    def next_article(self) -> None:
+        self._go(backwards=False)
+
+    def prev_article(self) -> None:
+        self._go(backwards=True)
+
+    def _go(self, backwards: bool) -> None:
+        nxt = self.doc.next_article_id(backwards=backwards)
+        if nxt is None:
+            self.message.emit("No other open article in this queue")
+            return
+        self.doc.open_article(nxt)
+
+    def skip_article(self) -> None:
+        """Put the article aside (it leaves the open queue until decided) and open the next one."""
+        article = self.doc.article
+        if article is None:
+            return
+        nxt = self.doc.next_article_id()
+        self.doc.project.skip_article(article.id, self.doc.reviewer)
+        self.doc.article_status_changed.emit(article.id, "skipped")
+        self.message.emit(f"Skipped {article.ext_id}: it comes back with the status filter 'skipped'")
+        if nxt is not None:
+            self.doc.open_article(nxt)
+
+    def flag_article(self) -> None:
+        """Flag the article for a lead ("guideline unclear"): it shows as flagged in the queue."""
+        article = self.doc.article
+        if article is None:
+            return
+        m = self.doc.selected
+        text = f"flagged at «{m.trigger.text}»" if m is not None else "flagged"
+        self.doc.project.add_note(article.id, text, reviewer=self.doc.reviewer, kind="flag",
+                                  event_id=m.id if m is not None else None)
+        self.doc.article_status_changed.emit(article.id, "flagged")
+        self.message.emit(f"Flagged {article.ext_id} ({text})")
+
+    def search(self) -> None:
+        self.search_requested.emit()
 
     def next_argument(self) -> None:
         m = self.doc.selected

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from tadqiq.core.model import Article, Mention
+from tadqiq.core.queue import QueueFilter, QueueOrder
 from tadqiq.db.project import Project
 
 
@@ -49,6 +50,8 @@ class ReviewDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.replaying = False  # True while the undo stack is rebuilt: commands must not write
         self._opened_at: float | None = None
+        self.queue_filter = QueueFilter()  # what the queue pane shows; next article follows it
+        self.queue_order = QueueOrder()
 
     # -- articles ----------------------------------------------------------------------
     def open_article(self, key: int | str, *, select: int | None = None) -> Article:
@@ -69,8 +72,21 @@ class ReviewDocument(QObject):
         return article
 
     def _first_open_mention(self) -> int | None:
-        """The first mention in text order (the reviewer reads the article from the top)."""
-        return self.mentions[0].id if self.mentions else None
+        """The first undecided mention in text order, else the first (the reviewer resumes where
+        the decisions stop, reading from the top)."""
+        undecided = self.next_undecided(None)
+        return undecided if undecided is not None else (self.mentions[0].id if self.mentions else None)
+
+    def next_undecided(self, after: int | None) -> int | None:
+        """The first proposal (undecided mention) after mention ``after`` in text order, wrapping."""
+        open_ids = [m.id for m in self.mentions if m.status == "proposed"]
+        if not open_ids:
+            return None
+        if after is None or self.mention(after) is None:
+            return open_ids[0]
+        row = self.row_of(after)
+        later = [i for i in open_ids if self.row_of(i) > row]
+        return later[0] if later else open_ids[0]
 
     def record_time(self) -> None:
         """Add the time spent on the current article to the project (on leaving it)."""
@@ -87,31 +103,16 @@ class ReviewDocument(QObject):
         """An article's review status ('todo', 'in_progress', 'done')."""
         return self.project.article_status(article_id)
 
-    def next_article_id(self, after: int | None = None) -> int | None:
-        """The next article (by id) that is not done, wrapping around; None when all are done."""
-        after = after if after is not None else (self.article.id if self.article else 0)
-        first = None
-        for status in ("todo", "in_progress"):
-            for s in self._pages(status):
-                if s.id > after:
-                    first = s.id if first is None else min(first, s.id)
-                    break
-        if first is not None:
-            return first
-        wrapped = [next((s.id for s in self._pages(status) if s.id != after), None)
-                   for status in ("todo", "in_progress")]
-        found = [i for i in wrapped if i is not None]
-        return min(found) if found else None
-
-    def _pages(self, status: str | None = None, size: int = 500):
-        """Article summaries in id order, one SQL page at a time (never the whole corpus at once)."""
-        offset = 0
-        while True:
-            page = self.project.article_list(offset, size, status)
-            yield from page
-            if len(page) < size:
-                return
-            offset += size
+    def next_article_id(self, after: int | None = None, backwards: bool = False) -> int | None:
+        """The next (or previous) open article (not done, not skipped) in the queue's filter and
+        order, wrapping around; None when no other article is open. One keyed query
+        (db/queue.py), the same cost anywhere in the project."""
+        after = after if after is not None else (self.article.id if self.article else None)
+        f, order = self.queue_filter, self.queue_order
+        found = self.project.next_open_article(f, order, after or None, backwards)
+        if found is None and after:
+            found = self.project.next_open_article(f, order, None, backwards)  # wrap around
+        return None if found == after and after else found
 
     # -- mentions ----------------------------------------------------------------------
     @property

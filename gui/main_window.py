@@ -7,12 +7,13 @@ command -> document -> project; the window only wires signals and remembers its 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from tadqiq.extract.gazetteer import load_gazetteer
 from tadqiq.db.project import Project
@@ -23,6 +24,7 @@ from tadqiq.gui.controller import ReviewController
 from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.export_dialog import ExportDialog
+from tadqiq.gui.queue_pane import QueuePane
 from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
@@ -102,10 +104,8 @@ class MainWindow(QMainWindow):
         self.guide_panel = GuidePanel(self.doc, self.key_text)
         self.event_panel.add_section(self.guide_panel)
         self.guide_panel.hide()
-        self.queue_pane = QWidget()
+        self.queue_pane = QueuePane(self.project, self.reviewer)
         self.queue_pane.setObjectName("queuePane")
-        queue_layout = QVBoxLayout(self.queue_pane)
-        queue_layout.addWidget(QLabel("Queue"), 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for pane in (self.article_view, self.event_panel, self.queue_pane):
@@ -131,8 +131,13 @@ class MainWindow(QMainWindow):
         self.event_panel.set_key_hint(self.key_text("new_mention"), self.key_text("accept_all").split(" / ")[0])
 
     def _setup_status(self) -> None:
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.reviewer_label = QLabel(f"Reviewer: {self.reviewer}")
         self.statusBar().addPermanentWidget(self.reviewer_label)
+        self._started = time.monotonic()
+        self._done_at_start = self.project.article_count("done")
 
     def _connect(self) -> None:
         """Bound methods only: Qt drops those connections when the window is destroyed."""
@@ -153,6 +158,11 @@ class MainWindow(QMainWindow):
         self.controller.shortcuts_requested.connect(self.show_shortcuts)
         self.controller.guide_toggle_requested.connect(self.toggle_guide)
         doc.undo_stack.indexChanged.connect(self._update_title)
+        doc.undo_stack.indexChanged.connect(self._update_progress)
+        doc.article_status_changed.connect(self._status_changed)
+        self.queue_pane.open_requested.connect(self._open_from_queue)
+        self.queue_pane.model.modelReset.connect(self._queue_changed)
+        self.controller.search_requested.connect(self.queue_pane.focus_search)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get("window/geometry")
@@ -176,8 +186,35 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- reactions -----------------------------------------------------------------------
-    def _article_opened(self, _article_id: int) -> None:
+    def _article_opened(self, article_id: int) -> None:
         self._update_title()
+        self._update_progress()
+        self.queue_pane.show_article(article_id)
+
+    def _open_from_queue(self, article_id: int) -> None:
+        self.doc.open_article(article_id)
+        self.article_view.setFocus()  # the review keys act at once
+
+    def _queue_changed(self) -> None:
+        self.doc.queue_filter = self.queue_pane.current_filter()
+        self.doc.queue_order = self.queue_pane.current_order()
+
+    def _status_changed(self, article_id: int, _status: str) -> None:
+        self.queue_pane.refresh(self.doc.article.id if self.doc.article else None)
+        self._update_progress()
+
+    def _update_progress(self, *_: object) -> None:
+        """Status bar: decided mentions of this article, articles done, the rate since opening."""
+        parts = []
+        if self.doc.mentions:
+            decided = sum(m.status != "proposed" for m in self.doc.mentions)
+            parts.append(f"{decided}/{len(self.doc.mentions)} decided")
+        done, total = self.project.article_count("done"), self.project.article_count()
+        parts.append(f"{done}/{total} articles done")
+        hours = (time.monotonic() - self._started) / 3600
+        if done > self._done_at_start and hours > 0:
+            parts.append(f"{(done - self._done_at_start) / hours:.0f}/h")
+        self.progress_label.setText(" · ".join(parts))
 
     def _edit_value(self, index: int) -> None:
         self.doc.select_argument(index)

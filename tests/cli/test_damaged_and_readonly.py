@@ -26,16 +26,19 @@ def _checkpoint(path) -> None:
 
 
 def _damage_table(path, table: str) -> None:
-    """Overwrite the header of ``table``'s root page, as a bad disk block would."""
+    """Overwrite the header of the root page of ``table`` and of each of its indexes (a count can
+    be answered from an index alone), as bad disk blocks would."""
     _checkpoint(path)
     conn = sqlite3.connect(path)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    roots = [r for (r,) in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = ? AND rootpage > 0",
+                                        (table,))]
     conn.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    offset = (root - 1) * page_size
-    assert offset + 12 < len(data)
-    data[offset:offset + 12] = b"\x0d" + b"\xff" * 11  # a leaf page header with nonsense cell counts
+    for root in roots:
+        offset = (root - 1) * page_size
+        assert offset + 12 < len(data)
+        data[offset:offset + 12] = b"\x0d" + b"\xff" * 11  # a leaf page header with nonsense cell counts
     path.write_bytes(bytes(data))
 
 

@@ -1,0 +1,120 @@
+"""QueueModel: the review queue as a Qt table model over SQL, read one page at a time.
+
+``rowCount`` is one ``count(*)``; a row's data comes from the page that holds it (``PAGE``
+rows per query, the last ``KEEP`` pages cached), so a 200k-article project opens and scrolls
+without reading the corpus, and scrolling to the end reads only the pages passed on screen.
+The model is thin: filters and orders are ``core.queue`` values, the SQL is ``db.queue``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tadqiq.core.queue import STATUS_LABELS, QueueFilter, QueueOrder, QueueRow
+from tadqiq.db.project import Project
+
+PAGE = 200
+KEEP = 16
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+#: (header, the order a click on it sorts by, or None when the column does not sort)
+COLUMNS = (("Title", "title"), ("Date", "published"), ("Source", "source"), ("Proposals", "proposals"),
+           ("Status", None), ("Reviewer", None), ("Time", None))
+
+
+def _time(seconds: float) -> str:
+    if not seconds:
+        return ""
+    minutes, sec = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{sec:02d}"
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.filter = QueueFilter()
+        self.order = QueueOrder()
+        self._count = project.queue_count(self.filter)
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self.pages_read = 0  # how many page queries ran (tests check scrolling does not read all)
+
+    # -- what the queue shows ------------------------------------------------------------
+    def set_filter(self, f: QueueFilter) -> None:
+        self.beginResetModel()
+        self.filter = f
+        self._reload()
+        self.endResetModel()
+
+    def set_order(self, order: QueueOrder) -> None:
+        self.beginResetModel()
+        self.order = order
+        self._reload()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read again (after a decision changed counts or statuses)."""
+        self.beginResetModel()
+        self._reload()
+        self.endResetModel()
+
+    def _reload(self) -> None:
+        self._pages.clear()
+        self._count = self.project.queue_count(self.filter)
+
+    def row(self, n: int) -> QueueRow | None:
+        if not 0 <= n < self._count:
+            return None
+        page_no, at = divmod(n, PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self.project.queue_page(self.filter, self.order, page_no * PAGE, PAGE)
+            self.pages_read += 1
+            self._pages[page_no] = page
+            while len(self._pages) > KEEP:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[at] if at < len(page) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        return self.project.queue_position(self.filter, self.order, article_id)
+
+    # -- Qt ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.row(index.row())
+        if r is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (r.title or r.ext_id, (r.published or "")[:10], r.source or "",
+                    str(r.proposed) if r.proposed else "", STATUS_LABELS[r.status], r.reviewers,
+                    _time(r.seconds))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            conf = f", lowest confidence {r.min_confidence:.2f}" if r.min_confidence is not None else ""
+            return f"{r.ext_id}: {r.mentions} mentions, {r.proposed} to decide{conf}"
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 6):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self.set_order(QueueOrder(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder))

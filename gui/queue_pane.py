@@ -1,0 +1,159 @@
+"""QueuePane: the review queue — filters above a table of articles, paged from SQL.
+
+The filters build a ``core.queue.QueueFilter`` (status, event type, origin, source, assigned
+to me, search text); the order box and the column headers set the order the next article
+follows. Enter or a double click opens the row's article (``open_requested``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from tadqiq.core.queue import ORDERS, QUEUE_STATUSES, STATUS_LABELS, QueueFilter, QueueOrder
+from tadqiq.db.project import Project
+from tadqiq.gui.queue_model import COLUMNS, QueueModel
+
+ANY = "(any)"
+
+
+class QueuePane(QWidget):
+    open_requested = Signal(int)  # an article id
+
+    def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.reviewer = reviewer
+        self.model = QueueModel(project, self)
+        self._build()
+        self._update_count()
+
+    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setAccessibleName(name)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(4)  # long type names must not widen the pane
+        for text, data in items:
+            box.addItem(text, data)
+        box.currentIndexChanged.connect(self._filters_changed)
+        return box
+
+    def _build(self) -> None:
+        q = self.project.db.execute
+        types = [r[0] for r in q("SELECT DISTINCT type FROM events ORDER BY type")]
+        origins = [r[0] for r in q("SELECT DISTINCT origin FROM events ORDER BY origin")]
+        sources = [r[0] for r in q("SELECT DISTINCT source FROM articles INDEXED BY articles_source"
+                                   " WHERE source IS NOT NULL ORDER BY 1 LIMIT 200")]
+        self.search = QLineEdit()
+        self.search.setObjectName("queueSearch")
+        self.search.setAccessibleName("Search articles")
+        self.search.setPlaceholderText("Search (/)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._filters_changed)
+        self.status = self._combo("Status", [(ANY, None)] + [(STATUS_LABELS[s], s) for s in QUEUE_STATUSES])
+        self.event_type = self._combo("Event type", [(ANY, None)] + [(t, t) for t in types])
+        self.origin = self._combo("Origin", [(ANY, None)] + [(o, o) for o in origins])
+        self.source = self._combo("Source", [(ANY, None)] + [(s, s) for s in sources])
+        self.order = self._combo("Order", [(label, key) for key, label in ORDERS.items()])
+        self.mine = QCheckBox("Assigned to me")
+        self.mine.setObjectName("assignedToMe")
+        self.mine.toggled.connect(self._filters_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("queueCount")
+        self.table = QTableView()
+        self.table.setObjectName("queueTable")
+        self.table.setAccessibleName("Review queue")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)  # the header click sorts in SQL through the model
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 4, 4, 4)
+        rows.addWidget(self.search)
+        line1, line2 = QHBoxLayout(), QHBoxLayout()
+        for label, box in (("Status", self.status), ("Type", self.event_type), ("Order", self.order)):
+            line1.addWidget(QLabel(label))
+            line1.addWidget(box, 1)
+        for label, box in (("Origin", self.origin), ("Source", self.source)):
+            line2.addWidget(QLabel(label))
+            line2.addWidget(box, 1)
+        line2.addWidget(self.mine)
+        rows.addLayout(line1)
+        rows.addLayout(line2)
+        rows.addWidget(self.table, 1)
+        rows.addWidget(self.count_label)
+
+    # -- state -----------------------------------------------------------------------------
+    def current_filter(self) -> QueueFilter:
+        status = self.status.currentData()
+        return QueueFilter(
+            statuses=frozenset({status}) if status else frozenset(),
+            event_type=self.event_type.currentData(), origin=self.origin.currentData(),
+            source=self.source.currentData(), assigned_to=self.reviewer if self.mine.isChecked() else None,
+            text=self.search.text().strip() or None,
+        )
+
+    def current_order(self) -> QueueOrder:
+        return self.model.order
+
+    def _filters_changed(self, *_: object) -> None:
+        if self.sender() is self.order:
+            self.model.set_order(QueueOrder(self.order.currentData()))
+        else:
+            self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _header_clicked(self, column: int) -> None:
+        current = self.model.order
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        descending = not current.descending if current.key == key else False
+        self.model.set_order(QueueOrder(key, descending))
+        self.table.horizontalHeader().setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        done = self.project.article_count("done")
+        total = self.project.article_count()
+        self.count_label.setText(f"{self.model.rowCount()} in this queue · {done} of {total} articles done")
+
+    def refresh(self, current: int | None = None) -> None:
+        self.model.refresh()
+        self._update_count()
+        if current is not None:
+            self.show_article(current)
+
+    def show_article(self, article_id: int) -> None:
+        """Select the row of the open article (when the filter holds it), with rows around it."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            self.table.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _open_row(self, row: int) -> None:
+        r = self.model.row(row)
+        if r is not None:
+            self.open_requested.emit(r.id)

@@ -1,0 +1,90 @@
+"""The queue pane: a paged SQL model (qtmodeltester), filters, and the article keys of the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tadqiq.core.importing.item import ImportItem
+from tadqiq.core.model import Article, Mention, Span
+from tadqiq.db.project import Project
+from tadqiq.gui import queue_model
+from tadqiq.gui.queue_model import QueueModel
+
+HOUSE = "house-hama-001"
+
+
+def many_articles(path, n: int) -> None:
+    items = []
+    for i in range(n):
+        text = f"قصفت الطائرات قرية رقم {i} صباح اليوم"
+        m = Mention("Conflict.Attack", Span.of(text, 0, 4), status="proposed", origin="extractor:test",
+                    confidence=(i % 10) / 10)
+        items.append(ImportItem(Article(f"n{i:05d}", text, f"خبر {i}", source="wire" if i % 3 else "agency"), (m,)))
+    with Project.open(path) as p:
+        p.import_items(items)
+
+
+def test_model_passes_qtmodeltester_and_reads_only_the_pages_shown(qtmodeltester, tmp_path, monkeypatch):
+    monkeypatch.setattr(queue_model, "PAGE", 50)
+    path = tmp_path / "many.tadqiq"
+    many_articles(path, 1200)
+    with Project.open(path) as p:
+        model = QueueModel(p)
+        qtmodeltester.check(model, force_py=True)
+        assert model.rowCount() == 1200
+        model.pages_read = 0
+        last = model.index(1199, 0)
+        assert model.data(last) == "خبر 1199"
+        assert model.data(model.index(1199, 1)) == ""  # no date
+        assert model.pages_read == 1  # the end is one page, not all 24 before it
+        model.sort(3, Qt.SortOrder.DescendingOrder)  # by proposals: all 1
+        assert model.order.key == "proposals" and model.order.descending
+        model.sort(4)  # the status column does not sort
+        assert model.order.key == "proposals"
+
+
+def test_queue_filters_and_the_row_of_the_open_article(open_window, house_project_path):
+    w = open_window()
+    pane = w.queue_pane
+    assert pane.model.rowCount() == 2
+    assert pane.table.currentIndex().row() == pane.model.row_of(w.doc.article.id)
+    pane.search.setText("حلب")
+    pane.search.returnPressed.emit()
+    assert [pane.model.row(i).ext_id for i in range(pane.model.rowCount())] == ["demo-2"]
+    assert w.doc.queue_filter.text == "حلب"  # next article follows the queue's filter
+    pane.search.clear()
+    pane.search.returnPressed.emit()
+    pane.status.setCurrentIndex(pane.status.findData("done"))
+    assert pane.model.rowCount() == 0
+    assert "0 in this queue" in pane.count_label.text()
+
+
+def test_article_keys_next_previous_skip_and_flag(open_window, ui):
+    w = open_window()
+    house = w.doc.article.id
+    ui.key(w, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.article.ext_id == "demo-2"
+    ui.key(w, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert w.doc.article.id == house
+    ui.key(w, Qt.Key.Key_S)  # skip: the next article opens, the house article is set aside
+    assert w.doc.article.ext_id == "demo-2"
+    statuses = {w.queue_pane.model.row(i).ext_id: w.queue_pane.model.row(i).status for i in range(2)}
+    assert statuses == {HOUSE: "skipped", "demo-2": "todo"}
+    assert w.doc.next_article_id() is None  # the only other article is skipped
+    ui.key(w, Qt.Key.Key_F)
+    notes = w.project.notes(w.doc.article.id)
+    assert [(n["kind"], n["reviewer"]) for n in notes] == [("flag", "mariam")]
+    assert "flagged" in [w.queue_pane.model.row(i).status for i in range(2)]
+
+
+def test_resume_at_the_first_undecided_mention_and_jump_to_the_next(open_window, ui):
+    w = open_window()
+    first, second = w.doc.mentions[0], w.doc.mentions[1]
+    ui.key(w, Qt.Key.Key_A)  # accept the first: the second is selected
+    w.close()
+    w2 = open_window()
+    assert w2.doc.selected_id == second.id  # a restart resumes at the first undecided mention
+    w2.doc.select(first.id)
+    ui.key(w2, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert w2.doc.selected_id == second.id
+    assert "1/" in w2.progress_label.text() and "articles done" in w2.progress_label.text()
