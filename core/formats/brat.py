@@ -99,6 +99,9 @@ def place_reference(value: Any) -> tuple[str, str] | None:
     if ident in (None, ""):
         return None
     db = value.get("gazetteer") or "geonames"
+    ident = str(ident)
+    if ident.lower().startswith(f"{db.lower()}:"):
+        ident = ident[len(db) + 1 :]  # an id stored with its gazetteer's prefix: write the prefix once
     name = value.get("name_ar") or value.get("name_en") or value.get("name") or ""
     return f"{db}:{ident}", str(name)
 

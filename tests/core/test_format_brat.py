@@ -158,3 +158,11 @@ def test_ann_cut_in_the_middle_of_a_line(folder):
     ann.write_bytes(data[:cut])
     with pytest.raises(FormatError, match="small_001.ann: line"):
         read_brat(folder, SCHEMA, origin="x")
+
+
+def test_reference_id_carrying_its_gazetteer_prefix_is_written_once():
+    from tadqiq.core.formats.brat import place_reference
+
+    value = {"kind": "place", "gazetteer": "geonames", "id": "geonames:170794", "name_ar": "منبج"}
+    assert place_reference(value) == ("geonames:170794", "منبج")
+    assert place_reference({**value, "id": "170794"}) == ("geonames:170794", "منبج")
