@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from tadqiq.core.arabic.bidi import base_direction
 from tadqiq.core.queue import STATUS_LABELS, QueueFilter, QueueOrder, QueueRow
 from tadqiq.db.project import Project
 
@@ -110,8 +111,11 @@ class QueueModel(QAbstractTableModel):
             return f"{r.ext_id}: {r.mentions} mentions, {r.proposed} to decide{conf}"
         if role == Qt.ItemDataRole.UserRole:
             return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 6):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (3, 6):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if col in (0, 2) and base_direction(r.title if col == 0 else (r.source or ""), "ltr") == "rtl":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # Arabic reads from the right
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

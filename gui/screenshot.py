@@ -253,8 +253,44 @@ def render_retrain_dialog(out_dir: Path) -> Path:
     return path
 
 
+def render_queue(out_dir: Path) -> Path:
+    """The window on the demo articles with the queue pane open: statuses, proposals, a filter."""
+    from tadqiq.app import propose as proposing
+    from tadqiq.app.importing import import_files
+    from tadqiq.core.resources import resource_path
+
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "queue.tadqiq"
+        with Project.open(path) as project:
+            import_files(project, [resource_path("demo")])
+            proposing.propose(project, "rules")
+            ids = [a.id for a in project.article_list(0, 100)]
+            project.set_article_status(ids[0], "done", reviewer="amal")
+            project.set_article_status(ids[1], "in_progress", reviewer="amal")
+            project.add_review_time(ids[0], "amal", 161.0)
+            project.add_review_time(ids[1], "amal", 47.0)
+            project.skip_article(ids[3], "amal")
+            project.add_note(ids[4], "guideline unclear", reviewer="amal", kind="flag")
+        settings = Settings(QSettings(str(Path(tmp) / "queue.ini"), QSettings.Format.IniFormat))
+        project = Project.open(path)
+        window = MainWindow(project, settings, reviewer="screens")
+        try:
+            window.resize(1600, 900)
+            window.show()
+            window.splitter.setSizes([700, 420, 480])
+            app.processEvents()
+            target = out_dir / "queue.png"
+            window.grab().save(str(target))
+        finally:
+            window.close()
+            project.close()
+    return target
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
-              render_shortcuts_dialog(out), render_retrain_dialog(out)]:
+              render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out)]:
         print(p)

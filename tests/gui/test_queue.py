@@ -88,3 +88,13 @@ def test_resume_at_the_first_undecided_mention_and_jump_to_the_next(open_window,
     ui.key(w2, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     assert w2.doc.selected_id == second.id
     assert "1/" in w2.progress_label.text() and "articles done" in w2.progress_label.text()
+
+
+def test_arabic_titles_are_aligned_right_and_latin_ones_left(tmp_path):
+    path = tmp_path / "dir.tadqiq"
+    with Project.open(path) as p:
+        p.import_items([ImportItem(Article("ar", "نص عربي", "قصف على حلب")),
+                        ImportItem(Article("en", "English text", "Shelling in Aleppo"))])
+        model = QueueModel(p)
+        align = [model.data(model.index(r, 0), Qt.ItemDataRole.TextAlignmentRole) for r in range(2)]
+        assert align[0] & int(Qt.AlignmentFlag.AlignRight) and not align[1]
