@@ -8,21 +8,20 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tadqiq.db.locking import ProjectBusy, ProjectDatabase, ProjectError, busy_message, busy_timeout, is_busy
 from tadqiq.db.migrations import MIGRATIONS, apply_pending, latest_version
 
-
-class ProjectError(Exception):
-    """A project file that cannot be opened or written, with the path and the reason."""
+__all__ = ["ProjectBusy", "ProjectError", "backup", "connect", "now", "remove_project_files"]
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def _pragmas(conn: sqlite3.Connection) -> None:
+def _pragmas(conn: sqlite3.Connection, timeout: float) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")  # writers wait (db/locking.py)
     # WAL + NORMAL: a committed action survives a killed process; only an OS crash or
     # power cut can lose the last transactions, never corrupt the file.
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -63,14 +62,15 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
             head = fh.read(16)
         if head != b"SQLite format 3\x00":
             raise ProjectError(f"{path}: not a Tadqiq project (not an SQLite database file)")
+    timeout = busy_timeout()
     try:
-        conn = sqlite3.connect(path)
-        _pragmas(conn)
-        db = Database(conn)
+        conn = sqlite3.connect(path, timeout=timeout)
+        _pragmas(conn, timeout)
+        db = ProjectDatabase(conn, path, timeout)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path}: cannot open the project file: {exc}") from None
+        raise _open_error(path, exc, "cannot open the project file") from None
     if version > latest_version():
         db.close()
         raise ProjectError(
@@ -83,17 +83,27 @@ def connect(path: Path, *, create: bool) -> tuple[Database, list[str], Path | No
         db.enable_wal()  # only once the file is known to be ours: somebody else's keeps its journal mode
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise ProjectError(f"{path}: cannot open the project file: {exc}") from None
+        raise _open_error(path, exc, "cannot open the project file") from None
     saved: Path | None = None
     try:
         if MIGRATIONS.pending(db) and version > 0:
             saved = backup(db, path, version)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise ProjectError(f"{path}: damaged project file ({exc}); `tadqiq check {path}` says more") from None
+        raise _open_error(path, exc, "cannot copy the project file before migrating it") from None
     try:
         applied = apply_pending(db)
+    except ProjectBusy:
+        db.close()
+        raise
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise ProjectError(f"{path}: migration failed, file left as it was: {exc}") from None
+        raise _open_error(path, exc, "migration failed, file left as it was") from None
     return db, applied, saved
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError, doing: str) -> ProjectError:
+    """A busy file says who holds it; anything else says what failed, with SQLite's words."""
+    if is_busy(exc):
+        return ProjectBusy(busy_message(path))
+    return ProjectError(f"{path}: {doing}: {exc}")

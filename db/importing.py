@@ -10,7 +10,7 @@ from tadqiq.core.formats.preannotations import detect_format, preannotation_impo
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
 from tadqiq.core.importing.readers import SIDECAR, collect_files, read_sidecar
 from tadqiq.core.validate import MentionError
-from tadqiq.db.connection import ProjectError
+from tadqiq.db.connection import ProjectBusy, ProjectError
 from tadqiq.db.import_reading import FileReader, workers_for
 from tadqiq.db.project import ImportResult, Project
 
@@ -137,6 +137,8 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
         with FileReader(project.schema, options, workers_for(files) if workers is None else workers) as reader:
             with project.db.atomic():
                 report.result = project.import_items(stream(reader))
+    except ProjectBusy:
+        raise
     except (MentionError, ProjectError) as exc:
         raise ImportProblem(str(exc)) from None
     return report

@@ -20,6 +20,7 @@ from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_sc
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
 from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
+from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
 from tadqiq.db.models import ModelStore, StoredModel
@@ -345,4 +346,5 @@ class Project(MentionStore, ModelStore, QueueStore):
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["MentionError", "SearchError", "SearchHit", "Replay", "action_name"]
+__all__ += ["MentionError", "SearchError", "SearchHit", "Replay", "action_name",
+            "ProjectBusy", "busy_message", "is_busy", "note_operation"]

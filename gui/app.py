@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tadqiq.db.project import Project, ProjectError
+from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.main_window import MainWindow
 from tadqiq.gui.settings import Settings
@@ -41,6 +41,7 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
                 settings: Settings | None = None) -> MainWindow:
     """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project."""
     application()
+    note_operation(f"the review window{f' of {reviewer}' if reviewer else ''}")  # named to a waiting writer
     project = Project.open(project_path, create=False)
     window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,
                         article=article)

@@ -18,6 +18,7 @@ import click
 
 from tadqiq.core.version import __version__
 from tadqiq.cli.output import fail
+from tadqiq.db.project import note_operation
 
 
 class TadqiqGroup(click.Group):
@@ -57,6 +58,7 @@ def cli(ctx: click.Context, reviewer: str | None, visual: bool) -> None:
     tadqiq COMMAND ...        see the commands below
     """
     ctx.ensure_object(dict)
+    note_operation(f"tadqiq {ctx.invoked_subcommand or 'gui'}")  # named in a waiting writer's message
     ctx.obj["reviewer"] = reviewer
     ctx.obj["visual"] = visual
     if ctx.invoked_subcommand is None:

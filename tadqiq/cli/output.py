@@ -7,13 +7,14 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from tadqiq.core.importing.item import ImportProblem
 from tadqiq.core.schema import SchemaError
-from tadqiq.db.project import ProjectError, SearchError
+from tadqiq.db.project import ProjectError, SearchError, busy_message, is_busy
 
 
 def echo(ctx: click.Context, text: str = "", err: bool = False) -> None:
@@ -45,8 +46,11 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             fail(str(exc))
         except KeyError as exc:
             fail(str(exc.args[0]) if exc.args else "not found")
-        except sqlite3.DatabaseError as exc:  # a damaged or unwritable file met after opening
+        except sqlite3.DatabaseError as exc:  # a busy, damaged or unwritable file met after opening
             where = kwargs.get("project", "the project file")
-            fail(f"{where}: cannot read or write the project file ({exc}); `tadqiq check {where}` says more")
+            if is_busy(exc):  # busy is not damaged: say who holds it, hint at nothing else
+                fail(busy_message(Path(where)))
+            hint = "" if func.__name__ == "check" else f"; `tadqiq check {where}` says more"
+            fail(f"{where}: cannot read or write the project file ({exc}){hint}")
 
     return wrapper
