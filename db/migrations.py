@@ -235,7 +235,8 @@ def m0004_queue(db: Database) -> None:
     # The review queue pages over 200k articles without counting events per row: the counts a
     # queue sorts and filters on live on the article, kept by triggers; flags and notes of an
     # article or a mention get their own table; assignment and skips are columns. Partial indexes
-    # serve "the next open article" in each queue order (docs/queue.md).
+    # serve "the next open article" in each queue order; articles_queue_order is a narrow copy of
+    # the queue columns in id order, so counting and skipping rows never reads the article texts.
     run_script(
         db,
         f"""
@@ -280,6 +281,8 @@ def m0004_queue(db: Database) -> None:
                                          AND kind = 'flag' AND resolved_at IS NULL) WHERE id = OLD.article_id;
         END;
         CREATE INDEX articles_status ON articles(status, id);
+        CREATE INDEX articles_queue_order ON articles(id, status, flags, skipped_by, assigned_to, min_confidence,
+                                                      proposed, mentions, published, source);
         CREATE INDEX articles_open ON articles(id) WHERE status != 'done' AND skipped_by IS NULL;
         CREATE INDEX articles_open_confidence ON articles(coalesce(min_confidence, 2.0), id)
             WHERE status != 'done' AND skipped_by IS NULL;

@@ -67,6 +67,11 @@ def filter_sql(f: QueueFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "1"), params
 
 
+def _text_only(f: QueueFilter) -> bool:
+    """A search and nothing else: answered by the full-text index alone (no join with articles)."""
+    return bool(f.text and f.text.strip()) and f == QueueFilter(text=f.text)
+
+
 def _order_sql(order: QueueOrder, reverse: bool = False) -> str:
     direction = "DESC" if order.descending != reverse else "ASC"
     return f"{_KEYS[order.key]} {direction}, id {direction}"
@@ -79,23 +84,36 @@ class QueueStore:
 
     def queue_count(self, f: QueueFilter | None = None) -> int:
         f = f if f is not None else QueueFilter()
+        if _text_only(f):
+            return self.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                   [parse_query(f.text).fts]).fetchone()[0]
         where, params = filter_sql(f)
         return self.db.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
 
     def queue_page(self, f: QueueFilter, order: QueueOrder, offset: int, limit: int) -> list[QueueRow]:
         """Rows ``offset`` .. ``offset + limit`` of the queue, with who reviewed each and for how long."""
         where, params = filter_sql(f)
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM articles WHERE {where} ORDER BY {_order_sql(order)} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
-        if not rows:
+        # ids first: skipping ``offset`` rows runs on a narrow index, never on the article texts
+        if _text_only(f) and order.key == "queue":
+            ids = [r[0] for r in self.db.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                f" ORDER BY rowid {'DESC' if order.descending else 'ASC'} LIMIT ? OFFSET ?",
+                [parse_query(f.text).fts, limit, offset],
+            )]
+        else:
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM articles WHERE {where} ORDER BY {_order_sql(order)} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )]
+        if not ids:
             return []
-        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        by_id = {r[0]: r for r in self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", ids)}
+        rows = [by_id[i] for i in ids]
         spent: dict[int, tuple[str, float]] = {}
         for article_id, names, seconds in self.db.execute(
             "SELECT article_id, group_concat(reviewer, ', '), sum(seconds) FROM review_time"
-            f" WHERE article_id IN ({','.join('?' * len(ids))}) GROUP BY article_id", ids,
+            f" WHERE article_id IN ({marks}) GROUP BY article_id", ids,
         ):
             spent[article_id] = (names or "", seconds or 0.0)
         return [QueueRow(*r, *spent.get(r[0], ("", 0.0))) for r in rows]

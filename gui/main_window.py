@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.reviewer_label)
         self._started = time.monotonic()
         self._done_at_start = self.project.article_count("done")
+        self._total = self.project.article_count()  # only an import changes it (not from this window)
 
     def _connect(self) -> None:
         """Bound methods only: Qt drops those connections when the window is destroyed."""
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.doc.mentions:
             decided = sum(m.status != "proposed" for m in self.doc.mentions)
             parts.append(f"{decided}/{len(self.doc.mentions)} decided")
-        done, total = self.project.article_count("done"), self.project.article_count()
+        done, total = self.project.article_count("done"), self._total
         parts.append(f"{done}/{total} articles done")
         hours = (time.monotonic() - self._started) / 3600
         if done > self._done_at_start and hours > 0:

@@ -40,6 +40,7 @@ class QueueModel(QAbstractTableModel):
         self.order = QueueOrder()
         self._count = project.queue_count(self.filter)
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._cell_cache: dict[int, tuple[tuple, tuple]] = {}
         self.pages_read = 0  # how many page queries ran (tests check scrolling does not read all)
 
     # -- what the queue shows ------------------------------------------------------------
@@ -63,6 +64,7 @@ class QueueModel(QAbstractTableModel):
 
     def _reload(self) -> None:
         self._pages.clear()
+        self._cell_cache.clear()
         self._count = self.project.queue_count(self.filter)
 
     def row(self, n: int) -> QueueRow | None:
@@ -75,12 +77,18 @@ class QueueModel(QAbstractTableModel):
             self.pages_read += 1
             self._pages[page_no] = page
             while len(self._pages) > KEEP:
-                self._pages.popitem(last=False)
+                for gone in self._pages.popitem(last=False)[1]:
+                    self._cell_cache.pop(gone.id, None)
         else:
             self._pages.move_to_end(page_no)
         return page[at] if at < len(page) else None
 
     def row_of(self, article_id: int) -> int | None:
+        """The row of an article: found in the pages read (the next article usually is), else asked."""
+        for page_no, page in self._pages.items():
+            for at, r in enumerate(page):
+                if r.id == article_id:
+                    return page_no * PAGE + at
         return self.project.queue_position(self.filter, self.order, article_id)
 
     # -- Qt ------------------------------------------------------------------------------
@@ -103,20 +111,29 @@ class QueueModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.title or r.ext_id, (r.published or "")[:10], r.source or "",
-                    str(r.proposed) if r.proposed else "", STATUS_LABELS[r.status], r.reviewers,
-                    _time(r.seconds))[col]
+            return self._cells(r)[0][col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._cells(r)[1][col]
         if role == Qt.ItemDataRole.ToolTipRole:
             conf = f", lowest confidence {r.min_confidence:.2f}" if r.min_confidence is not None else ""
             return f"{r.ext_id}: {r.mentions} mentions, {r.proposed} to decide{conf}"
         if role == Qt.ItemDataRole.UserRole:
             return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (3, 6):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if col in (0, 2) and base_direction(r.title if col == 0 else (r.source or ""), "ltr") == "rtl":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # Arabic reads from the right
         return None
+
+    def _cells(self, r: QueueRow) -> tuple[tuple, tuple]:
+        """A row's texts and alignments, worked out once per page read (a repaint asks for each)."""
+        cells = self._cell_cache.get(r.id)
+        if cells is None:
+            texts = (r.title or r.ext_id, (r.published or "")[:10], r.source or "",
+                     str(r.proposed) if r.proposed else "", STATUS_LABELS[r.status], r.reviewers, _time(r.seconds))
+            right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # Arabic reads from the right
+            center = int(Qt.AlignmentFlag.AlignCenter)
+            aligns = tuple(center if col in (3, 6) else
+                           right if col in (0, 2) and base_direction(texts[col], "ltr") == "rtl" else None
+                           for col in range(len(COLUMNS)))
+            cells = self._cell_cache[r.id] = (texts, aligns)
+        return cells
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:

@@ -126,3 +126,11 @@ def test_assignment_and_reviewer_time(queue):
     queue.add_review_time(a[0], "bilal", 2.5)
     first = queue.queue_page(QueueFilter(), QueueOrder(), 0, 1)[0]
     assert (sorted(first.reviewers.split(", ")), first.seconds) == (["amal", "bilal"], 15.0)
+
+
+def test_a_search_alone_and_a_search_with_filters_agree(queue):
+    text = QueueFilter(text="السوق")
+    assert queue.queue_count(text) == 6 == len(ids(queue, text))  # the full-text index alone
+    assert ids(queue, text, QueueOrder("queue", descending=True))[0] == "a5"
+    both = QueueFilter(text="السوق", source="wire")
+    assert queue.queue_count(both) == 3 and ids(queue, both) == ["a1", "a3", "a5"]  # joined with articles
