@@ -38,8 +38,9 @@ class ReviewController(QObject):
         self.doc = doc
         self.view = view
         self.link_anchor: int | None = None
-        #: asks for an event type, then calls back with it; set by the window (a type picker)
-        self.pick_type: Callable[[str, Callable[[str], None]], None] | None = None
+        #: asks for an event type (prompt, callback, the current type or None), then calls back with
+        #: it; set by the window (a type picker)
+        self.pick_type: Callable[..., None] | None = None
         #: asks for an argument value: (role, span text, value, published, callback); set by the window
         self.ask_value: Callable[..., None] | None = None
         view.mention_clicked.connect(doc.select)
@@ -199,7 +200,7 @@ class ReviewController(QObject):
                     command = ChangeTypeCommand(self.doc, current, new_type)
                     self._push(command, _type_change_note(command))
 
-            self.pick_type(f"Type of «{m.trigger.text}»", chosen)
+            self.pick_type(f"Type of «{m.trigger.text}»", chosen, m.type)
 
     def new_mention(self) -> None:
         span = self.view.selected_span()

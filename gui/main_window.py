@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.queue_pane.open_requested.connect(self._open_from_queue)
         self.queue_pane.model.modelReset.connect(self._queue_changed)
         self.controller.search_requested.connect(self.queue_pane.focus_search)
+        self.actions_by_name["undo"].triggered.connect(self._undone)
+        self.actions_by_name["redo"].triggered.connect(self._redone)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get("window/geometry")
@@ -191,6 +193,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_progress()
         self.queue_pane.show_article(article_id)
+
+    def _undone(self, *_: object) -> None:
+        """The status bar says what Ctrl+Z undid (the command now just above the stack's index)."""
+        stack = self.doc.undo_stack
+        if stack.index() < stack.count():
+            self._show_message(f"Undone: {stack.command(stack.index()).text()}")
+
+    def _redone(self, *_: object) -> None:
+        stack = self.doc.undo_stack
+        if stack.index() > 0:
+            self._show_message(f"Redone: {stack.command(stack.index() - 1).text()}")
 
     def _open_from_queue(self, article_id: int) -> None:
         self.doc.open_article(article_id)

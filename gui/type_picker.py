@@ -54,12 +54,16 @@ class TypePicker(QDialog):
         self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + self.list.verticalScrollBar().sizeHint().width()
                                   + 2 * self.list.frameWidth() + 8)
 
-    def ask(self, prompt: str, callback: Callable[[str], None]) -> None:
-        """Show the picker (non-blocking); ``callback(type)`` runs when one is chosen."""
+    def ask(self, prompt: str, callback: Callable[[str], None], current: str | None = None) -> None:
+        """Show the picker (non-blocking); ``callback(type)`` runs when one is chosen. ``current``
+        (the mention's type now) starts selected, so T then Enter changes nothing by accident."""
         self._callback = callback
         self.prompt.setText(prompt)
         self.edit.clear()
         self._filter("")
+        for row in range(self.list.count()):
+            if current is not None and self.list.item(row).data(Qt.ItemDataRole.UserRole) == current:
+                self.list.setCurrentRow(row)
         self.open()
         self.edit.setFocus()
 
