@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from tadqiq.core.model import GOLD_STATUSES, Argument, Mention, Span
+from tadqiq.core.values.counts import parse_count
 
 #: Roles that mean the same participant across types, used when a type change drops a role.
 ROLE_EQUIVALENTS = {"Attacker": "Agent", "Agent": "Attacker", "Person": "Victim", "Victim": "Person"}
@@ -49,6 +50,24 @@ def accept_remaining(mentions: Iterable[Mention], reviewer: str) -> list[Pair]:
     return [(m, m.with_(status="confirmed", reviewer=reviewer)) for m in mentions if m.status == "proposed"]
 
 
+def respanned_value(arg: Argument, new_text: str) -> Mapping[str, Any] | None:
+    """The value an argument keeps when its span becomes ``new_text``: a count is read again from
+    the new text (the old value kept when it reads the same, or when the new text states no
+    number but still holds the old one); any other value is kept while the new span still holds
+    the old text (widened or the same), and dropped when the text it was read from is gone."""
+    old = arg.value
+    if not old:
+        return old
+    still_there = arg.span.text in new_text
+    if old.get("kind") == "count":
+        fresh = parse_count(new_text)
+        if fresh is None:
+            return old if still_there else None
+        same = all(old.get(k) == fresh.get(k) for k in ("value", "min", "max"))
+        return old if same else fresh
+    return old if still_there else None
+
+
 # -- edits of a mention ----------------------------------------------------------------------
 def with_argument(m: Mention, text: str, role: str, start: int, end: int, index: int | None,
                   reviewer: str) -> Mention:
@@ -56,7 +75,8 @@ def with_argument(m: Mention, text: str, role: str, start: int, end: int, index:
     arg = Argument(role, Span.of(text, start, end))
     args = list(m.arguments)
     if index is not None and 0 <= index < len(args):
-        args[index] = replace(args[index], role=role, span=arg.span, value=None, id=None)
+        value = respanned_value(args[index], arg.span.text)
+        args[index] = replace(args[index], role=role, span=arg.span, value=value, id=None)
     else:
         args.append(arg)
     return edited(m, reviewer, arguments=tuple(args))

@@ -96,3 +96,22 @@ def test_rules_return_new_mentions_and_leave_the_given_ones_alone():
     review.with_type(m, "Life.Die", ["Agent"], "huda")
     review.rejected(m, "huda")
     assert m.status == "proposed" and m.type == "Conflict.Attack" and len(m.arguments) == 3
+
+
+def test_a_respan_keeps_a_value_that_still_fits_and_reads_a_count_again():
+    text = "أسقطت الدفاعات أربع مروحيات قرب المطار"
+    heli = Span.of(text, text.index("مروحيات"), text.index("مروحيات") + len("مروحيات"))
+    m = Mention("Conflict.Attack", Span.of(text, 0, 5), (Argument("Vehicle", heli, {"kind": "count", "value": 4}),),
+                origin="extractor:rules@1.7")
+    four = text.index("أربع")
+    widened = review.with_argument(m, text, "Vehicle", four, heli.end, 0, "huda")
+    assert widened.arguments[0].span.text == "أربع مروحيات" and widened.arguments[0].value == {"kind": "count", "value": 4}
+    m3 = review.with_value(m, 0, {"kind": "count", "value": 3}, "huda")
+    reread = review.with_argument(m3, text, "Vehicle", four, heli.end, 0, "huda")
+    assert reread.arguments[0].value["value"] == 4  # the new text states four: read again
+    place = Span.of(text, text.index("المطار"), len(text))
+    mp = Mention("Conflict.Attack", Span.of(text, 0, 5), (Argument("Place", place, {"kind": "place", "id": "x"}),),
+                 origin="extractor:rules@1.7")
+    near = text.index("قرب")
+    assert review.with_argument(mp, text, "Place", near, len(text), 0, "huda").arguments[0].value == {"kind": "place",
+                                                                                                      "id": "x"}
