@@ -25,7 +25,8 @@ from tadqiq.extract.gazetteer import EXTRA, TABLE, load_gazetteer
 
 KINDS = ("count", "date", "place", "actor", "none")
 ROLE_KINDS = {"Time": "date", "Place": "place", "Origin": "place", "Destination": "place",
-              "Victim": "count", "Person": "count", "Artifact": "count"}
+              "Victim": "count", "Person": "count", "Artifact": "count",
+              "Vehicle": "count", "Instrument": "count", "Money": "count", "Price": "count"}
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -36,7 +36,7 @@ def test_actors_map_aliases_to_the_canonical_name():
     assert make_value("actor", "داعش") == {"kind": "actor", "name": "تنظيم داعش", "known": True}
 
 
-@pytest.mark.parametrize("role,kind", [("Time", "date"), ("Place", "place"), ("Victim", "count"),
+@pytest.mark.parametrize("role,kind", [("Time", "date"), ("Place", "place"), ("Victim", "count"), ("Vehicle", "count"),
                                        ("Attacker", "actor")])
 def test_default_kind_by_role(role, kind):
     assert default_kind(role) == kind
