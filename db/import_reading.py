@@ -14,6 +14,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -116,13 +117,15 @@ class FileReader:
     def __enter__(self) -> FileReader:
         if self.workers > 0:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self._pool = mp.get_context(method).Pool(self.workers)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
         return self
 
     def __exit__(self, *exc: object) -> None:
+        # Parts not started are cancelled; the few being read (a bounded look-ahead) finish, then
+        # the workers exit. (multiprocessing.Pool.terminate could hang for ever here: its task
+        # thread blocked sending a part to a worker that had already exited, issue 13.)
         if self._pool is not None:
-            self._pool.terminate()  # nothing left to wait for: results are in, or the import failed
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def read(self, paths: Iterable[Path], fields: dict[Path, dict[str, Any] | None]) -> Iterator[FileRead]:
@@ -142,7 +145,7 @@ class FileReader:
         if self._pool is None or len(args) < 2:
             yield from (_read_one(*a) for a in args)
         else:
-            yield from self._pool.imap(_star_read_one, args, chunksize=16)
+            yield from self._pool.map(_star_read_one, args, chunksize=16)
 
     def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
         """Parts of one large .jsonl file, read by the pool while earlier parts are stored."""
@@ -163,12 +166,12 @@ class FileReader:
                 part = next(chunks, None)
                 if part is None:
                     return
-                window.append(self._pool.apply_async(_jsonl_chunk, (path, *part, self.schema, self.options)))
+                window.append(self._pool.submit(_jsonl_chunk, path, *part, self.schema, self.options))
 
         fill()
         seen: dict[str, int] = {}
         while window:
-            items, problem = window.popleft().get()
+            items, problem = window.popleft().result()
             try:
                 for n, item in items:
                     check_unique_id(seen, item.article.ext_id, n, item.where)
