@@ -30,6 +30,17 @@ _COLUMNS = ("id, ext_id, title, published, source, mentions, proposed, min_confi
             f"{STATUS_SQL}, assigned_to")
 
 
+#: Filter fields that are one condition with one parameter each.
+_SIMPLE = (
+    ("min_confidence", "min_confidence >= ?"),
+    ("max_confidence", "min_confidence <= ?"),
+    ("date_from", "published >= ?"),
+    ("date_to", "published < date(?, '+1 day')"),
+    ("source", "source = ?"),
+    ("assigned_to", "assigned_to = ?"),
+)
+
+
 def filter_sql(f: QueueFilter) -> tuple[str, list[Any]]:
     """A WHERE clause (``1`` when empty) and its parameters."""
     parts: list[str] = []
@@ -43,24 +54,11 @@ def filter_sql(f: QueueFilter) -> tuple[str, list[Any]]:
     if f.origin:
         parts.append("id IN (SELECT article_id FROM events WHERE origin = ?)")
         params.append(f.origin)
-    if f.min_confidence is not None:
-        parts.append("min_confidence >= ?")
-        params.append(f.min_confidence)
-    if f.max_confidence is not None:
-        parts.append("min_confidence <= ?")
-        params.append(f.max_confidence)
-    if f.date_from:
-        parts.append("published >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        parts.append("published < date(?, '+1 day')")
-        params.append(f.date_to)
-    if f.source:
-        parts.append("source = ?")
-        params.append(f.source)
-    if f.assigned_to:
-        parts.append("assigned_to = ?")
-        params.append(f.assigned_to)
+    for name, sql in _SIMPLE:
+        value = getattr(f, name)
+        if value is not None and value != "":
+            parts.append(sql)
+            params.append(value)
     if f.text and f.text.strip():
         parts.append("id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(parse_query(f.text).fts)
