@@ -146,10 +146,16 @@ def link(mentions: Sequence[Mention], article_id: int, a: Mention, b: Mention, r
     (no group of one)."""
     key = a.link or b.link or f"e{article_id}-{min(a.id or 0, b.id or 0)}"
     moving = [m for m in (b, a) if m.link != key]
-    pairs = [(m, edited(m, reviewer, link=key)) for m in moving]
+    pairs = [(m, relinked(m, reviewer, key)) for m in moving]
     for old in {m.link for m in moving if m.link}:
-        pairs += [(m, edited(m, reviewer, link=None)) for m in left_alone(mentions, old, {x.id for x in moving})]
+        pairs += [(m, relinked(m, reviewer, None)) for m in left_alone(mentions, old, {x.id for x in moving})]
     return pairs
+
+
+def relinked(m: Mention, reviewer: str, key: str | None) -> Mention:
+    """``m`` in link group ``key`` (None: in none). Its status stays: saying two mentions are one
+    event decides nothing about either (a proposal stays to decide, a confirmed one confirmed)."""
+    return edited(m, reviewer, link=key, status=m.status)
 
 
 def unlink(mentions: Sequence[Mention], m: Mention, reviewer: str) -> tuple[list[Pair], list[Mention]]:
@@ -157,4 +163,4 @@ def unlink(mentions: Sequence[Mention], m: Mention, reviewer: str) -> tuple[list
 
     Returns the pairs and the partners left alone (for the message)."""
     alone = left_alone(mentions, m.link, {m.id})
-    return [(x, edited(x, reviewer, link=None)) for x in (m, *alone)], alone
+    return [(x, relinked(x, reviewer, None)) for x in (m, *alone)], alone

@@ -115,3 +115,15 @@ def test_a_respan_keeps_a_value_that_still_fits_and_reads_a_count_again():
     near = text.index("قرب")
     assert review.with_argument(mp, text, "Place", near, len(text), 0, "huda").arguments[0].value == {"kind": "place",
                                                                                                       "id": "x"}
+
+
+def test_linking_and_unlinking_leave_each_status_as_it_was():
+    a = review.accepted(_attack(id=1), "huda")
+    b = _attack(id=2)
+    pairs = review.link([a, b], 7, a, b, "huda")
+    statuses = {after.id: after.status for _before, after in pairs}
+    assert statuses == {1: "confirmed", 2: "proposed"} and all(after.link == "e7-1" for _b, after in pairs)
+    linked = [after for _b, after in pairs]
+    undone, alone = review.unlink(linked, linked[0], "huda")
+    assert {after.id: (after.status, after.link) for _b, after in undone} == {1: ("confirmed", None),
+                                                                              2: ("proposed", None)}
