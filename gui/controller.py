@@ -98,8 +98,7 @@ class ReviewController(QObject):
         if article is None:
             return
         nxt = self.doc.next_article_id()
-        self.doc.project.skip_article(article.id, self.doc.reviewer)
-        self.doc.article_status_changed.emit(article.id, "skipped")
+        self.doc.skip_article(article.id)
         self.message.emit(f"Skipped {article.ext_id}: it comes back with the status filter 'skipped'")
         if nxt is not None:
             self.doc.open_article(nxt)
@@ -111,9 +110,7 @@ class ReviewController(QObject):
             return
         m = self.doc.selected
         text = f"flagged at «{m.trigger.text}»" if m is not None else "flagged"
-        self.doc.project.add_note(article.id, text, reviewer=self.doc.reviewer, kind="flag",
-                                  event_id=m.id if m is not None else None)
-        self.doc.article_status_changed.emit(article.id, "flagged")
+        self.doc.flag_article(article.id, text, m.id if m is not None else None)
         self.message.emit(f"Flagged {article.ext_id} ({text})")
 
     def search(self) -> None:

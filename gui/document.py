@@ -99,6 +99,16 @@ class ReviewDocument(QObject):
         self.project.set_article_status(article_id, status, reviewer=self.reviewer)
         self.article_status_changed.emit(article_id, status)
 
+    def skip_article(self, article_id: int) -> None:
+        """Set the article aside (queue status 'skipped' until it is decided on)."""
+        self.project.skip_article(article_id, self.reviewer)
+        self.article_status_changed.emit(article_id, "skipped")
+
+    def flag_article(self, article_id: int, text: str, mention_id: int | None = None) -> None:
+        """Flag the article (and a mention of it) for a lead: queue status 'flagged'."""
+        self.project.add_note(article_id, text, reviewer=self.reviewer, kind="flag", event_id=mention_id)
+        self.article_status_changed.emit(article_id, "flagged")
+
     def article_status(self, article_id: int) -> str:
         """An article's review status ('todo', 'in_progress', 'done')."""
         return self.project.article_status(article_id)

@@ -128,9 +128,8 @@ class QueuePane(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        done = self.project.article_count("done")
-        total = self.project.article_count()
-        self.count_label.setText(f"{self.model.rowCount()} in this queue · {done} of {total} articles done")
+        # articles done of all are in the window's status bar; the pane counts only its queue
+        self.count_label.setText(f"{self.model.rowCount()} in this queue")
 
     def refresh(self, current: int | None = None) -> None:
         self.model.refresh()
