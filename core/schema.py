@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.model import ATTRIBUTES
+from tadqiq.core.palette import schema_problems
 from tadqiq.core.resources import resource_path
 
 DEFAULT_SCHEMA = "conflict-ar"
+
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -60,6 +62,11 @@ class EventSchema:
     def role_table(self) -> dict[str, list[str]]:
         """The roles of every event type: what a learned model is trained and stored with."""
         return {name: list(t.roles) for name, t in self.types.items()}
+
+    def colour_problems(self) -> list[str]:
+        """Highlight colours that fail the palette rules (core.palette): empty when all hold."""
+        return schema_problems((t.name, t.color, [(r, self.roles[r].color if r in self.roles else "#888888")
+                                                  for r in t.roles]) for t in self.types.values())
 
     def has_role(self, event_type: str, role: str) -> bool:
         t = self.types.get(event_type)

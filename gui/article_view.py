@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
 
 from tadqiq.core.model import Article, Mention
+from tadqiq.core.palette import THEMES, TRIGGER_EXTRA
 from tadqiq.core.schema import EventSchema
 from tadqiq.gui.fonts import article_font
 from tadqiq.gui.highlights import Highlight, bidi_controls, highlights, hits, paragraph_is_rtl, tooltip
@@ -36,10 +37,7 @@ from tadqiq.gui.selection import snap_selection
 if TYPE_CHECKING:
     from tadqiq.gui.document import ReviewDocument
 
-THEME_COLORS = {
-    "light": {"base": "#fdfcf8", "text": "#1b1b1b", "dim": "#9a9a9a", "other": "#7f7f7f", "alpha": 70},
-    "dark": {"base": "#1e1f22", "text": "#e6e6e6", "dim": "#6f7378", "other": "#a0a0a0", "alpha": 110},
-}
+THEME_COLORS = THEMES  # pages and tints as data (core.palette), checked against every schema by a test
 
 
 class Source(Protocol):
@@ -319,7 +317,7 @@ class ArticleView(QTextEdit):
                 fmt.setUnderlineColor(QColor(colors["other"]))
             else:
                 fill = QColor(color)
-                fill.setAlpha(colors["alpha"] if h.kind == "argument" else colors["alpha"] + 30)
+                fill.setAlpha(colors["alpha"] if h.kind == "argument" else colors["alpha"] + TRIGGER_EXTRA)
                 fmt.setBackground(fill)
                 chosen = h.kind == "argument" and h.argument_index == self.selected_argument
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if chosen
