@@ -13,6 +13,7 @@ from typing import Any
 
 from tadqiq.core.model import GOLD_STATUSES, Argument, Mention, Span
 from tadqiq.core.values.counts import parse_count
+from tadqiq.core.values.kinds import expected_kind
 
 #: Roles that mean the same participant across types, used when a type change drops a role.
 ROLE_EQUIVALENTS = {"Attacker": "Agent", "Agent": "Attacker", "Person": "Victim", "Victim": "Person"}
@@ -79,6 +80,24 @@ def with_argument(m: Mention, text: str, role: str, start: int, end: int, index:
         args[index] = replace(args[index], role=role, span=arg.span, value=value, id=None)
     else:
         args.append(arg)
+    return edited(m, reviewer, arguments=tuple(args))
+
+
+def relabelled_value(arg: Argument, role: str) -> Mapping[str, Any] | None:
+    """The value an argument keeps when its role becomes ``role``: kept when it is of the kind the
+    new role expects; otherwise a count is read from the text for a counting role, else none."""
+    old, kind = arg.value, expected_kind(role)
+    if old and old.get("kind", kind) == kind:
+        return old
+    if kind == "count":
+        return parse_count(arg.span.text)
+    return None
+
+
+def with_role(m: Mention, index: int, role: str, reviewer: str) -> Mention:
+    """Argument ``index`` under another role, on the same span (its value as relabelled_value says)."""
+    args = list(m.arguments)
+    args[index] = replace(args[index], role=role, value=relabelled_value(args[index], role), id=None)
     return edited(m, reviewer, arguments=tuple(args))
 
 

@@ -41,6 +41,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                    args=(n,))
         for n in range(1, 10)
     ),
+    ActionSpec("pick_role", "Change role…", ("R",), "pick_role",
+               "give the selected argument another role: R, then the role's number (Escape cancels)"),
+    ActionSpec("cancel", "Cancel role or link", ("Escape",), "cancel_pending",
+               "forget a role change (R) or a link (L) that waits for its second key"),
     ActionSpec("change_type", "Change type…", ("T",), "change_type", "change the event type (type-ahead picker)"),
     ActionSpec("new_mention", "New mention from selection…", ("N",), "new_mention",
                "new mention with the selected text as trigger (pick its type)"),

@@ -175,6 +175,17 @@ class SetValueCommand(MentionCommand):
         super().__init__(doc, _one(doc, m, review.with_value(m, index, value, doc.reviewer)), text)
 
 
+class SetRoleCommand(MentionCommand):
+    """Give argument ``index`` another role on the same span (the role picker: R, then a number)."""
+
+    verb = "set-role"
+
+    def __init__(self, doc: ReviewDocument, m: Mention, index: int, role: str) -> None:
+        old = m.arguments[index]
+        after = review.with_role(m, index, role, doc.reviewer)
+        super().__init__(doc, _one(doc, m, after), f"{old.role} → {role}: {old.span.text}")
+
+
 class RemoveArgumentCommand(MentionCommand):
     verb = "remove-argument"
 

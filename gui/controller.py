@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from tadqiq.gui.article_view import ArticleView
 from tadqiq.gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
-    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetValueCommand,
-    UnlinkMentionCommand,
+    NewMentionCommand, RejectMentionCommand, RemoveArgumentCommand, SetArgumentCommand, SetRoleCommand,
+    SetValueCommand, UnlinkMentionCommand,
 )
 from tadqiq.gui.document import ReviewDocument
 
@@ -38,6 +38,7 @@ class ReviewController(QObject):
         self.doc = doc
         self.view = view
         self.link_anchor: int | None = None
+        self.role_pending: tuple[int, int] | None = None  # (mention id, argument index) after R
         #: asks for an event type (prompt, callback, the current type or None), then calls back with
         #: it; set by the window (a type picker)
         self.pick_type: Callable[..., None] | None = None
@@ -132,14 +133,52 @@ class ReviewController(QObject):
         if m is not None and self._push(RejectMentionCommand(self.doc, m)):
             self.doc.step(+1)
 
-    def assign_role(self, n: int) -> None:
-        """Selection → the n-th role of the type (re-spans the selected argument if it has that role)."""
+    def pick_role(self) -> None:
+        """R: the next number key gives the selected argument that role (its span stays)."""
         m = self._selected()
+        if m is None:
+            return
+        index = self.doc.selected_argument
+        if not 0 <= index < len(m.arguments):
+            self.message.emit("Select an argument first (click it, or Tab)")
+            return
+        self.role_pending = (m.id, index)
+        roles = self.doc.schema.types[m.type].roles
+        listed = "  ".join(f"{i} {r}" for i, r in enumerate(roles, 1))
+        self.message.emit(f"Role of «{m.arguments[index].span.text}» ({m.arguments[index].role}): {listed}"
+                          "  — press its number, Escape cancels")
+
+    def cancel_pending(self) -> bool:
+        """Escape: forget a half-done R or L; True when there was one."""
+        had = self.role_pending is not None or self.link_anchor is not None
+        self.role_pending, self.link_anchor = None, None
+        if had:
+            self.message.emit("Cancelled")
+        return had
+
+    def _relabel(self, m, index: int, role: str) -> None:
+        if m.arguments[index].role == role:
+            self.message.emit(f"«{m.arguments[index].span.text}» is already {role}")
+            return
+        if any(a.role == role and a.span == m.arguments[index].span for a in m.arguments):
+            self.message.emit(f"«{m.arguments[index].span.text}» is already {role} too: nothing changed")
+            return
+        if self._push(SetRoleCommand(self.doc, m, index, role)):
+            self.doc.select_argument(index)
+
+    def assign_role(self, n: int) -> None:
+        """Selection → the n-th role of the type (re-spans the selected argument if it has that role);
+        after R, the selected argument takes the n-th role on its own span."""
+        m = self._selected()
+        pending, self.role_pending = self.role_pending, None
         if m is None:
             return
         roles = self.doc.schema.types[m.type].roles
         if not 1 <= n <= len(roles):
             self.message.emit(f"{m.type} has {len(roles)} roles; no role {n}")
+            return
+        if pending is not None and pending[0] == m.id and pending[1] < len(m.arguments):
+            self._relabel(m, pending[1], roles[n - 1])
             return
         span = self.view.selected_span()
         if span is None:

@@ -21,19 +21,16 @@ from tadqiq.core.resources import resource_path
 from tadqiq.core.values.counts import parse_count
 from tadqiq.core.values.describe import describe_value
 from tadqiq.core.values.dates import parse_date
+from tadqiq.core.values.kinds import KINDS, expected_kind
 from tadqiq.extract.gazetteer import EXTRA, TABLE, load_gazetteer
 
-KINDS = ("count", "date", "place", "actor", "none")
-ROLE_KINDS = {"Time": "date", "Place": "place", "Origin": "place", "Destination": "place",
-              "Victim": "count", "Person": "count", "Artifact": "count",
-              "Vehicle": "count", "Instrument": "count", "Money": "count", "Price": "count"}
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def default_kind(role: str, value: Any = None) -> str:
     if isinstance(value, dict) and value.get("kind") in KINDS:
         return value["kind"]
-    return ROLE_KINDS.get(role, "actor")
+    return expected_kind(role)
 
 
 @lru_cache(maxsize=1)

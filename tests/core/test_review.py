@@ -127,3 +127,18 @@ def test_linking_and_unlinking_leave_each_status_as_it_was():
     undone, alone = review.unlink(linked, linked[0], "huda")
     assert {after.id: (after.status, after.link) for _b, after in undone} == {1: ("confirmed", None),
                                                                               2: ("proposed", None)}
+
+
+def test_a_role_change_keeps_a_value_of_the_kind_the_new_role_expects():
+    from tadqiq.core.model import Argument, Span
+    from tadqiq.core.review import relabelled_value
+
+    text = "قتل أربعة مدنيين"
+    victims = Argument("Victim", Span.of(text, 4, len(text)), value={"kind": "count", "value": 4})
+    assert relabelled_value(victims, "Person") == {"kind": "count", "value": 4}
+    assert relabelled_value(victims, "Agent") is None  # an actor role holds no count
+    bare = Argument("Agent", Span.of(text, 4, len(text)))
+    assert relabelled_value(bare, "Victim")["value"] == 4  # a counting role reads the count
+    place = Argument("Place", Span.of(text, 4, len(text)), value={"kind": "place", "id": "x"})
+    assert relabelled_value(place, "Destination") == {"kind": "place", "id": "x"}
+    assert relabelled_value(place, "Time") is None

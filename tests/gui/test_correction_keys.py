@@ -23,3 +23,52 @@ def test_undo_and_redo_name_what_they_did_in_the_status_bar(open_window, ui):
     assert "ccept" in w.statusBar().currentMessage()
     w.actions_by_name["redo"].trigger()
     assert w.statusBar().currentMessage().startswith("Redone: ")
+
+
+def _mention_with_arguments(w, n=2):
+    m = next(m for m in w.doc.mentions if len(m.arguments) >= n)
+    w.doc.select(m.id)
+    return w.doc.selected
+
+
+def test_r_then_a_number_gives_the_selected_argument_another_role_on_its_span(open_window, ui):
+    w = open_window()
+    m = _mention_with_arguments(w)
+    ui.key(w, Qt.Key.Key_Tab)
+    index = w.doc.selected_argument
+    before = m.arguments[index]
+    roles = w.doc.schema.types[m.type].roles
+    target = next(r for r in roles if r != before.role and all(a.role != r for a in m.arguments))
+    ui.key(w, Qt.Key.Key_R)
+    assert "press its number" in w.statusBar().currentMessage()
+    ui.key(w, getattr(Qt.Key, f"Key_{roles.index(target) + 1}"))
+    after = w.doc.mention(m.id)
+    changed = after.arguments[index]
+    assert (changed.role, changed.span) == (target, before.span)
+    assert len(after.arguments) == len(m.arguments)  # relabelled, not added
+    assert after.status == "corrected"
+    assert w.doc.selected_argument == index
+    w.actions_by_name["undo"].trigger()
+    assert w.doc.mention(m.id).arguments[index].role == before.role
+    assert f"{before.role} → {target}" in w.statusBar().currentMessage()
+
+
+def test_escape_cancels_a_pending_role_change(open_window, ui):
+    w = open_window()
+    m = _mention_with_arguments(w)
+    ui.key(w, Qt.Key.Key_Tab)
+    ui.key(w, Qt.Key.Key_R)
+    ui.key(w, Qt.Key.Key_Escape)
+    assert w.statusBar().currentMessage() == "Cancelled"
+    ui.key(w, Qt.Key.Key_1)  # no text selection: the number now means "selection → role 1", and asks for text
+    assert w.doc.mention(m.id).arguments == m.arguments
+    assert "Select the text" in w.statusBar().currentMessage()
+
+
+def test_r_without_a_selected_argument_says_what_to_do(open_window, ui):
+    w = open_window()
+    m = _mention_with_arguments(w, 1)
+    w.doc.select_argument(-1)
+    ui.key(w, Qt.Key.Key_R)
+    assert "Select an argument first" in w.statusBar().currentMessage()
+    assert w.controller.role_pending is None and w.doc.mention(m.id) == m
