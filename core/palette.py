@@ -38,9 +38,11 @@ VISIONS = ("normal", *_CVD)
 # The article view's pages: background, text, the faint colour of other mentions' marks and
 # the opacity (0..255) of an argument's tint (a trigger's is TRIGGER_EXTRA higher).
 THEMES = {
-    "light": {"base": "#fdfcf8", "text": "#1b1b1b", "dim": "#9a9a9a", "other": "#7f7f7f", "alpha": 70},
-    "dark": {"base": "#1e1f22", "text": "#e6e6e6", "dim": "#6f7378", "other": "#a0a0a0", "alpha": 110},
-}
+    "light": {"base": "#fdfcf8", "text": "#1b1b1b", "dim": "#9a9a9a", "other": "#7f7f7f", "alpha": 70,
+              "match": "#f2c94c", "match_alpha": 110, "match_current_alpha": 200},
+    "dark": {"base": "#1e1f22", "text": "#e6e6e6", "dim": "#6f7378", "other": "#a0a0a0", "alpha": 110,
+             "match": "#f2c94c", "match_alpha": 60, "match_current_alpha": 100},
+}  # "match": the search words' tint (the find bar, the queue's search), the current one stronger
 TRIGGER_EXTRA = 30
 MIN_MARK = 3.0  # WCAG 1.4.11, a graphical mark against its background
 MIN_TEXT = 4.5  # WCAG 1.4.3, body text

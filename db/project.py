@@ -26,7 +26,9 @@ from tadqiq.db.mentions import MentionStore
 from tadqiq.db.models import ModelStore, StoredModel
 from tadqiq.db.queue import QueueStore
 from tadqiq.db.rows import article_from_row, dumps
-from tadqiq.db.search import SearchError, SearchHit, locate, parse_query, search_shadow, snippet
+from tadqiq.db.search import (
+    ConcordanceLine, SearchError, SearchHit, locate, parse_query, search_marks, search_shadow, snippet,
+)
 
 __all__ = ["Project", "ProjectError", "ImportItem", "ImportResult", "ArticleSummary", "StoredModel", "sha256_text"]
 
@@ -346,5 +348,5 @@ class Project(MentionStore, ModelStore, QueueStore):
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["MentionError", "SearchError", "SearchHit", "Replay", "action_name",
+__all__ += ["MentionError", "SearchError", "SearchHit", "ConcordanceLine", "search_marks", "Replay", "action_name",
             "ProjectBusy", "busy_message", "is_busy", "note_operation"]

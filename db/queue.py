@@ -8,11 +8,12 @@ partial indexes of the open articles, so they cost the same at article 1 and art
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
 from tadqiq.core.queue import QueueFilter, QueueOrder, QueueRow
-from tadqiq.db.search import parse_query
+from tadqiq.db.search import ConcordanceLine, SearchError, kwic, match_spans, parse_query
 
 #: SQL of each order's key; the expressions match the indexes of migration 0004.
 _KEYS = {
@@ -189,3 +190,23 @@ class QueueStore:
         cur = self.db.execute("SELECT * FROM notes WHERE article_id = ? ORDER BY id", [article_id])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def concordance(self, query: str, *, limit: int = 500, width: int = 40) -> list[ConcordanceLine]:
+        """Every occurrence of ``query`` in the project, in article order, up to ``limit`` lines
+        (one streaming query over the full-text index; articles are read one at a time)."""
+        parsed = parse_query(query)
+        lines: list[ConcordanceLine] = []
+        try:
+            cursor = self.db.execute(
+                "SELECT a.id, a.ext_id, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY a.id", [parsed.fts])
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"cannot search for {query!r}: {exc}") from None
+        for article_id, ext_id, text in cursor:
+            for span in match_spans(text, parsed):
+                left, mid, right = kwic(text, span, width)
+                lines.append(ConcordanceLine(article_id, ext_id, span[0], span[1], left, mid, right))
+                if len(lines) >= limit:
+                    cursor.close()
+                    return lines
+        return lines

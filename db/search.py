@@ -33,10 +33,11 @@ def search_shadow(text: str) -> str:
 
 
 def word_forms(word: str) -> list[str]:
-    """A normalised word with every proclitic form of it and of its stem."""
+    """A normalised word with every proclitic form of it and of its stem, each also with the
+    accusative alef of tanwin (هجوم → هجوما, as «هجوماً» reads once its diacritics are dropped)."""
     stem = search_stem(word)
     forms = dict.fromkeys([word] + [p + stem for p in _EXPANSIONS] + [p + word for p in _EXPANSIONS[1:]])
-    return list(forms)
+    return list(dict.fromkeys([*forms, *(f + "ا" for f in forms if not f.endswith(("ا", "ه", "ء")))]))
 
 
 def _term(word: str, prefix: bool) -> str:
@@ -101,7 +102,7 @@ def to_fts_query(query: str) -> str:
 
 def phrase_spans(norm_text: str, stems: tuple[str, ...], prefix: bool = False) -> list[tuple[int, int]]:
     """Shadow-text spans where the stems occur in order, adjacent, each with its proclitics."""
-    body = r"\W+".join(_PREFIX + re.escape(s) for s in stems)
+    body = r"\W+".join(_PREFIX + re.escape(s) + ("" if s.endswith(("ا", "ه", "ء")) else "ا?") for s in stems)
     pattern = re.compile(r"(?<!\w)" + body + ("" if prefix else r"(?!\w)"))
     return [m.span() for m in pattern.finditer(norm_text)]
 
@@ -128,6 +129,47 @@ def locate(text: str, parsed: Query) -> tuple[bool, tuple[int, int] | None]:
         if spans and (best is None or spans[0][0] < best[0]):
             best = spans[0]
     return True, (norm.to_original(*best) if best else None)
+
+
+def match_spans(text: str, parsed: Query) -> list[tuple[int, int]]:
+    """Original-text spans of every match of the query's words and phrases (with their
+    proclitics), overlaps merged, in text order: what the article view marks."""
+    norm = normalize(text)
+    found = []
+    for stems, prefix in [(p, False) for p in parsed.phrases] + [((w,), pre) for w, pre in parsed.words]:
+        found.extend(norm.to_original(*span) for span in phrase_spans(norm.text, stems, prefix))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif start < end:
+            merged.append((start, end))
+    return merged
+
+
+def search_marks(text: str, query: str) -> list[tuple[int, int]]:
+    """:func:`match_spans` for a query as typed (raises SearchError for one that cannot be read)."""
+    return match_spans(text, parse_query(query))
+
+
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One occurrence of a word with its context (key word in context), in str offsets."""
+
+    article_id: int
+    ext_id: str
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str
+
+
+def kwic(text: str, span: tuple[int, int], width: int = 40) -> tuple[str, str, str]:
+    """(left context, the match, right context) on one line, cut to ``width`` characters."""
+    start, end = span
+    flat = text.replace("\n", " ")
+    return flat[max(0, start - width):start], flat[start:end], flat[end:end + width]
 
 
 def snippet(text: str, match: tuple[int, int] | None, width: int = 60) -> str:

@@ -79,6 +79,8 @@ class ArticleView(QTextEdit):
         self.raw_selection = False  # settings: never snap
         self._offsets = OffsetMap("")
         self._highlights: list[Highlight] = []
+        self._marks: list[tuple[int, int]] = []  # search matches (find bar, queue search)
+        self._mark_current = -1
         self._controls: list[tuple[int, str]] = []
         self._last_selection_raw = False
         self.setReadOnly(True)
@@ -156,6 +158,8 @@ class ArticleView(QTextEdit):
         self.refresh()
 
     def _show_text(self, article: Article | None) -> None:
+        if article is None or self._shown is None or article.id != self._shown.id:
+            self._marks, self._mark_current = [], -1  # another article's matches mean nothing here
         self._shown = article
         text = article.text if article is not None else ""
         self._offsets = OffsetMap(text)
@@ -303,11 +307,42 @@ class ArticleView(QTextEdit):
             cursor.mergeCharFormat(dim)
         cursor.endEditBlock()
 
+    def set_marks(self, spans: Sequence[tuple[int, int]], current: int = -1) -> None:
+        """Mark search matches (str offsets) under the mentions' highlights; ``current`` stronger."""
+        if list(spans) == self._marks and current == self._mark_current:
+            return  # nothing to redraw (an article opened without search words)
+        self._marks, self._mark_current = list(spans), current
+        if self._shown is not None:
+            self._refresh_highlights()
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        return list(self._marks)
+
+    def _mark_selections(self, colors: dict) -> list[QTextEdit.ExtraSelection]:
+        out = []
+        n = len(self._shown.text) if self._shown is not None else 0
+        for i, (start, end) in enumerate(self._marks):
+            if not 0 <= start < end <= n:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fill = QColor(colors["match"])
+            fill.setAlpha(colors["match_current_alpha"] if i == self._mark_current else colors["match_alpha"])
+            sel.format.setBackground(fill)
+            sel.format.setProperty(QTextFormat.Property.UserProperty, "match")
+            cursor = QTextCursor(self.document())
+            qs, qe = self._offsets.span_to_qt(start, end)
+            cursor.setPosition(qs)
+            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            out.append(sel)
+        return out
+
     def _refresh_highlights(self) -> None:
         colors = THEME_COLORS[self.theme]
         self._drawn = (self.selected_id, self.selected_argument)
         self._highlights = highlights(self.mentions, self.selected_id, self.schema)
-        selections = []
+        selections = self._mark_selections(colors)
         for h in self._highlights:
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()

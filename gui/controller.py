@@ -31,6 +31,8 @@ class ReviewController(QObject):
     shortcuts_requested = Signal()
     guide_toggle_requested = Signal()
     search_requested = Signal()
+    find_requested = Signal()
+    concordance_requested = Signal(str)  # the word to start with
     all_done = Signal()  # no article left to review
 
     def __init__(self, doc: ReviewDocument, view: ArticleView, parent: QObject | None = None) -> None:
@@ -116,6 +118,19 @@ class ReviewController(QObject):
 
     def search(self) -> None:
         self.search_requested.emit()
+
+    def find(self) -> None:
+        self.find_requested.emit()
+
+    def concordance(self) -> None:
+        """The selected text, else the selected mention's trigger, is the word to look up."""
+        span = self.view.selected_span()
+        if span is not None and self.doc.article is not None:
+            word = self.doc.article.text[span[0]:span[1]]
+        else:
+            m = self.doc.selected
+            word = m.trigger.text if m is not None else ""
+        self.concordance_requested.emit(word)
 
     def next_argument(self) -> None:
         m = self.doc.selected

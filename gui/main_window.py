@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from tadqiq.extract.gazetteer import load_gazetteer
 from tadqiq.db.project import Project
@@ -25,6 +25,8 @@ from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.export_dialog import ExportDialog
 from tadqiq.gui.queue_pane import QueuePane
+from tadqiq.gui.concordance import ConcordanceWindow
+from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
@@ -108,7 +110,16 @@ class MainWindow(QMainWindow):
         self.queue_pane.setObjectName("queuePane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for pane in (self.article_view, self.event_panel, self.queue_pane):
+        self.find_bar = FindBar(self.doc, self.article_view)
+        reading = QWidget()
+        reading.setObjectName("readingPane")
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.article_view, 1)
+        self.concordance_window: ConcordanceWindow | None = None
+        for pane in (reading, self.event_panel, self.queue_pane):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -123,7 +134,7 @@ class MainWindow(QMainWindow):
         self.controller.pick_type = self.type_picker.ask
         self.controller.ask_value = self.value_editor.ask
         self.actions_by_name = build_actions(self, self.controller, self.doc.undo_stack, self.settings)
-        menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Review", "View", "Help")}
+        menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Review", "Search", "View", "Help")}
         for spec in ACTIONS:
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
             self.addAction(self.actions_by_name[spec.name])
@@ -164,6 +175,8 @@ class MainWindow(QMainWindow):
         self.queue_pane.open_requested.connect(self._open_from_queue)
         self.queue_pane.model.modelReset.connect(self._queue_changed)
         self.controller.search_requested.connect(self.queue_pane.focus_search)
+        self.controller.find_requested.connect(self.find_bar.open_bar)
+        self.controller.concordance_requested.connect(self.show_concordance)
         self.actions_by_name["undo"].triggered.connect(self._undone)
         self.actions_by_name["redo"].triggered.connect(self._redone)
 
@@ -212,6 +225,19 @@ class MainWindow(QMainWindow):
     def _queue_changed(self) -> None:
         self.doc.queue_filter = self.queue_pane.current_filter()
         self.doc.queue_order = self.queue_pane.current_order()
+        self.find_bar.set_queue_query(self.doc.queue_filter.text)  # the queue's search words stay marked
+
+    def show_concordance(self, word: str = "") -> None:
+        """Search → Concordance…: a tool window beside the review; a chosen line opens its article."""
+        if self.concordance_window is None:
+            self.concordance_window = _follows_theme(ConcordanceWindow(self.project, self))
+            self.concordance_window.open_requested.connect(self._open_occurrence)
+        self.concordance_window.ask(word)
+
+    def _open_occurrence(self, article_id: int, start: int, _end: int, word: str) -> None:
+        if self.doc.article is None or self.doc.article.id != article_id:
+            self.doc.open_article(article_id)
+        self.find_bar.find(word, at=start)
 
     def _status_changed(self, article_id: int, _status: str) -> None:
         self.queue_pane.refresh(self.doc.article.id if self.doc.article else None)

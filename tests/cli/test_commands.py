@@ -18,7 +18,7 @@ def test_import_then_search_finds_the_article(run, tmp_path, house_txt):
     r = run("search", p, "هُجُوم", "--json")
     hits = json.loads(r.stdout)
     assert [h["id"] for h in hits] == ["house-hama-001"]
-    assert "[هجوم]" in hits[0]["snippet"]  # the teaser's هجوم, the first match
+    assert "[هجوما]" in hits[0]["snippet"]  # the title's «هجوما» (accusative alef), the first match
 
 
 def test_reencoded_copies_are_duplicates_of_identical_text(run, tmp_path, house_txt):
