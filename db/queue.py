@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
+from tadqiq.core.arabic.normalize import normalize_text
 from tadqiq.core.queue import QueueFilter, QueueOrder, QueueRow
 from tadqiq.db.search import ConcordanceLine, SearchError, kwic, match_spans, parse_query
 
@@ -185,6 +186,26 @@ class QueueStore:
         with self.db.atomic():
             self.db.execute("UPDATE notes SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL",
                             [stamp, reviewer, note_id])
+
+    def note(self, note_id: int) -> dict[str, Any] | None:
+        cur = self.db.execute("SELECT * FROM notes WHERE id = ?", [note_id])
+        row = cur.fetchone()
+        return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def all_notes(self, *, open_only: bool = False, text: str | None = None) -> list[dict[str, Any]]:
+        """Every note of the project with its article's id and the mention's trigger (for export):
+        ``open_only`` leaves out resolved ones, ``text`` keeps those containing it (normalised)."""
+        cur = self.db.execute(
+            "SELECT n.id, a.ext_id AS article, n.event_id AS mention, e.type AS type, e.trigger_text AS trigger, n.kind, n.text,"
+            " n.reviewer, n.created_at, n.resolved_at, n.resolved_by"
+            " FROM notes n JOIN articles a ON a.id = n.article_id LEFT JOIN events e ON e.id = n.event_id"
+            + (" WHERE n.resolved_at IS NULL" if open_only else "") + " ORDER BY n.id")
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur]
+        if text:
+            want = normalize_text(text)
+            rows = [r for r in rows if want in normalize_text(r["text"])]
+        return rows
 
     def notes(self, article_id: int) -> list[dict[str, Any]]:
         cur = self.db.execute("SELECT * FROM notes WHERE article_id = ? ORDER BY id", [article_id])

@@ -72,6 +72,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "put this article aside (status 'skipped') and open the next one"),
     ActionSpec("flag_article", "Flag article", ("F",), "flag_article",
                "flag this article for a lead (guideline unclear); shown as flagged in the queue"),
+    ActionSpec("note", "Add a note…", ("C",), "note",
+               "type a note on the selected mention (or the article); tick 'flag for a lead' to flag it"),
     ActionSpec("search", "Search articles…", ("/",), "search",
                "type a word: the queue shows the articles holding it (and marks it in the article)", menu="Search"),
     ActionSpec("find", "Find in this article…", ("Ctrl+F",), "find",

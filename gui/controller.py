@@ -32,6 +32,7 @@ class ReviewController(QObject):
     guide_toggle_requested = Signal()
     search_requested = Signal()
     find_requested = Signal()
+    note_requested = Signal()
     concordance_requested = Signal(str)  # the word to start with
     all_done = Signal()  # no article left to review
 
@@ -121,6 +122,10 @@ class ReviewController(QObject):
 
     def find(self) -> None:
         self.find_requested.emit()
+
+    def note(self) -> None:
+        if self.doc.article is not None:
+            self.note_requested.emit()
 
     def concordance(self) -> None:
         """The selected text, else the selected mention's trigger, is the word to look up."""

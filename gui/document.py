@@ -34,6 +34,7 @@ class ReviewDocument(QObject):
     mention_removed = Signal(int)
     selection_changed = Signal(object)  # mention id or None
     argument_selected = Signal(int)  # index into the selected mention's arguments, -1 for none
+    notes_changed = Signal(int)  # article id: a note or flag was added or resolved
     write_failed = Signal(str)  # an action could not be stored (nothing of it was)
 
     def __init__(self, project: Project, reviewer: str, parent: QObject | None = None) -> None:
@@ -106,8 +107,24 @@ class ReviewDocument(QObject):
 
     def flag_article(self, article_id: int, text: str, mention_id: int | None = None) -> None:
         """Flag the article (and a mention of it) for a lead: queue status 'flagged'."""
-        self.project.add_note(article_id, text, reviewer=self.reviewer, kind="flag", event_id=mention_id)
-        self.article_status_changed.emit(article_id, "flagged")
+        self.add_note(article_id, text, "flag", mention_id)
+
+    def add_note(self, article_id: int, text: str, kind: str = "note", mention_id: int | None = None) -> int:
+        """A note (or, kind 'flag', a flag for a lead) on the article or one of its mentions."""
+        note_id = self.project.add_note(article_id, text, reviewer=self.reviewer, kind=kind, event_id=mention_id)
+        self.notes_changed.emit(article_id)
+        if kind == "flag":
+            self.article_status_changed.emit(article_id, "flagged")
+        return note_id
+
+    def resolve_note(self, note_id: int) -> None:
+        note = self.project.note(note_id)
+        if note is None:
+            return
+        self.project.resolve_note(note_id, reviewer=self.reviewer)
+        self.notes_changed.emit(note["article_id"])
+        if note["kind"] == "flag":
+            self.article_status_changed.emit(note["article_id"], self.project.article_status(note["article_id"]))
 
     def article_status(self, article_id: int) -> str:
         """An article's review status ('todo', 'in_progress', 'done')."""

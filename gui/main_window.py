@@ -27,6 +27,7 @@ from tadqiq.gui.export_dialog import ExportDialog
 from tadqiq.gui.queue_pane import QueuePane
 from tadqiq.gui.concordance import ConcordanceWindow
 from tadqiq.gui.find_bar import FindBar
+from tadqiq.gui.notes_panel import NotesPanel
 from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.find_bar = FindBar(self.doc, self.article_view)
+        self.notes_panel = NotesPanel(self.doc)
+        self.event_panel.lower.layout().addWidget(self.notes_panel)
         reading = QWidget()
         reading.setObjectName("readingPane")
         column = QVBoxLayout(reading)
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         self.queue_pane.model.modelReset.connect(self._queue_changed)
         self.controller.search_requested.connect(self.queue_pane.focus_search)
         self.controller.find_requested.connect(self.find_bar.open_bar)
+        self.controller.note_requested.connect(lambda: self.notes_panel.begin(self.article_view))
         self.controller.concordance_requested.connect(self.show_concordance)
         self.actions_by_name["undo"].triggered.connect(self._undone)
         self.actions_by_name["redo"].triggered.connect(self._redone)

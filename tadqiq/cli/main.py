@@ -97,9 +97,9 @@ def no_display_problem(environ: Mapping[str, str], platform: str) -> str | None:
 
 
 def _register_command_modules() -> None:
-    from tadqiq.cli import export, extract, project, train
+    from tadqiq.cli import export, extract, notes, project, train
 
-    for module in (export, extract, project, train):
+    for module in (export, extract, notes, project, train):
         module.register(cli)
 
 
