@@ -24,6 +24,7 @@ from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
 from tadqiq.db.models import ModelStore, StoredModel
+from tadqiq.db.dashboard import Acceptance, Dashboard, DashboardStore
 from tadqiq.db.queue import QueueStore
 from tadqiq.db.rows import article_from_row, dumps
 from tadqiq.db.search import (
@@ -57,7 +58,7 @@ class ArticleSummary:
     proposed: int
 
 
-class Project(MentionStore, ModelStore, QueueStore):
+class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
     def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
         self.path = path
         self.db = db
@@ -348,5 +349,5 @@ class Project(MentionStore, ModelStore, QueueStore):
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["MentionError", "SearchError", "SearchHit", "ConcordanceLine", "search_marks", "Replay", "action_name",
+__all__ += ["Acceptance", "Dashboard", "MentionError", "SearchError", "SearchHit", "ConcordanceLine", "search_marks", "Replay", "action_name",
             "ProjectBusy", "busy_message", "is_busy", "note_operation"]

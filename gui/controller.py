@@ -33,6 +33,7 @@ class ReviewController(QObject):
     search_requested = Signal()
     find_requested = Signal()
     note_requested = Signal()
+    dashboard_requested = Signal()
     concordance_requested = Signal(str)  # the word to start with
     all_done = Signal()  # no article left to review
 
@@ -122,6 +123,9 @@ class ReviewController(QObject):
 
     def find(self) -> None:
         self.find_requested.emit()
+
+    def dashboard(self) -> None:
+        self.dashboard_requested.emit()
 
     def note(self) -> None:
         if self.doc.article is not None:

@@ -26,6 +26,7 @@ from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.export_dialog import ExportDialog
 from tadqiq.gui.queue_pane import QueuePane
 from tadqiq.gui.concordance import ConcordanceWindow
+from tadqiq.gui.dashboard import DashboardWindow
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
 from tadqiq.gui.retrain_dialog import RetrainDialog
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         column.addWidget(self.article_view, 1)
         self.concordance_window: ConcordanceWindow | None = None
+        self.dashboard_window: DashboardWindow | None = None
         for pane in (reading, self.event_panel, self.queue_pane):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 3)
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         self.queue_pane.model.modelReset.connect(self._queue_changed)
         self.controller.search_requested.connect(self.queue_pane.focus_search)
         self.controller.find_requested.connect(self.find_bar.open_bar)
+        self.controller.dashboard_requested.connect(self.show_dashboard)
         self.controller.note_requested.connect(lambda: self.notes_panel.begin(self.article_view))
         self.controller.concordance_requested.connect(self.show_concordance)
         self.actions_by_name["undo"].triggered.connect(self._undone)
@@ -230,6 +233,14 @@ class MainWindow(QMainWindow):
         self.doc.queue_filter = self.queue_pane.current_filter()
         self.doc.queue_order = self.queue_pane.current_order()
         self.find_bar.set_queue_query(self.doc.queue_filter.text)  # the queue's search words stay marked
+
+    def show_dashboard(self) -> None:
+        """View → Dashboard…: plots of the work so far (read again each time it is shown)."""
+        if self.dashboard_window is None:
+            self.dashboard_window = _follows_theme(DashboardWindow(self.project, self))
+        self.dashboard_window.show()
+        self.dashboard_window.refresh()
+        self.dashboard_window.raise_()
 
     def show_concordance(self, word: str = "") -> None:
         """Search → Concordance…: a tool window beside the review; a chosen line opens its article."""

@@ -289,8 +289,48 @@ def render_queue(out_dir: Path) -> Path:
     return target
 
 
+def render_dashboard(out_dir: Path) -> Path:
+    """The dashboard on the demo articles after three reviewers decided the rules' proposals."""
+    import random
+    from dataclasses import replace as _replace
+
+    from tadqiq.app import propose as proposing
+    from tadqiq.app.importing import import_files
+    from tadqiq.core.resources import resource_path
+    from tadqiq.gui.dashboard import DashboardWindow
+
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dash.tadqiq"
+        with Project.open(path) as project:
+            import_files(project, [resource_path("demo")])
+            proposing.propose(project, "rules")
+            for n, summary in enumerate(project.article_list(0, 100)):
+                who = ("amal", "omar", "huda")[n % 3]
+                for m in project.mentions(summary.id):
+                    status = "rejected" if rng.random() < 0.3 else "confirmed"
+                    project.save_mention(summary.id, _replace(m, status=status, reviewer=who), reviewer=who,
+                                         action="accept" if status == "confirmed" else "reject")
+                project.add_review_time(summary.id, who, 60.0 + 40 * n)
+        project = Project.open(path)
+        window = DashboardWindow(project)
+        try:
+            window.resize(1200, 760)
+            window.show()
+            app.processEvents()
+            target = out_dir / "dashboard.png"
+            window.grab().save(str(target))
+        finally:
+            window.close()
+            project.close()
+    return target
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
-              render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out)]:
+              render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out),
+              render_dashboard(out)]:
         print(p)
