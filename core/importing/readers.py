@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.importing.chrome import site_regions
+from tadqiq.core.json_input import JSONInputError, loads
 from tadqiq.core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
 from tadqiq.core.importing.events import parse_mention
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
@@ -76,9 +76,9 @@ def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, str
             continue
         where = f"{path} line {n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            obj = loads(line)
+        except JSONInputError as exc:  # bad JSON, too deep, a lone surrogate: with the column
+            raise ImportProblem(f"{where}: {exc.message}") from None
         if not isinstance(obj, dict):
             raise ImportProblem(f"{where}: each line must be a JSON object, got {type(obj).__name__}")
         yield n, where, obj

@@ -19,9 +19,10 @@ _OPTION_PROBLEMS = {
 
 
 def _open_existing(project: Path) -> Project:
+    """A project for a command that only reads it: opened read-only, never created or migrated."""
     if not project.exists():
         fail(f"{project}: no such project file (create it with `tadqiq init` or `tadqiq import`)")
-    return Project.open(project, create=False)
+    return Project.open(project, create=False, read_only=True)
 
 
 @click.command()
@@ -150,17 +151,38 @@ def stats(ctx: click.Context, project: Path, as_json: bool) -> None:
 @PROJECT
 @friendly_errors
 def check(project: Path) -> None:
-    """SQLite integrity check plus every stored span re-checked against its text."""
+    """SQLite integrity check plus every stored span re-checked against its text.
+
+    Lists every problem it finds (it does not stop at the first); exit status 1 when there are any."""
     with _open_existing(project) as p:
         problems = p.check()
-        counts = p.stats()
+        counts = None if problems else p.stats()
     for problem in problems:
         click.echo(problem)
     if problems:
-        fail(f"{len(problems)} problems in {project}")
+        fail(f"{len(problems)} problems found in {project} (listed above)")
     click.echo(f"ok: {counts['articles']} articles, {counts['mentions']} mentions, every span matches its text")
 
 
+@click.command()
+@PROJECT
+@friendly_errors
+def upgrade(project: Path) -> None:
+    """Bring a project made by an older Tadqiq up to date (its migrations; a backup is kept beside it).
+
+    Every writing command does this on open; the reading commands (stats, check, show, search,
+    export, evaluate) never do and name this command instead."""
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    with Project.open(project, create=False) as p:
+        applied, saved = p.migrated, p.backup_path
+    if not applied:
+        click.echo(f"{project}: already up to date")
+        return
+    click.echo(f"{project}: applied {len(applied)} migrations ({', '.join(applied)})"
+               + (f"; the file as it was is kept in {saved}" if saved else ""))
+
+
 def register(group: click.Group) -> None:
-    for command in (init, import_, search, show, stats, check):
+    for command in (init, import_, search, show, stats, check, upgrade):
         group.add_command(command)
