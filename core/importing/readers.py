@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -84,6 +85,27 @@ def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, str
         yield n, where, obj
 
 
+def article_id(value: Any, default: str, where: str) -> str:
+    """A record's article id: a non-blank string as given, or ``default`` when there is none.
+    Anything else (a number, an object, a blank string) is refused, never turned into text:
+    ``0`` or ``{"a": 1}`` converted would be an id nobody chose."""
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        raise ImportProblem(f"{where}: field 'id' must be a string, got {_json_kind(value)} {shown}"
+                            f" (write it in quotes if it is meant as the id, or leave 'id' out)")
+    if not value.strip():
+        raise ImportProblem(f"{where}: field 'id' is blank (give the article an id, or leave 'id' out)")
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", dict: "an object", list: "a list"}.get(
+        type(value), type(value).__name__)
+
+
 def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata for the .txt files of one folder, by article id (checked strictly)."""
     decoded = decode_bytes(path.read_bytes(), str(path))
@@ -110,7 +132,7 @@ def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: Even
     if not isinstance(raw, str):
         raise ImportProblem(f"{where}: missing 'text' (a string)")
     text = normalize_newlines(raw)
-    ext_id = str(obj.get("id") or f"{path.stem}-{n}")
+    ext_id = article_id(obj.get("id", None), f"{path.stem}-{n}", where)
     art = _article(text, ext_id, where, obj)
     extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
     if extra:
