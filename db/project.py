@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -214,6 +214,17 @@ class Project(MentionStore, ModelStore, QueueStore):
             " ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
+
+    def article_ids(self, page: int = 5000) -> Iterator[int]:
+        """Every article's row id in id order, ``page`` at a time by keyset (``id > last``):
+        each page is one index seek, never an OFFSET that walks the rows before it."""
+        last = -1
+        while True:
+            rows = self.db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, page]).fetchall()
+            if not rows:
+                return
+            yield from (r[0] for r in rows)
+            last = rows[-1][0]
 
     def article_status(self, article_id: int) -> str:
         row = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
