@@ -17,6 +17,25 @@ _SURROGATE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u[dD]([89abAB]|[c-fC-F])[0-9a
 _LOW_ESCAPE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
+#: Levels of nested lists and objects accepted. A news record needs about five; far deeper
+#: values would only fail later (storing or exporting them recurses), far from the input line.
+MAX_DEPTH = 100
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (a scalar: 0), without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
 class JSONInputError(ValueError):
     """Text that is not JSON Tadqiq can use; ``column`` is 1-based (None when not known)."""
 
@@ -52,6 +71,11 @@ def loads(text: str) -> Any:
     except RecursionError:
         raise JSONInputError("JSON nested too deeply (more levels of [ and { than can be read; "
                              "a news record needs a handful)") from None
+    if text.count("[") + text.count("{") > MAX_DEPTH:  # cheap: only such text can be that deep
+        depth = _depth(value)
+        if depth > MAX_DEPTH:
+            raise JSONInputError(f"JSON nested too deeply ({depth} levels of [ and {{; at most {MAX_DEPTH} are read, "
+                                 "a news record needs a handful)")
     if "\\u" in text:
         found = lone_surrogate(text)
         if found is not None:
