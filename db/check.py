@@ -23,7 +23,21 @@ def _lenient(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def check_project(conn: sqlite3.Connection, schema: EventSchema) -> list[str]:
+def check_file(uri: str, why: str) -> list[str]:
+    """The parts of the check that need no stored schema, on a file that could not be opened as
+    a project (``why``: the error that stopped the opening, listed first)."""
+    problems = [f"opening: {why}"]
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return [*problems, f"file: cannot be read at all ({exc})"]
+    try:
+        return problems + check_project(conn, None)
+    finally:
+        conn.close()
+
+
+def check_project(conn: sqlite3.Connection, schema: EventSchema | None) -> list[str]:
     """Every problem found: SQLite integrity, foreign keys, text hashes, every span, types."""
     problems: list[str] = []
     saved_factory = conn.text_factory
@@ -71,7 +85,9 @@ def _arguments(conn: sqlite3.Connection, _schema: EventSchema) -> Iterable[str]:
         yield f"article {ext_id} event {eid}: {role} {start}..{end} is not {stored!r}"
 
 
-def _types(conn: sqlite3.Connection, schema: EventSchema) -> Iterable[str]:
+def _types(conn: sqlite3.Connection, schema: EventSchema | None) -> Iterable[str]:
+    if schema is None:  # the stored schema could not be read: listed as the opening problem
+        return
     for eid, etype in conn.execute("SELECT id, type FROM events"):
         if etype not in schema.types:
             yield f"event {eid}: type {etype!r} not in schema {schema.name}"

@@ -19,8 +19,8 @@ from tadqiq.core.model import GOLD_STATUSES, Article, Mention
 from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
-from tadqiq.db.check import check_project
-from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
+from tadqiq.db.check import check_file, check_project
+from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
 from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
@@ -332,6 +332,12 @@ class Project(MentionStore, ModelStore, QueueStore):
                 "SELECT name FROM reviewers UNION SELECT reviewer FROM events WHERE reviewer IS NOT NULL"
                 " EXCEPT SELECT name FROM reviewers WHERE name LIKE 'extractor:%' ORDER BY 1").fetchall()],
         }
+
+    @staticmethod
+    def check_unopenable(path: str | Path, why: str) -> list[str]:
+        """For ``tadqiq check`` on a file that :meth:`open` refused as damaged: what can still be
+        checked without its stored schema (read-only), every problem listed."""
+        return check_file(read_only_uri(Path(path)), why)
 
     def check(self) -> list[str]:
         """Every problem found, as a list (db/check.py): integrity, foreign keys, text hashes,

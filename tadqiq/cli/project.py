@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from tadqiq.app.importing import TOOL_FORMATS, ImportOptions, ImportOptionsError, check_options, import_into
 from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
-from tadqiq.db.project import Project
+from tadqiq.db.project import Project, ProjectError
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 _OPTION_PROBLEMS = {
@@ -154,9 +154,16 @@ def check(project: Path) -> None:
     """SQLite integrity check plus every stored span re-checked against its text.
 
     Lists every problem it finds (it does not stop at the first); exit status 1 when there are any."""
-    with _open_existing(project) as p:
-        problems = p.check()
-        counts = None if problems else p.stats()
+    try:
+        opened = _open_existing(project)
+    except ProjectError as exc:
+        if not _damaged(exc):
+            raise  # not a project, empty, newer, busy: the message says so
+        problems, counts = Project.check_unopenable(project, str(exc).removeprefix(f"{project}: ")), None
+    else:
+        with opened as p:
+            problems = p.check()
+            counts = None if problems else p.stats()
     for problem in problems:
         click.echo(problem)
     if problems:
@@ -181,6 +188,13 @@ def upgrade(project: Path) -> None:
         return
     click.echo(f"{project}: applied {len(applied)} migrations ({', '.join(applied)})"
                + (f"; the file as it was is kept in {saved}" if saved else ""))
+
+
+def _damaged(exc: ProjectError) -> bool:
+    """Whether opening failed on the file's contents (worth checking part by part)."""
+    text = str(exc)
+    return any(word in text for word in ("malformed", "disk image", "stored schema", "not a database",
+                                         "could not decode", "file is not a database"))
 
 
 def register(group: click.Group) -> None:

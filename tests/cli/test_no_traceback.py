@@ -116,3 +116,23 @@ def test_the_real_command_prints_no_traceback(tmp_path):
     assert "Traceback" not in r.stderr
     assert "deep.jsonl line 1: JSON nested too deeply" in r.stderr
     assert not (tmp_path / "p.db").exists()  # the failed first import leaves no project
+
+
+def test_check_on_a_file_whose_schema_page_is_damaged_still_checks_the_rest(run, tmp_path, house_gold_path):
+    project = tmp_path / "p.db"
+    assert run("import", project, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
+    conn = sqlite3.connect(project)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'event_schema'").fetchone()
+    conn.close()
+    data = bytearray(project.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[(root - 1) * page:(root - 1) * page + 12] = b"\x0d" + b"\xff" * 11  # as a bad disk block would
+    project.write_bytes(bytes(data))
+    r = run("check", project)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("opening: ") and "malformed" in lines[0]
+    assert len(lines) >= 2  # and what the other parts found: it did not stop at the opening
+    assert "tadqiq check" not in r.output
+    assert run("stats", project).exit_code == 1  # other commands: one line, no traceback
