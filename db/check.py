@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from tadqiq.core.schema import EventSchema
+from tadqiq.db.repair import derived_problems
 
 
 def _sha256(text: str) -> str:
@@ -93,6 +94,10 @@ def _types(conn: sqlite3.Connection, schema: EventSchema | None) -> Iterable[str
             yield f"event {eid}: type {etype!r} not in schema {schema.name}"
 
 
+def _derived(conn: sqlite3.Connection, _schema: EventSchema | None) -> Iterable[str]:
+    return derived_problems(conn)
+
+
 def _listed(part: Callable[[sqlite3.Connection, EventSchema], Iterable[str]]):
     return lambda conn, schema: list(part(conn, schema))  # read it whole inside the part's guard
 
@@ -104,4 +109,5 @@ _PARTS = [
     ("triggers", _listed(_triggers)),
     ("arguments", _listed(_arguments)),
     ("event types", _listed(_types)),
+    ("search index and queue counts", _listed(_derived)),
 ]

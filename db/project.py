@@ -20,6 +20,7 @@ from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_sc
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
 from tadqiq.db.check import check_file, check_project
+from tadqiq.db.repair import rebuild_derived
 from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
 from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
@@ -332,6 +333,11 @@ class Project(MentionStore, ModelStore, QueueStore):
                 "SELECT name FROM reviewers UNION SELECT reviewer FROM events WHERE reviewer IS NOT NULL"
                 " EXCEPT SELECT name FROM reviewers WHERE name LIKE 'extractor:%' ORDER BY 1").fetchall()],
         }
+
+    def rebuild_derived(self) -> dict[str, int]:
+        """Rebuild the search index and the queue counts from the texts, mentions and notes
+        (db/repair.py), in one transaction: ``{"indexed": N, "recounted": M}``."""
+        return rebuild_derived(self.db)
 
     @staticmethod
     def check_unopenable(path: str | Path, why: str) -> list[str]:

@@ -149,11 +149,17 @@ def stats(ctx: click.Context, project: Path, as_json: bool) -> None:
 
 @click.command()
 @PROJECT
+@click.option("--repair", is_flag=True,
+              help="Rebuild the derived data (search index, queue counts) from the texts and mentions, then check again.")
 @friendly_errors
-def check(project: Path) -> None:
+def check(project: Path, repair: bool) -> None:
     """SQLite integrity check plus every stored span re-checked against its text.
 
-    Lists every problem it finds (it does not stop at the first); exit status 1 when there are any."""
+    Lists every problem it finds (it does not stop at the first); exit status 1 when there are any.
+    With --repair, the search index and the queue counts are rebuilt first (a damaged file is not
+    touched: restore a backup instead, see `tadqiq restore`)."""
+    if repair:
+        _repair(project)
     try:
         opened = _open_existing(project)
     except ProjectError as exc:
@@ -169,6 +175,21 @@ def check(project: Path) -> None:
     if problems:
         fail(f"{len(problems)} problems found in {project} (listed above)")
     click.echo(f"ok: {counts['articles']} articles, {counts['mentions']} mentions, every span matches its text")
+
+
+def _repair(project: Path) -> None:
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    with Project.open(project, create=False) as p:
+        damage = [x for x in p.check() if x.startswith(("integrity", "opening")) or "cannot be read" in x]
+        if damage:
+            for problem in damage:
+                click.echo(problem)
+            fail(f"{project}: the file itself is damaged; --repair rebuilds derived data only and changed "
+                 f"nothing. Restore a backup (`tadqiq restore {project} BACKUP`, `tadqiq backup --list {project}`)")
+        done = p.rebuild_derived()
+    click.echo(f"repaired: search index rebuilt from {done['indexed']} texts, queue counts recomputed for "
+               f"{done['recounted']} articles")
 
 
 @click.command()
