@@ -19,6 +19,7 @@ from tadqiq.core.model import GOLD_STATUSES, Article, Mention
 from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
+from tadqiq.db.backups import DEFAULT_KEEP, backup_project, list_backups, restore_project
 from tadqiq.db.check import check_file, check_project
 from tadqiq.db.repair import rebuild_derived
 from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
@@ -340,6 +341,21 @@ class Project(MentionStore, ModelStore, QueueStore):
         return rebuild_derived(self.db)
 
     @staticmethod
+    def backup(path: str | Path, *, keep: int = DEFAULT_KEEP) -> tuple[Path, list[Path]]:
+        """A backup of the project file into ``PATH.backups/``, the oldest beyond ``keep`` removed
+        (db/backups.py): (the new backup, the removed ones)."""
+        return backup_project(Path(path), keep=keep)
+
+    @staticmethod
+    def backups(path: str | Path) -> list[Path]:
+        return list_backups(Path(path))
+
+    @staticmethod
+    def restore(path: str | Path, backup: str | Path) -> Path:
+        """Put a checked backup in place of the project; return where the file as it was is kept."""
+        return restore_project(Path(path), Path(backup))
+
+    @staticmethod
     def check_unopenable(path: str | Path, why: str) -> list[str]:
         """For ``tadqiq check`` on a file that :meth:`open` refused as damaged: what can still be
         checked without its stored schema (read-only), every problem listed."""
@@ -352,5 +368,5 @@ class Project(MentionStore, ModelStore, QueueStore):
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["MentionError", "SearchError", "SearchHit", "Replay", "action_name",
+__all__ += ["DEFAULT_KEEP", "MentionError", "SearchError", "SearchHit", "Replay", "action_name",
             "ProjectBusy", "busy_message", "is_busy", "note_operation"]

@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from tadqiq.app.importing import TOOL_FORMATS, ImportOptions, ImportOptionsError, check_options, import_into
 from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
-from tadqiq.db.project import Project, ProjectError
+from tadqiq.db.project import DEFAULT_KEEP, Project, ProjectError
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 _OPTION_PROBLEMS = {
@@ -211,6 +211,38 @@ def upgrade(project: Path) -> None:
                + (f"; the file as it was is kept in {saved}" if saved else ""))
 
 
+@click.command()
+@PROJECT
+@click.option("--keep", type=click.IntRange(min=1), default=DEFAULT_KEEP, show_default=True,
+              help="Backups kept; the oldest beyond this are removed.")
+@click.option("--list", "list_only", is_flag=True, help="List the backups; make none.")
+@friendly_errors
+def backup(project: Path, keep: int, list_only: bool) -> None:
+    """Copy PROJECT into PROJECT.backups/ (SQLite's online backup: other programs may keep working on it)."""
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    if list_only:
+        found = Project.backups(project)
+        for path in found:
+            click.echo(f"{path}\t{path.stat().st_size:,} bytes")
+        click.echo(f"{len(found)} backups of {project}", err=True)
+        return
+    made, removed = Project.backup(project, keep=keep)
+    click.echo(f"backed up {project} to {made}" + (f"; removed {len(removed)} older beyond {keep}" if removed else ""))
+
+
+@click.command()
+@PROJECT
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@friendly_errors
+def restore(project: Path, backup_file: Path) -> None:
+    """Put BACKUP in place of PROJECT (checked first); the file as it was is kept as a backup too."""
+    if not project.exists():
+        fail(f"{project}: no such project file (copy the backup to make a new one)")
+    kept = Project.restore(project, backup_file)
+    click.echo(f"restored {project} from {backup_file}; the file as it was is kept in {kept}")
+
+
 def _damaged(exc: ProjectError) -> bool:
     """Whether opening failed on the file's contents (worth checking part by part)."""
     text = str(exc)
@@ -219,5 +251,5 @@ def _damaged(exc: ProjectError) -> bool:
 
 
 def register(group: click.Group) -> None:
-    for command in (init, import_, search, show, stats, check, upgrade):
+    for command in (init, import_, search, show, stats, check, upgrade, backup, restore):
         group.add_command(command)
