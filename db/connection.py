@@ -118,7 +118,8 @@ def connect(path: Path, *, create: bool, read_only: bool = False) -> tuple[Datab
     try:
         if read_only:
             side = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
-            were_there = any(p.exists() for p in side) or not os.access(path.parent, os.W_OK)
+            were_there = (any(p.exists() for p in side) or not os.access(path.parent, os.W_OK)
+                          or not os.access(path, os.W_OK))  # then SQLite could not remove them either
             conn = sqlite3.connect(read_only_uri(path), timeout=timeout, uri=True)
             _pragmas(conn, timeout, read_only=True)
             db = ReadOnlyDatabase(conn, path, timeout)

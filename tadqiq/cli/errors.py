@@ -45,6 +45,8 @@ def os_error_message(exc: OSError, command: str) -> str:
     hint = _HINTS.get(exc.errno or 0)
     if hint and hint.lower() not in what.lower():
         what = f"{what} ({hint})"
+    if exc.filename is not None and os.fsdecode(exc.filename) in what:  # "cannot write OUT: ..." says it already
+        return f"{short_path(what)}, while running `{command}`" if len(what) > 2 * _SHOWN else f"{what}, while running `{command}`"
     where = short_path(exc.filename) if exc.filename is not None else "(no file named)"
     if exc.filename2 is not None:
         where += f" -> {short_path(exc.filename2)}"

@@ -136,3 +136,9 @@ def test_check_on_a_file_whose_schema_page_is_damaged_still_checks_the_rest(run,
     assert len(lines) >= 2  # and what the other parts found: it did not stop at the opening
     assert "tadqiq check" not in r.output
     assert run("stats", project).exit_code == 1  # other commands: one line, no traceback
+
+
+def test_a_message_that_names_its_path_already_is_not_prefixed_again():
+    exc = OSError(errno.EACCES, "cannot write /ro/x.jsonl: Permission denied", "/ro/x.jsonl")
+    assert os_error_message(exc, "tadqiq export") == (
+        "cannot write /ro/x.jsonl: Permission denied (no permission), while running `tadqiq export`")
