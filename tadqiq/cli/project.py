@@ -189,7 +189,8 @@ def _repair(project: Path) -> None:
                  f"nothing. Restore a backup (`tadqiq restore {project} BACKUP`, `tadqiq backup --list {project}`)")
         done = p.rebuild_derived()
     click.echo(f"repaired: search index rebuilt from {done['indexed']} texts, queue counts recomputed for "
-               f"{done['recounted']} articles")
+               f"{done['recounted']} articles; {done['recreated']} views/triggers/indexes made again as Tadqiq "
+               f"makes them, {done['removed']} not made by Tadqiq removed")
 
 
 @click.command()

@@ -114,3 +114,21 @@ def test_check_repair_leaves_a_damaged_file_alone(run, project):
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "the file itself is damaged" in r.stderr and "tadqiq restore" in r.stderr
     assert hashlib.sha256(project.read_bytes()).hexdigest() == before
+
+
+def test_check_finds_views_and_triggers_not_as_tadqiq_makes_them_and_repair_restores_them(run, project):
+    conn = sqlite3.connect(project)
+    conn.execute("DROP VIEW gold_events")
+    conn.execute("DROP TRIGGER events_queue_insert")  # the queue counts would go stale on the next import
+    conn.execute("CREATE TRIGGER theirs AFTER INSERT ON events BEGIN UPDATE articles SET title = 'x'; END")
+    conn.commit()
+    conn.close()
+    r = run("check", project)
+    assert r.exit_code == 1
+    assert "view gold_events: missing" in r.stdout and "trigger events_queue_insert: missing" in r.stdout
+    assert "trigger theirs: not made by Tadqiq" in r.stdout and "removes it" in r.stdout
+    r = run("check", project, "--repair")
+    assert r.exit_code == 0, r.output
+    assert "2 views/triggers/indexes made again" in r.stdout and "1 not made by Tadqiq removed" in r.stdout
+    assert _count(project, "SELECT count(*) FROM gold_events") > 0
+    assert _count(project, "SELECT count(*) FROM sqlite_master WHERE name = 'theirs'") == 0
