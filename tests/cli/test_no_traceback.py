@@ -6,15 +6,24 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from tadqiq.cli.errors import os_error_message, other_error_message, unicode_error_message
 
 LONG_ID = "خبر-" + "ا" * 4996  # 5,000 characters, 9,999 bytes in UTF-8
+
+
+def _entry() -> list[str]:
+    """The installed ``tadqiq`` command beside this Python (what a user runs), else ``-m``."""
+    entry = Path(sys.executable).with_name("tadqiq")
+    return [str(entry)] if entry.exists() else [sys.executable, "-m", "tadqiq.cli.main"]
 
 
 def _article(ext_id: str, text: str) -> str:
@@ -89,20 +98,32 @@ def test_the_top_handler_names_the_path_and_the_command():
     assert code == 70 and "bug" in message and "TADQIQ_DEBUG" in message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders; the message is "
-                    "checked in test_the_top_handler_names_the_path_and_the_command")
 def test_an_export_into_a_read_only_folder_is_a_message(run, tmp_path, house_gold_path):
-    project = tmp_path / "p.db"
-    assert run("import", project, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
-    ro = tmp_path / "ro"
+    """For real: as root, the export runs as nobody (setpriv), so the folder is read-only to it."""
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: a read-only folder cannot be made for this process")
+        as_user = [shutil.which("setpriv"), "--reuid=65534", "--regid=65534", "--clear-groups"]
+    base = Path(tempfile.mkdtemp(prefix="tadqiq-ro-"))
+    ro = base / "ro"
     ro.mkdir()
-    ro.chmod(0o555)
     try:
-        r = run("export", project, "--format", "jsonl", "-o", ro / "x.jsonl")
+        project = base / "p.db"
+        assert run("import", project, house_gold_path, "--gold", "--reviewer", "amal").exit_code == 0
+        (ro / "x.jsonl").write_text("the previous export\n", encoding="utf-8")
+        for path in (base, ro):
+            path.chmod(0o755)
+        project.chmod(0o644)
+        ro.chmod(0o555)
+        r = subprocess.run([*as_user, *_entry(), "export", str(project), "--format", "jsonl", "-o", str(ro / "x.jsonl")],
+                           capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(base)})
+        assert r.returncode == 1 and "Traceback" not in r.stderr
+        assert f"cannot write {ro / 'x.jsonl'}: Permission denied" in r.stderr and "tadqiq export" in r.stderr
+        assert (ro / "x.jsonl").read_text(encoding="utf-8") == "the previous export\n"
     finally:
         ro.chmod(0o755)
-    assert r.exit_code == 1 and "Traceback" not in r.output
-    assert "Permission denied" in r.stderr and str(ro / "x.jsonl") in r.stderr
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_the_real_command_prints_no_traceback(tmp_path):
@@ -110,7 +131,7 @@ def test_the_real_command_prints_no_traceback(tmp_path):
     bad = tmp_path / "deep.jsonl"
     bad.write_bytes(b"[" * 200_000 + b"\n")
     env = {**os.environ, "TADQIQ_DEBUG": ""}
-    r = subprocess.run([sys.executable, "-m", "tadqiq.cli.main", "import", str(tmp_path / "p.db"), str(bad)],
+    r = subprocess.run([*_entry(), "import", str(tmp_path / "p.db"), str(bad)],
                        capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr

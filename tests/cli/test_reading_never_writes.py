@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +148,36 @@ def test_a_project_that_needs_migrating_is_not_migrated_by_a_read(run, tmp_path)
     r = run("upgrade", project)
     assert r.exit_code == 0 and "applied 1 migrations" in r.stdout, r.output
     assert run("upgrade", project).stdout.strip().endswith("already up to date")
+
+
+def _tadqiq_command() -> list[str]:
+    entry = Path(sys.executable).with_name("tadqiq")
+    return [str(entry)] if entry.exists() else [sys.executable, "-m", "tadqiq.cli.main"]
+
+
+def test_a_project_in_a_folder_the_user_cannot_write_is_read_for_real(gold_project):
+    """The folder really is read-only for the process: as root, the command runs as nobody."""
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: a read-only folder cannot be made for this process")
+        as_user = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    base = Path(tempfile.mkdtemp(prefix="tadqiq-ro-"))  # outside pytest's private folder, so nobody may enter
+    try:
+        folder = base / "shared"
+        folder.mkdir()
+        project = folder / "p.db"
+        shutil.copy2(gold_project, project)
+        project.chmod(0o644)
+        base.chmod(0o755)
+        folder.chmod(0o555)
+        before = _state(project)
+        r = subprocess.run([*as_user, *_tadqiq_command(), "stats", str(project)], capture_output=True, text=True,
+                           timeout=120, env={**os.environ, "HOME": str(base)})
+        assert r.returncode == 0, r.stderr
+        assert "articles: 1" in r.stdout and "Traceback" not in r.stderr
+        assert _state(project) == before
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)

@@ -19,6 +19,14 @@ from tadqiq.db.import_reading import PARALLEL_BYTES, workers_for
 LINES = 1800  # ~2.5 KB each: the file is above PARALLEL_BYTES, so it is read by worker processes
 
 
+def _entry() -> list[str]:
+    """The installed ``tadqiq`` command beside this Python (what a user runs), else ``-m``."""
+    from pathlib import Path
+
+    entry = Path(sys.executable).with_name("tadqiq")
+    return [str(entry)] if entry.exists() else [sys.executable, "-m", "tadqiq.cli.main"]
+
+
 def _corpus(path, rng: random.Random, bad_line: int | None = None, bad: str = "") -> None:
     out = []
     for n in range(1, LINES + 1):
@@ -36,7 +44,7 @@ def _corpus(path, rng: random.Random, bad_line: int | None = None, bad: str = ""
 
 
 def _tadqiq(*args, env=None):
-    return subprocess.Popen([sys.executable, "-m", "tadqiq.cli.main", *map(str, args)], stdout=subprocess.PIPE,
+    return subprocess.Popen([*_entry(), *map(str, args)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True, env={**os.environ, **(env or {})})
 
 
