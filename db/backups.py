@@ -19,6 +19,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,6 +85,22 @@ def backup_project(path: Path, *, keep: int = DEFAULT_KEEP) -> tuple[Path, list[
     return target, removed
 
 
+class _StillBusy(Exception):
+    pass
+
+
+def _give_up_after(seconds: float, path: Path):
+    """A backup progress callback that ends the copy once the destination has been busy for
+    ``seconds`` (sqlite3's backup loop would otherwise retry a locked destination for ever)."""
+    started = time.monotonic()
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() - started > seconds:
+            raise _StillBusy(str(path))
+
+    return progress
+
+
 def restore_project(path: Path, backup: Path) -> Path:
     """Put ``backup`` in place of the project ``path``; return where the file as it was is kept."""
     from tadqiq.db.project import Project
@@ -99,16 +116,19 @@ def restore_project(path: Path, backup: Path) -> Path:
         backup_folder(path).mkdir(exist_ok=True)
         kept = backup_folder(path) / f"{path.stem}-{_stamp()}-damaged{path.suffix or '.db'}"
         shutil.copy2(path, kept)
+    timeout = busy_timeout()
     source = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
-        dest = sqlite3.connect(path, timeout=busy_timeout())
+        dest = sqlite3.connect(path, timeout=timeout)
         try:
-            source.backup(dest)
+            source.backup(dest, progress=_give_up_after(timeout, path))
         finally:
             dest.close()
+    except _StillBusy:
+        raise ProjectBusy(busy_message(path, timeout)) from None
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
-            raise ProjectBusy(busy_message(path)) from None
+            raise ProjectBusy(busy_message(path, timeout)) from None
         raise ProjectError(f"{path}: cannot write the backup into it ({exc}); the file as it was is in {kept}") from None
     finally:
         source.close()

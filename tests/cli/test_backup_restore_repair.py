@@ -132,3 +132,20 @@ def test_check_finds_views_and_triggers_not_as_tadqiq_makes_them_and_repair_rest
     assert "2 views/triggers/indexes made again" in r.stdout and "1 not made by Tadqiq removed" in r.stdout
     assert _count(project, "SELECT count(*) FROM gold_events") > 0
     assert _count(project, "SELECT count(*) FROM sqlite_master WHERE name = 'theirs'") == 0
+
+
+def test_restore_waits_for_a_writer_and_gives_up_with_who_holds_it(run, dump, project, monkeypatch):
+    assert run("backup", project).exit_code == 0
+    (first,) = (project.parent / "p.db.backups").iterdir()
+    monkeypatch.setenv("TADQIQ_BUSY_TIMEOUT", "0.5")
+    before = dump(project)
+    holder = sqlite3.connect(project, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        r = run("restore", project, first)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "the project is busy" in r.stderr and "waited 0.5 s" in r.stderr
+    assert dump(project) == before
