@@ -165,7 +165,7 @@ def test_a_project_in_a_folder_the_user_cannot_write_is_read_for_real(gold_proje
         as_user = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
     base = Path(tempfile.mkdtemp(prefix="tadqiq-ro-"))  # outside pytest's private folder, so nobody may enter
     try:
-        folder = base / "shared"
+        folder = base / "read-only"
         folder.mkdir()
         project = folder / "p.db"
         shutil.copy2(gold_project, project)
