@@ -61,7 +61,9 @@ def unicode_error_message(exc: UnicodeError, command: str) -> str:
         return (f"{kind} ({code}) that cannot be stored or printed as UTF-8, at character {exc.start} of a "
                 f"{len(exc.object)}-character text (a command-line argument or an input field), while "
                 f"running `{command}`; give valid Unicode text")
-    return f"text that is not valid {exc.encoding if hasattr(exc, 'encoding') else 'Unicode'} ({exc.reason if hasattr(exc, 'reason') else exc}), while running `{command}`"
+    encoding = getattr(exc, "encoding", "Unicode")
+    reason = getattr(exc, "reason", str(exc))
+    return f"text that is not valid {encoding} ({reason}), while running `{command}`"
 
 
 def other_error_message(exc: BaseException, command: str) -> tuple[str, int]:
