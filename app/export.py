@@ -121,7 +121,7 @@ def run_export(
             progress(n)
 
     types = list(job.types) if job.types else None
-    with Project.open(job.project, create=False) as project:
+    with Project.open(job.project, create=False, read_only=True) as project:
         select_mentions([], job.status, types=types, schema=project.schema)  # unknown types fail here
         articles = export_articles(project, job.status, job.reviewer)
         if total is not None:

@@ -86,15 +86,9 @@ def _run(job: tuple[int, Article]) -> tuple[int, str, list[Mention] | str]:
 
 
 def article_ids(project: Project) -> Iterator[int]:
-    """Every article's row id, in id order, a page at a time."""
-    offset = 0
-    while True:
-        page = project.article_list(offset, _PAGE)
-        if not page:
-            return
-        for row in page:
-            yield row.id
-        offset += len(page)
+    """Every article's row id, in id order (keyset pages: the cost of a page does not grow with
+    how far into the project it is, as OFFSET's did)."""
+    yield from project.article_ids()
 
 
 def engine_origin(project: Project, engine_name: str | EngineSpec) -> str:

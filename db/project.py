@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,10 @@ from tadqiq.core.model import GOLD_STATUSES, Article, Mention
 from tadqiq.core.schema import DEFAULT_SCHEMA, EventSchema, SchemaError, load_schema, schema_from_json
 from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
-from tadqiq.db.connection import ProjectError, connect, now, remove_project_files
+from tadqiq.db.backups import DEFAULT_KEEP, backup_project, list_backups, restore_project
+from tadqiq.db.check import check_file, check_project
+from tadqiq.db.repair import rebuild_derived
+from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
 from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
 from tadqiq.db.mentions import MentionStore
@@ -68,12 +71,19 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None) -> Project:
+    def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None,
+             read_only: bool = False) -> Project:
+        """Open (or create) a project. ``read_only``: for commands that only read (stats, check,
+        show, search, export, evaluate): the file is opened ``mode=ro`` and never created,
+        converted or migrated (db/connection.py); writing through it fails."""
         path = Path(path)
-        new = not path.exists()
-        db, applied, saved = connect(path, create=create)
+        new = not path.exists() and not read_only
+        db, applied, saved = connect(path, create=create and not read_only, read_only=read_only)
         try:
             row = db.execute("SELECT definition FROM event_schema LIMIT 1").fetchone()
+            if row is None and read_only:
+                raise ProjectError(f"{path}: an unfinished Tadqiq project (no event schema stored); "
+                                   "it cannot be read")
             if row is None:
                 loaded = load_schema(schema or DEFAULT_SCHEMA)
                 with db.atomic():
@@ -210,6 +220,17 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
 
+    def article_ids(self, page: int = 5000) -> Iterator[int]:
+        """Every article's row id in id order, ``page`` at a time by keyset (``id > last``):
+        each page is one index seek, never an OFFSET that walks the rows before it."""
+        last = -1
+        while True:
+            rows = self.db.execute("SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, page]).fetchall()
+            if not rows:
+                return
+            yield from (r[0] for r in rows)
+            last = rows[-1][0]
+
     def article_status(self, article_id: int) -> str:
         row = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
@@ -317,37 +338,39 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                 " EXCEPT SELECT name FROM reviewers WHERE name LIKE 'extractor:%' ORDER BY 1").fetchall()],
         }
 
+    def rebuild_derived(self) -> dict[str, int]:
+        """Rebuild the search index and the queue counts from the texts, mentions and notes
+        (db/repair.py), in one transaction: ``{"indexed": N, "recounted": M}``."""
+        return rebuild_derived(self.db)
+
+    @staticmethod
+    def backup(path: str | Path, *, keep: int = DEFAULT_KEEP) -> tuple[Path, list[Path]]:
+        """A backup of the project file into ``PATH.backups/``, the oldest beyond ``keep`` removed
+        (db/backups.py): (the new backup, the removed ones)."""
+        return backup_project(Path(path), keep=keep)
+
+    @staticmethod
+    def backups(path: str | Path) -> list[Path]:
+        return list_backups(Path(path))
+
+    @staticmethod
+    def restore(path: str | Path, backup: str | Path) -> Path:
+        """Put a checked backup in place of the project; return where the file as it was is kept."""
+        return restore_project(Path(path), Path(backup))
+
+    @staticmethod
+    def check_unopenable(path: str | Path, why: str) -> list[str]:
+        """For ``tadqiq check`` on a file that :meth:`open` refused as damaged: what can still be
+        checked without its stored schema (read-only), every problem listed."""
+        return check_file(read_only_uri(Path(path)), why)
+
     def check(self) -> list[str]:
-        """Every problem found: SQLite integrity, foreign keys, text hashes, every span."""
-        q = self.db.execute
-        try:
-            problems = [f"integrity: {r[0]}" for r in q("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-        except sqlite3.DatabaseError as exc:  # too damaged to even walk: say so, check nothing more
-            return [f"integrity: {exc}"]
-        if problems:
-            return problems  # the rows below cannot be trusted (or read) in a damaged file
-        problems += [f"foreign key: {tuple(r)}" for r in q("PRAGMA foreign_key_check").fetchall()]
-        for ext_id, text, digest in q("SELECT ext_id, text, sha256 FROM articles"):
-            if sha256_text(text) != digest:
-                problems.append(f"article {ext_id}: text changed after import (sha256 differs)")
-        for ext_id, eid, start, end, stored in q(
-            "SELECT a.ext_id, e.id, e.trigger_start, e.trigger_end, e.trigger_text FROM events e"
-            " JOIN articles a ON a.id = e.article_id WHERE e.trigger_end > length(a.text)"
-            " OR substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) IS NOT e.trigger_text"
-        ):
-            problems.append(f"article {ext_id} event {eid}: trigger {start}..{end} is not {stored!r}")
-        for ext_id, eid, role, start, end, stored in q(
-            "SELECT a.ext_id, e.id, g.role, g.start, g.\"end\", g.text FROM arguments g"
-            " JOIN events e ON e.id = g.event_id JOIN articles a ON a.id = e.article_id"
-            " WHERE g.\"end\" > length(a.text) OR substr(a.text, g.start + 1, g.\"end\" - g.start) IS NOT g.text"
-        ):
-            problems.append(f"article {ext_id} event {eid}: {role} {start}..{end} is not {stored!r}")
-        for eid, etype in q("SELECT id, type FROM events"):
-            if etype not in self.schema.types:
-                problems.append(f"event {eid}: type {etype!r} not in schema {self.schema.name}")
-        return problems
+        """Every problem found, as a list (db/check.py): integrity, foreign keys, text hashes,
+        every span, event types; a part that cannot be read is one problem, the rest still run."""
+        return check_project(self.db.conn, self.schema)
 
 
 # Re-exported so callers need one import for the errors they handle.
-__all__ += ["Acceptance", "Dashboard", "MentionError", "SearchError", "SearchHit", "ConcordanceLine", "search_marks", "Replay", "action_name",
+__all__ += ["Acceptance", "Dashboard", "DEFAULT_KEEP", "MentionError", "SearchError", "SearchHit", "ConcordanceLine",
+            "search_marks", "Replay", "action_name",
             "ProjectBusy", "busy_message", "is_busy", "note_operation"]

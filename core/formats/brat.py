@@ -21,10 +21,12 @@ review fields (status, origin, reviewer, confidence, rule, link, id) as JSON.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +65,24 @@ def schema_types_by_brat_name(schema: EventSchema) -> dict[str, str]:
     return out
 
 
+#: Bytes of a file stem in UTF-8: with ".ann.partial" it stays far below the 255 bytes a file
+#: name may have on Linux, macOS and Windows file systems.
+STEM_BYTES = 120
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
 def file_stem(ext_id: str, used: set[str]) -> str:
-    """A file name for an article id: unsafe characters become _, clashes get a suffix."""
+    """A file name for an article id: unsafe characters become _, clashes get a suffix.
+
+    An id too long for a file name (more than STEM_BYTES bytes once made safe), or a name
+    Windows reserves (CON, NUL ...), becomes a cut slug plus 12 hex digits of the id's sha256,
+    so two long ids that share a beginning still get different names; the real id is kept in
+    the export's manifest (``ids``) and read back from there."""
     stem = _SAFE.sub("_", ext_id).strip(".") or "doc"
+    if len(stem.encode("utf-8")) > STEM_BYTES or stem.split(".")[0].lower() in _RESERVED:
+        digest = hashlib.sha256(ext_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        cut = stem.encode("utf-8")[:STEM_BYTES - 13].decode("utf-8", "ignore").rstrip("._") or "doc"
+        stem = f"{cut}-{digest}"
     base, n = stem, 2
     while stem.lower() in used:
         stem = f"{base}_{n}"
@@ -196,6 +213,7 @@ def write_brat(
         files.append(out / name)
     schema_types_by_brat_name(schema)  # a name clash in brat is an error before anything is written
     used: set[str] = set()
+    ids: dict[str, str] = {}  # file -> article id, where the file name is not the id
     dbs: set[str] = set()
     for article, ms in items:
         check_item(article, ms, out)
@@ -205,6 +223,8 @@ def write_brat(
                 if ref:
                     dbs.add(ref[0].split(":", 1)[0])
         stem = file_stem(article.ext_id, used)
+        if stem != article.ext_id:
+            ids[f"{stem}.txt"] = article.ext_id
         ann = brat_ann(article, ms, schema)
         with atomic_write(out / f"{stem}.txt", newline="") as fh:
             fh.write(article.text)
@@ -219,7 +239,7 @@ def write_brat(
     with atomic_write(out / "tools.conf") as fh:
         fh.write(tools_conf(sorted(dbs)))
     files.append(out / "tools.conf")
-    return {"files": files, "counts": counts}
+    return {"files": files, "counts": counts, "ids": ids}
 
 
 GAZETTEER_URLS = {"geonames": "https://www.geonames.org/"}
@@ -405,11 +425,30 @@ def read_brat(
             raise FormatError(f"{ann}: no {ann.with_suffix('.txt').name} beside it (brat needs the text)")
     out = []
     ann_set = set(anns)
+    ids = exported_ids(folder)
     for txt in txts:
         ann = txt.with_suffix(".ann")
         if ann in ann_set:
-            out.append(read_brat_document(txt, ann, schema, origin, keep_review))
+            article, mentions = read_brat_document(txt, ann, schema, origin, keep_review)
         else:
             text, _ = _normalise_newlines(read_text(txt))
-            out.append((Article(ext_id=txt.stem, text=text), []))
+            article, mentions = Article(ext_id=txt.stem, text=text), []
+        real = ids.get(txt.relative_to(folder).as_posix())
+        out.append((replace(article, ext_id=real) if real else article, mentions))
     return out
+
+
+def exported_ids(folder: Path) -> dict[str, str]:
+    """A Tadqiq export's ``ids`` (file -> article id, for ids that could not be file names), from
+    its manifest.json; {} when there is none."""
+    for manifest in (folder / "manifest.json", folder.parent / "manifest.json"):
+        try:
+            data = json.loads(manifest.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        ids = data.get("ids") if isinstance(data, dict) else None
+        if isinstance(ids, dict):
+            prefix = "" if manifest.parent == folder else f"{folder.name}/"
+            return {k[len(prefix):]: v for k, v in ids.items()
+                    if isinstance(k, str) and isinstance(v, str) and k.startswith(prefix)}
+    return {}

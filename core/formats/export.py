@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import random
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.formats.common import OFFSETS, FormatError, Item, sha256_file
+from tadqiq.core.formats.swap import clean_leftovers, staging_folder, swap_files, swap_folder
 from tadqiq.core.formats.tokens import TOKENIZER, TOKENIZER_DOC
 from tadqiq.core.model import GOLD_STATUSES, Mention
 from tadqiq.core.schema import EventSchema
@@ -155,33 +154,11 @@ def export(
                                  command, created, extra)
         except FormatError as exc:  # name the real target, not the staging folder
             raise FormatError(str(exc).replace(str(target), str(out)).replace(str(staging), str(out.parent))) from None
-        _swap_in([(target, out), (staged_manifest, manifest_path)], aside=staging)
+        try:
+            swap_files([(target, out), (staged_manifest, manifest_path)])  # the manifest last
+        except FileExistsError as exc:
+            raise FormatError(f"{exc.filename} is a folder; the export needs that name for a file") from None
     return manifest
-
-
-def _swap_in(pairs: list[tuple[Path, Path]], aside: Path) -> None:
-    """Move each new file onto its destination, all or none: what was there is moved ``aside``
-    first and put back if any move fails (a data file never sits beside an old manifest)."""
-    for _new, dest in pairs:
-        if dest.is_dir():
-            raise FormatError(f"{dest} is a folder; the export needs that name for a file")
-    previous: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        for _new, dest in pairs:
-            if dest.exists():
-                old = aside / f"{dest.name}.previous"
-                os.replace(dest, old)
-                previous.append((old, dest))
-        for new, dest in pairs:
-            os.replace(new, dest)
-            placed.append(dest)
-    except BaseException:
-        for dest in placed:
-            dest.unlink(missing_ok=True)
-        for old, dest in previous:
-            os.replace(old, dest)
-        raise
 
 
 @contextmanager
@@ -198,7 +175,8 @@ def _staged(out: Path) -> Iterator[Path]:
         raise FormatError(f"cannot write {out}: {parent} is a file, not a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+        clean_leftovers(out)  # staging folders of killed exports of this target
+        staging = staging_folder(out)
     except OSError as exc:
         for folder in missing:
             with contextlib.suppress(OSError):
@@ -262,6 +240,7 @@ def _export_folder(
     with _staged(out) as staging:
         try:
             files: list[Path] = []
+            ids: dict[str, str] = {}  # file -> article id where a file name could not be the id
             if isinstance(items, Mapping):
                 counts: dict[str, Any] = {}
                 for name, split_items in items.items():
@@ -269,6 +248,7 @@ def _export_folder(
                     result = _write(writer, fmt, split_items, schema, target, progress)
                     files.extend(result["files"])
                     counts[name] = result["counts"]
+                    ids.update({f"{name}/{k}": v for k, v in result.get("ids", {}).items()})
                 total: dict[str, Any] = {}
                 for c in counts.values():
                     for k, v in c.items():
@@ -279,21 +259,13 @@ def _export_folder(
                 result = _write(writer, fmt, items, schema, staging, progress)
                 files.extend(result["files"])
                 counts = result["counts"]
+                ids.update(result.get("ids", {}))
+            if ids:
+                extra = {**(extra or {}), "ids": dict(sorted(ids.items()))}
             manifest = _manifest(fmt, schema, counts, files, staging, staging / "manifest.json", command, created, extra)
         except FormatError as exc:  # name the real target, not the staging folder
             raise FormatError(str(exc).replace(str(staging), str(out))) from None
-        old = None
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{staging.name.rsplit('-', 1)[-1]}"
-            os.replace(out, old)
-        try:
-            os.replace(staging, out)
-        except BaseException:
-            if old is not None:
-                os.replace(old, out)  # the previous export back where it was
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        swap_folder(staging, out)  # one exchange: old or new export at every instant (swap.py)
     return manifest
 
 

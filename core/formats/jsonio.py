@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.formats.common import FormatError
+from tadqiq.core.json_input import JSONInputError, loads
 
 
 def read_text(path: Path) -> str:
@@ -32,16 +33,14 @@ def jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+            obj = loads(line)
+        except JSONInputError as exc:  # bad JSON, too deep, a lone surrogate (core/json_input.py)
             hint = (
                 " (the file looks truncated)"
                 if lineno >= text.count("\n") and not text.endswith("\n")
                 else ""
             )
-            raise FormatError(
-                f"{path}: line {lineno}: invalid JSON at column {exc.colno}: {exc.msg}{hint}"
-            ) from None
+            raise FormatError(f"{path}: line {lineno}: {exc.message}{hint}") from None
         if not isinstance(obj, dict):
             raise FormatError(f"{path}: line {lineno}: expected a JSON object, got {type(obj).__name__}")
         yield lineno, obj
@@ -50,11 +49,10 @@ def jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def json_document(path: Path) -> Any:
     text = read_text(path)
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+        return loads(text)
+    except JSONInputError as exc:
+        at = f" at line {exc.line} column {exc.column}" if exc.line else ""
+        raise FormatError(f"{path}: {exc.message.replace(f' at column {exc.column}', '')}{at}") from None
 
 
 def need(obj: Any, key: str, kind: type | tuple[type, ...], loc: str) -> Any:

@@ -44,7 +44,7 @@ def detect_format(path: Path) -> str:
         with open(path, encoding="utf-8-sig") as fh:
             first = next((line for line in fh if line.strip()), "")
         keys = set(json.loads(first)) if first else set()
-    except (UnicodeDecodeError, json.JSONDecodeError, TypeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, TypeError, RecursionError):
         return "jsonl"  # the native reader gives the precise error
     if "wnd_id" in keys or "event_mentions" in keys:
         return "oneie"

@@ -105,6 +105,47 @@ def _arabic_share_of_non_ascii(text: str) -> float:
     return sum(0x0600 <= ord(ch) <= 0x06FF for ch in wide) / len(wide)
 
 
+def line_ranges(numbers: list[int], shown: int = 8) -> str:
+    """[1, 2, 3, 7, 9, 10] -> 'lines 1-3, 7, 9-10'; at most ``shown`` ranges, then how many more."""
+    ranges: list[list[int]] = []
+    for n in numbers:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    parts = [f"{a}" if a == b else f"{a}-{b}" for a, b in ranges[:shown]]
+    more = f" and {len(ranges) - shown} more ranges" if len(ranges) > shown else ""
+    word = "line" if len(numbers) == 1 else "lines"
+    return f"{word} {', '.join(parts)}{more}"
+
+
+def mixed_encodings(data: bytes) -> str | None:
+    """Why bytes that are not UTF-8 as a whole cannot be decoded in one encoding either, or None.
+
+    Some lines are UTF-8 with non-ASCII characters (Arabic), others are not UTF-8 at all
+    (Windows-1256, when they read as Arabic in it): decoding the whole file in either encoding
+    would store the other lines garbled. Refused with the line numbers of each, never guessed."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for n, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(n)
+        else:
+            utf8.append(n)
+    if not utf8 or not other:
+        return None
+    sample = b"\n".join(data.split(b"\n")[n - 1] for n in other[:50])
+    arabic = _arabic_share_of_non_ascii(sample.decode("cp1256", errors="replace")) >= 0.6
+    kind = "Windows-1256 (Arabic)" if arabic else "another encoding (not UTF-8)"
+    return (f"mixes encodings, nothing imported: UTF-8 on {line_ranges(utf8)}; {kind} on {line_ranges(other)}; "
+            "decoding it whole either way would store the other lines garbled. Convert the lines to one "
+            "encoding (e.g. save each part as UTF-8) and import again")
+
+
 def _guess(data: bytes, where: str) -> tuple[str, str]:
     """Text and encoding of bytes that have no BOM and are not UTF-8."""
     utf16 = _utf16_without_bom(data)
@@ -112,6 +153,9 @@ def _guess(data: bytes, where: str) -> tuple[str, str]:
         return utf16
     if b"\x00" in data[:65536]:
         raise ImportProblem(f"{where}: binary file (NUL bytes), not text")
+    mixed = mixed_encodings(data)
+    if mixed is not None:
+        raise ImportProblem(f"{where}: {mixed}")
     cp1256 = data.decode("cp1256", errors="replace")
     if "\ufffd" not in cp1256 and _arabic_share_of_non_ascii(cp1256) >= 0.6:
         return cp1256, "cp1256"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.importing.chrome import site_regions
+from tadqiq.core.json_input import JSONInputError, loads
 from tadqiq.core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
 from tadqiq.core.importing.events import parse_mention
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
@@ -76,12 +77,33 @@ def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, str
             continue
         where = f"{path} line {n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportProblem(f"{where}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            obj = loads(line)
+        except JSONInputError as exc:  # bad JSON, too deep, a lone surrogate: with the column
+            raise ImportProblem(f"{where}: {exc.message}") from None
         if not isinstance(obj, dict):
             raise ImportProblem(f"{where}: each line must be a JSON object, got {type(obj).__name__}")
         yield n, where, obj
+
+
+def article_id(value: Any, default: str, where: str) -> str:
+    """A record's article id: a non-blank string as given, or ``default`` when there is none.
+    Anything else (a number, an object, a blank string) is refused, never turned into text:
+    ``0`` or ``{"a": 1}`` converted would be an id nobody chose."""
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        raise ImportProblem(f"{where}: field 'id' must be a string, got {_json_kind(value)} {shown}"
+                            f" (write it in quotes if it is meant as the id, or leave 'id' out)")
+    if not value.strip():
+        raise ImportProblem(f"{where}: field 'id' is blank (give the article an id, or leave 'id' out)")
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", dict: "an object", list: "a list"}.get(
+        type(value), type(value).__name__)
 
 
 def read_sidecar(path: Path) -> dict[str, dict[str, Any]]:
@@ -110,7 +132,7 @@ def jsonl_item(path: Path, n: int, where: str, obj: dict[str, Any], schema: Even
     if not isinstance(raw, str):
         raise ImportProblem(f"{where}: missing 'text' (a string)")
     text = normalize_newlines(raw)
-    ext_id = str(obj.get("id") or f"{path.stem}-{n}")
+    ext_id = article_id(obj.get("id", None), f"{path.stem}-{n}", where)
     art = _article(text, ext_id, where, obj)
     extra = {k: obj[k] for k in sorted(set(obj) - _JSONL_KEYS)}
     if extra:

@@ -131,7 +131,7 @@ def evaluate_cmd(
         fail("--curve goes with --cross-validate")
     if not gold_origin or not pred_origin:
         fail("give --gold ORIGIN and --pred ORIGIN, or --cross-validate K")
-    with Project.open(project, create=False) as p:
+    with Project.open(project, create=False, read_only=True) as p:
         gold = collect(p, gold_origin, drop_rejected=True)
         pred = collect(p, pred_origin, drop_rejected=False)
         origins = sorted(p.stats()["mentions_by_origin"])
@@ -158,7 +158,7 @@ def evaluate_cmd(
 
 
 def _cross_validate(ctx: click.Context, project: Path, k: int, curve: Path | None, as_json: bool) -> None:
-    with Project.open(project, create=False) as p:
+    with Project.open(project, create=False, read_only=True) as p:
         examples = gold_examples(p)
         roles = p.schema.role_table()
     if len(examples) < MIN_ARTICLES:

@@ -8,6 +8,7 @@ here, so a frozen bundle sees them as ordinary imports.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import sys
@@ -17,12 +18,15 @@ from pathlib import Path
 import click
 
 from tadqiq.core.version import __version__
+from tadqiq.cli.errors import debugging, os_error_message, other_error_message, unicode_error_message
 from tadqiq.cli.output import fail
 from tadqiq.db.project import note_operation
 
 
 class TadqiqGroup(click.Group):
-    """A group whose first positional argument may be a project file instead of a command."""
+    """A group whose first positional argument may be a project file instead of a command, and
+    the one top-level handler: whatever error gets out of a command is one line, never a
+    traceback (tadqiq/cli/errors.py)."""
 
     _VALUE_OPTIONS = {"--reviewer"}
 
@@ -40,6 +44,23 @@ class TadqiqGroup(click.Group):
                 args = [*args[:i], "gui", *args[i:]]
             break
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last word; TADQIQ_DEBUG=1 re-raises
+            if debugging() or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+                raise  # click ends quietly on a closed pipe (`tadqiq show ... | head`)
+            command = f"tadqiq {ctx.invoked_subcommand or 'gui'}"
+            if isinstance(exc, OSError):
+                fail(os_error_message(exc, command))
+            if isinstance(exc, UnicodeError):
+                fail(unicode_error_message(exc, command))
+            message, code = other_error_message(exc, command)
+            fail(message, code)
+            raise  # not reached: fail exits
 
 
 @click.group(cls=TadqiqGroup, invoke_without_command=True,

@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from tadqiq.app.importing import TOOL_FORMATS, ImportOptions, ImportOptionsError, check_options, import_into
 from tadqiq.cli.output import echo, echo_json, fail, friendly_errors
-from tadqiq.db.project import Project
+from tadqiq.db.project import DEFAULT_KEEP, Project, ProjectError
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 _OPTION_PROBLEMS = {
@@ -19,9 +19,10 @@ _OPTION_PROBLEMS = {
 
 
 def _open_existing(project: Path) -> Project:
+    """A project for a command that only reads it: opened read-only, never created or migrated."""
     if not project.exists():
         fail(f"{project}: no such project file (create it with `tadqiq init` or `tadqiq import`)")
-    return Project.open(project, create=False)
+    return Project.open(project, create=False, read_only=True)
 
 
 @click.command()
@@ -148,19 +149,108 @@ def stats(ctx: click.Context, project: Path, as_json: bool) -> None:
 
 @click.command()
 @PROJECT
+@click.option("--repair", is_flag=True,
+              help="Rebuild the derived data (search index, queue counts) from the texts and mentions, then check again.")
 @friendly_errors
-def check(project: Path) -> None:
-    """SQLite integrity check plus every stored span re-checked against its text."""
-    with _open_existing(project) as p:
-        problems = p.check()
-        counts = p.stats()
+def check(project: Path, repair: bool) -> None:
+    """SQLite integrity check plus every stored span re-checked against its text.
+
+    Lists every problem it finds (it does not stop at the first); exit status 1 when there are any.
+    With --repair, the search index and the queue counts are rebuilt first (a damaged file is not
+    touched: restore a backup instead, see `tadqiq restore`)."""
+    if repair:
+        _repair(project)
+    try:
+        opened = _open_existing(project)
+    except ProjectError as exc:
+        if not _damaged(exc):
+            raise  # not a project, empty, newer, busy: the message says so
+        problems, counts = Project.check_unopenable(project, str(exc).removeprefix(f"{project}: ")), None
+    else:
+        with opened as p:
+            problems = p.check()
+            counts = None if problems else p.stats()
     for problem in problems:
         click.echo(problem)
     if problems:
-        fail(f"{len(problems)} problems in {project}")
+        fail(f"{len(problems)} problems found in {project} (listed above)")
     click.echo(f"ok: {counts['articles']} articles, {counts['mentions']} mentions, every span matches its text")
 
 
+def _repair(project: Path) -> None:
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    with Project.open(project, create=False) as p:
+        damage = [x for x in p.check() if x.startswith(("integrity", "opening")) or "cannot be read" in x]
+        if damage:
+            for problem in damage:
+                click.echo(problem)
+            fail(f"{project}: the file itself is damaged; --repair rebuilds derived data only and changed "
+                 f"nothing. Restore a backup (`tadqiq restore {project} BACKUP`, `tadqiq backup --list {project}`)")
+        done = p.rebuild_derived()
+    click.echo(f"repaired: search index rebuilt from {done['indexed']} texts, queue counts recomputed for "
+               f"{done['recounted']} articles; {done['recreated']} views/triggers/indexes made again as Tadqiq "
+               f"makes them, {done['removed']} not made by Tadqiq removed")
+
+
+@click.command()
+@PROJECT
+@friendly_errors
+def upgrade(project: Path) -> None:
+    """Bring a project made by an older Tadqiq up to date (its migrations; a backup is kept beside it).
+
+    Every writing command does this on open; the reading commands (stats, check, show, search,
+    export, evaluate) never do and name this command instead."""
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    with Project.open(project, create=False) as p:
+        applied, saved = p.migrated, p.backup_path
+    if not applied:
+        click.echo(f"{project}: already up to date")
+        return
+    click.echo(f"{project}: applied {len(applied)} migrations ({', '.join(applied)})"
+               + (f"; the file as it was is kept in {saved}" if saved else ""))
+
+
+@click.command()
+@PROJECT
+@click.option("--keep", type=click.IntRange(min=1), default=DEFAULT_KEEP, show_default=True,
+              help="Backups kept; the oldest beyond this are removed.")
+@click.option("--list", "list_only", is_flag=True, help="List the backups; make none.")
+@friendly_errors
+def backup(project: Path, keep: int, list_only: bool) -> None:
+    """Copy PROJECT into PROJECT.backups/ (SQLite's online backup: other programs may keep working on it)."""
+    if not project.exists():
+        fail(f"{project}: no such project file")
+    if list_only:
+        found = Project.backups(project)
+        for path in found:
+            click.echo(f"{path}\t{path.stat().st_size:,} bytes")
+        click.echo(f"{len(found)} backups of {project}", err=True)
+        return
+    made, removed = Project.backup(project, keep=keep)
+    click.echo(f"backed up {project} to {made}" + (f"; removed {len(removed)} older beyond {keep}" if removed else ""))
+
+
+@click.command()
+@PROJECT
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@friendly_errors
+def restore(project: Path, backup_file: Path) -> None:
+    """Put BACKUP in place of PROJECT (checked first); the file as it was is kept as a backup too."""
+    if not project.exists():
+        fail(f"{project}: no such project file (copy the backup to make a new one)")
+    kept = Project.restore(project, backup_file)
+    click.echo(f"restored {project} from {backup_file}; the file as it was is kept in {kept}")
+
+
+def _damaged(exc: ProjectError) -> bool:
+    """Whether opening failed on the file's contents (worth checking part by part)."""
+    text = str(exc)
+    return any(word in text for word in ("malformed", "disk image", "stored schema", "not a database",
+                                         "could not decode", "file is not a database"))
+
+
 def register(group: click.Group) -> None:
-    for command in (init, import_, search, show, stats, check):
+    for command in (init, import_, search, show, stats, check, upgrade, backup, restore):
         group.add_command(command)

@@ -38,7 +38,7 @@ def train_cmd(ctx: click.Context, project: Path, engine_name: str, k: int, jobs:
         fail(f"{project}: no such project file")
     if k == 1:
         fail("--cross-validate needs at least 2 folds (or 0 to skip it)")
-    with Project.open(project, create=False) as p:
+    with Project.open(project, create=False, read_only=list_models) as p:
         if list_models:
             rows = p.models(engine_name)
             if as_json:

@@ -146,7 +146,7 @@ def test_an_unwritable_place_is_named_not_the_hidden_staging_folder(tmp_path, mo
     def refuse(*_a, **_k):
         raise PermissionError(13, "Permission denied", str(tmp_path / ".x.jsonl.partial-abc"))
 
-    monkeypatch.setattr(export_module.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(export_module, "staging_folder", refuse)
     out = tmp_path / "new" / "x.jsonl"
     with pytest.raises(OSError) as err:
         export("jsonl", make_expected.expected_items(), SCHEMA, out)
