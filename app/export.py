@@ -40,6 +40,7 @@ class ExportJob:
     types: tuple[str, ...] | None = None  # None: every type
     split: str | None = None  # "80/10/10"
     seed: int = 0
+    max_span_width: int = 8  # dygiepp: arguments longer than this (in tokens) are reported
 
     @property
     def writes_folder(self) -> bool:
@@ -59,6 +60,8 @@ class ExportJob:
             parts += ["--split", self.split, "--seed", str(self.seed)]
         if self.types:
             parts += ["--types", ",".join(self.types)]
+        if self.fmt == "dygiepp":
+            parts += ["--max-span-width", str(self.max_span_width)]
         return shlex.join(parts)
 
 
@@ -77,6 +80,8 @@ class ExportSummary:
     extras: dict[str, Any] = field(default_factory=dict)
     #: reviewers named on the project's mentions, when the job picks one (to say who there is)
     reviewers: tuple[str, ...] = ()
+    #: dygiepp: the arguments longer than the job's max_span_width (document, event, role, text, width)
+    long_arguments: tuple[dict[str, Any], ...] = ()
 
 
 def check_job(job: ExportJob) -> None:
@@ -141,8 +146,9 @@ def run_export(
         extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
                                "split": job.split, "seed": job.seed if job.split else None,
                                "project": str(job.project)}}
+        options = {"max_span_width": job.max_span_width} if job.fmt == "dygiepp" else None
         manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,
-                          extra=extra)
+                          extra=extra, options=options)
         reviewers = tuple(mention_reviewers(project)) if job.reviewer else ()
     counts = manifest["counts"]
     totals = counts.get("total", counts)
@@ -156,4 +162,5 @@ def run_export(
         splits={k: v for k, v in counts.items() if k in ("train", "dev", "test")},
         extras={k: v for k, v in totals.items() if k not in ("articles", "mentions") and v},
         reviewers=reviewers,
+        long_arguments=tuple(manifest.get("dygiepp", {}).get("arguments_over_max_span_width", ())),
     )
