@@ -20,6 +20,7 @@ from tadqiq.core.formats.common import FormatError
 from tadqiq.core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
 from tadqiq.db.export_queries import export_articles, export_items, mention_reviewers
 from tadqiq.db.project import Project
+from tadqiq.extract.place_units import admin1_of_places
 
 __all__ = ["FORMATS", "ExportCancelled", "ExportJob", "ExportSummary", "check_job", "run_export"]
 
@@ -146,7 +147,11 @@ def run_export(
         extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
                                "split": job.split, "seed": job.seed if job.split else None,
                                "project": str(job.project)}}
-        options = {"max_span_width": job.max_span_width} if job.fmt == "dygiepp" else None
+        options: dict[str, Any] | None = None
+        if job.fmt == "dygiepp":
+            options = {"max_span_width": job.max_span_width}
+        elif job.fmt == "acled-csv":
+            options = {"admin1_of": admin1_of_places()}  # the first-level unit of each gazetteer town
         manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,
                           extra=extra, options=options)
         reviewers = tuple(mention_reviewers(project)) if job.reviewer else ()
