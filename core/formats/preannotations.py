@@ -65,11 +65,14 @@ def read_preannotations(
     fmt: str | None = None,
     keep_review: bool = False,
     texts: Callable[[str], str | None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    label_studio_from: str = "auto",
 ) -> list[Item]:
     """Read ``path`` as proposals of ``origin``; with ``keep_review`` (restoring a Tadqiq export)
     the review fields a native or brat file carries are kept, and ``origin`` fills only the gaps.
-    ``texts(doc_id)``: the stored text of a document already in the project (OneIE windows are
-    aligned onto it rather than joined)."""
+    ``texts(doc_id)``: the stored text of a document already in the project (OneIE windows,
+    Prodigy sentences and model outputs are placed onto it). ``warn`` is told what a reader
+    left out without failing; ``label_studio_from`` is read_labelstudio's ``use``."""
     path = Path(path)
     if not path.exists():
         raise FormatError(f"{path}: no such file or folder")
@@ -79,6 +82,10 @@ def read_preannotations(
     def read(with_schema: EventSchema) -> list[Item]:
         if fmt == "oneie":
             return read_oneie(path, with_schema, origin=origin, texts=texts)
+        if fmt == "labelstudio":
+            return read_labelstudio(path, with_schema, origin=origin, use=label_studio_from, warn=warn)
+        if fmt == "prodigy":
+            return read_prodigy(path, with_schema, origin=origin, texts=texts, warn=warn)
         if keep_review and fmt in KEEPS_REVIEW:
             return READERS[fmt](path, with_schema, origin=origin, keep_review=True)
         return READERS[fmt](path, with_schema, origin=origin)
@@ -100,10 +107,13 @@ def preannotation_import_items(
     fmt: str | None = None,
     keep_review: bool = False,
     texts: Callable[[str], str | None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    label_studio_from: str = "auto",
 ) -> list[ImportItem]:
     """``read_preannotations`` as ImportItems for ``Project.import_items`` (FormatError -> ImportProblem)."""
     try:
-        items = read_preannotations(path, schema, origin=origin, fmt=fmt, keep_review=keep_review, texts=texts)
+        items = read_preannotations(path, schema, origin=origin, fmt=fmt, keep_review=keep_review, texts=texts,
+                                    warn=warn, label_studio_from=label_studio_from)
     except FormatError as exc:
         raise ImportProblem(str(exc)) from None
     return [
