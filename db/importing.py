@@ -32,7 +32,7 @@ class ImportReport:
 
 
 #: Formats of other tools read through core.formats (the rest: .txt, native .jsonl, .csv).
-TOOL_FORMATS = ("oneie", "brat", "labelstudio", "prodigy")
+TOOL_FORMATS = ("oneie", "brat", "labelstudio", "prodigy", "dygiepp", "oneie-predictions")
 
 
 def tool_format(path: Path) -> str | None:

@@ -1,8 +1,8 @@
 """One entry point for reading pre-annotations, whatever tool they come from.
 
 ``read_preannotations(path, schema, origin=..., fmt=None)`` picks the reader from ``fmt`` or
-from the path (a folder is brat; ``.json`` is Label Studio; ``.jsonl`` is native, OneIE or
-Prodigy, told apart by the keys of its first record) and returns ``(Article, [Mention])``
+from the path (a folder is brat; ``.json`` is Label Studio; ``.jsonl`` is native, OneIE,
+Prodigy, a DyGIE++ prediction or a OneIE prediction, told apart by the keys of its first record) and returns ``(Article, [Mention])``
 pairs with status ``proposed`` and ``origin``, or raises FormatError having returned nothing.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from tadqiq.core.formats.brat import read_brat
 from tadqiq.core.formats.common import FormatError, Item, SchemaMismatch
 from tadqiq.core.formats.labelstudio import read_labelstudio
+from tadqiq.core.formats.model_outputs import read_dygiepp, read_oneie_predictions
 from tadqiq.core.formats.native import read_native
 from tadqiq.core.formats.oneie import read_oneie
 from tadqiq.core.formats.prodigy import read_prodigy
@@ -28,7 +29,11 @@ READERS = {
     "brat": read_brat,
     "labelstudio": read_labelstudio,
     "prodigy": read_prodigy,
+    "dygiepp": read_dygiepp,
+    "oneie-predictions": read_oneie_predictions,
 }
+#: Readers that place their documents onto the project's stored articles (``texts``) and may warn.
+ONTO_STORED = frozenset({"dygiepp", "oneie-predictions"})
 
 
 def detect_format(path: Path) -> str:
@@ -46,6 +51,10 @@ def detect_format(path: Path) -> str:
         keys = set(json.loads(first)) if first else set()
     except (UnicodeDecodeError, json.JSONDecodeError, TypeError):
         return "jsonl"  # the native reader gives the precise error
+    if "graph" in keys and ("tokens" in keys or "token_ids" in keys):
+        return "oneie-predictions"
+    if "predicted_events" in keys or "predicted_ner" in keys or {"doc_key", "sentences"} <= keys:
+        return "dygiepp"
     if "wnd_id" in keys or "event_mentions" in keys:
         return "oneie"
     if "spans" in keys and "events" not in keys:
@@ -84,8 +93,8 @@ def read_preannotations(
             return read_oneie(path, with_schema, origin=origin, texts=texts)
         if fmt == "labelstudio":
             return read_labelstudio(path, with_schema, origin=origin, use=label_studio_from, warn=warn)
-        if fmt == "prodigy":
-            return read_prodigy(path, with_schema, origin=origin, texts=texts, warn=warn)
+        if fmt == "prodigy" or fmt in ONTO_STORED:
+            return READERS[fmt](path, with_schema, origin=origin, texts=texts, warn=warn)
         if keep_review and fmt in KEEPS_REVIEW:
             return READERS[fmt](path, with_schema, origin=origin, keep_review=True)
         return READERS[fmt](path, with_schema, origin=origin)

@@ -47,7 +47,8 @@ def init(project: Path, schema: str | None) -> None:
 @click.option("--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "tadqiq", *TOOL_FORMATS]),
               help="Pre-annotations of another tool (brat folder, OneIE/TextEE or Prodigy .jsonl, "
-                   "Label Studio .json); auto tells them apart, tadqiq reads only .txt/.jsonl/.csv.")
+                   "Label Studio .json) or a model's output onto stored articles (DyGIE++ predictions, "
+                   "OneIE predict.py output); auto tells them apart, tadqiq reads only .txt/.jsonl/.csv.")
 @click.option("--label-studio-from", "ls_from", default="auto", show_default=True,
               type=click.Choice(["auto", "annotations", "predictions", "both"]),
               help="Label Studio: read each task's annotations (as gold with --gold, else proposals), its "
