@@ -42,6 +42,8 @@ class ExportJob:
     split: str | None = None  # "80/10/10"
     seed: int = 0
     max_span_width: int = 8  # dygiepp: arguments longer than this (in tokens) are reported
+    pieces_vocab: Path | None = None  # oneie-original: the model's WordPiece vocab.txt
+    pieces_uncased: bool = False  # oneie-original: an uncased model (lower case, marks stripped)
 
     @property
     def writes_folder(self) -> bool:
@@ -63,6 +65,8 @@ class ExportJob:
             parts += ["--types", ",".join(self.types)]
         if self.fmt == "dygiepp":
             parts += ["--max-span-width", str(self.max_span_width)]
+        if self.fmt == "oneie-original" and self.pieces_vocab is not None:
+            parts += ["--pieces-vocab", str(self.pieces_vocab)] + (["--pieces-uncased"] if self.pieces_uncased else [])
         return shlex.join(parts)
 
 
@@ -150,6 +154,8 @@ def run_export(
         options: dict[str, Any] | None = None
         if job.fmt == "dygiepp":
             options = {"max_span_width": job.max_span_width}
+        elif job.fmt == "oneie-original":
+            options = {"pieces_vocab": job.pieces_vocab, "pieces_uncased": job.pieces_uncased}
         elif job.fmt == "acled-csv":
             options = {"admin1_of": admin1_of_places()}  # the first-level unit of each gazetteer town
         manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,

@@ -34,6 +34,7 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
     from tadqiq.core.formats.dygiepp import write_dygiepp
     from tadqiq.core.formats.native import write_native
     from tadqiq.core.formats.oneie import write_oneie
+    from tadqiq.core.formats.oneie_original import write_oneie_original
 
     return {
         "jsonl": (write_native, ".jsonl", False, OFFSETS, "native JSONL, one article per line"),
@@ -44,6 +45,14 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
             "token indices end exclusive, relative to the window; start_char/end_char are code points "
             "relative to the window text",
             "OneIE/TextEE JSONL, one sentence window per line",
+        ),
+        "oneie-original": (
+            write_oneie_original,
+            ".jsonl",
+            False,
+            "token indices end exclusive, relative to the window; pieces/token_lens per token",
+            "JSONL for the original OneIE loader (oneie/data.py): the oneie windows plus sent_id, pieces, "
+            "token_lens, relation_mentions and the entities' mention_type",
         ),
         "dygiepp": (
             write_dygiepp,
@@ -70,10 +79,10 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
     }
 
 
-FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
-TOKEN_FORMATS = frozenset({"oneie", "dygiepp", "conll"})
+FORMATS = ("jsonl", "oneie", "oneie-original", "dygiepp", "brat", "conll", "acled-csv")
+TOKEN_FORMATS = frozenset({"oneie", "oneie-original", "dygiepp", "conll"})
 #: Formats whose every mention is a positive example (no status): rejected mentions never go there.
-NO_STATUS_FORMATS = frozenset({"oneie", "dygiepp", "conll", "acled-csv"})
+NO_STATUS_FORMATS = frozenset({"oneie", "oneie-original", "dygiepp", "conll", "acled-csv"})
 
 
 class _DropRejected:

@@ -15,7 +15,7 @@ from tadqiq.core.schema import load_schema
 from tadqiq.cli.main import cli
 
 SCHEMA = load_schema()
-NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",
+NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "oneie-original": "x.oneie1.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",
          "acled-csv": "x.csv"}  # fmt: skip
 
 
