@@ -93,7 +93,7 @@ def _place(stored: str, text: str, given: int | None, cursor: int, loc: str) -> 
     if len(found) == 1:
         return found[0]
     after = [p for p in found if p >= cursor]
-    if len(after) == 1 or (after and len(after) < len(found) and after[0] == cursor):
+    if len(after) == 1:
         return after[0]
     if not found:
         raise FormatError(f"{loc}: the record's text is not in the stored article of that id "

@@ -150,3 +150,23 @@ def test_prodigy_ambiguous_sentence_is_refused_unless_an_offset_says_which(run, 
     assert run("import", project, path).exit_code == 0
     [event] = _events(run, project, "rep-1")
     assert event["trigger"]["start"] == 17
+
+
+def test_prodigy_a_repeated_sentence_is_placed_once_after_the_previous_record(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "قتل مدني في قصف.\nوأصيب آخرون.\nقتل مدني في قصف.\n"
+    (folder / "rep-2.txt").write_text(text, encoding="utf-8")
+    project = tmp_path / "s.db"
+    assert run("import", project, folder / "rep-2.txt").exit_code == 0
+    records = [
+        {"text": "قتل مدني في قصف.", "meta": {"id": "rep-2", "offset": 0}, "spans": []},
+        {"text": "وأصيب آخرون.", "meta": {"id": "rep-2"}, "spans": [{"start": 0, "end": 5, "label": "Life.Injure"}]},
+        {"text": "قتل مدني في قصف.", "meta": {"id": "rep-2"}, "spans": [{"start": 0, "end": 3, "label": "Life.Die"}]},
+    ]
+    path = tmp_path / "rep.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    r = run("import", project, path)
+    assert r.exit_code == 0, r.output
+    die = next(e for e in _events(run, project, "rep-2") if e["type"] == "Life.Die")
+    assert die["trigger"]["start"] == text.rindex("قتل")
