@@ -20,6 +20,7 @@ from tadqiq.core.formats.common import FormatError
 from tadqiq.core.formats.export import FORMATS, assign_splits, check_output_folder, export, parse_split, select_mentions
 from tadqiq.db.export_queries import export_articles, export_items, mention_reviewers
 from tadqiq.db.project import Project
+from tadqiq.extract.place_units import admin1_of_places
 
 __all__ = ["FORMATS", "ExportCancelled", "ExportJob", "ExportSummary", "check_job", "run_export"]
 
@@ -40,6 +41,9 @@ class ExportJob:
     types: tuple[str, ...] | None = None  # None: every type
     split: str | None = None  # "80/10/10"
     seed: int = 0
+    max_span_width: int = 8  # dygiepp: arguments longer than this (in tokens) are reported
+    pieces_vocab: Path | None = None  # oneie-original: the model's WordPiece vocab.txt
+    pieces_uncased: bool = False  # oneie-original: an uncased model (lower case, marks stripped)
 
     @property
     def writes_folder(self) -> bool:
@@ -59,6 +63,10 @@ class ExportJob:
             parts += ["--split", self.split, "--seed", str(self.seed)]
         if self.types:
             parts += ["--types", ",".join(self.types)]
+        if self.fmt == "dygiepp":
+            parts += ["--max-span-width", str(self.max_span_width)]
+        if self.fmt == "oneie-original" and self.pieces_vocab is not None:
+            parts += ["--pieces-vocab", str(self.pieces_vocab)] + (["--pieces-uncased"] if self.pieces_uncased else [])
         return shlex.join(parts)
 
 
@@ -77,6 +85,8 @@ class ExportSummary:
     extras: dict[str, Any] = field(default_factory=dict)
     #: reviewers named on the project's mentions, when the job picks one (to say who there is)
     reviewers: tuple[str, ...] = ()
+    #: dygiepp: the arguments longer than the job's max_span_width (document, event, role, text, width)
+    long_arguments: tuple[dict[str, Any], ...] = ()
 
 
 def check_job(job: ExportJob) -> None:
@@ -141,8 +151,15 @@ def run_export(
         extra = {"selection": {"status": job.status, "reviewer": job.reviewer, "types": types,
                                "split": job.split, "seed": job.seed if job.split else None,
                                "project": str(job.project)}}
+        options: dict[str, Any] | None = None
+        if job.fmt == "dygiepp":
+            options = {"max_span_width": job.max_span_width}
+        elif job.fmt == "oneie-original":
+            options = {"pieces_vocab": job.pieces_vocab, "pieces_uncased": job.pieces_uncased}
+        elif job.fmt == "acled-csv":
+            options = {"admin1_of": admin1_of_places()}  # the first-level unit of each gazetteer town
         manifest = export(job.fmt, items, project.schema, job.out, command=job.command(), progress=step,
-                          extra=extra)
+                          extra=extra, options=options)
         reviewers = tuple(mention_reviewers(project)) if job.reviewer else ()
     counts = manifest["counts"]
     totals = counts.get("total", counts)
@@ -156,4 +173,5 @@ def run_export(
         splits={k: v for k, v in counts.items() if k in ("train", "dev", "test")},
         extras={k: v for k, v in totals.items() if k not in ("articles", "mentions") and v},
         reviewers=reviewers,
+        long_arguments=tuple(manifest.get("dygiepp", {}).get("arguments_over_max_span_width", ())),
     )

@@ -21,6 +21,7 @@ class FileReport:
     articles: int
     encoding: str
     format: str = "tadqiq"  # or the other tool's format it was read as
+    warnings: list[str] = field(default_factory=list)  # what the reader left out without failing
 
 
 @dataclass
@@ -31,7 +32,7 @@ class ImportReport:
 
 
 #: Formats of other tools read through core.formats (the rest: .txt, native .jsonl, .csv).
-TOOL_FORMATS = ("oneie", "brat", "labelstudio", "prodigy")
+TOOL_FORMATS = ("oneie", "brat", "labelstudio", "prodigy", "dygiepp", "oneie-predictions")
 
 
 def tool_format(path: Path) -> str | None:
@@ -46,21 +47,26 @@ def tool_format(path: Path) -> str | None:
     return None
 
 
-def _read_tool(path: Path, fmt: str, project: Project, options: ImportOptions) -> list[ImportItem]:
+def _read_tool(path: Path, fmt: str, project: Project, options: ImportOptions,
+               warnings: list[str] | None = None) -> list[ImportItem]:
     """Another tool's file as ImportItems.
 
     Without ``--origin`` or ``--gold`` a brat folder's ``#`` Tadqiq notes are kept (status, origin,
     reviewer, confidence, link: restoring a Tadqiq export); a mention without a note is a proposal
     of ``import:NAME``. ``--origin X`` makes every mention a proposal of X to review; ``--gold``
-    makes every mention gold ("added") of ``--reviewer``.
+    makes every mention gold ("added") of ``--reviewer`` — except a model's predictions (a Label
+    Studio task's ``predictions``, read with another origin), which stay proposals.
     """
     origin = options.origin or f"import:{path.name}"
     restore = not options.origin and not options.gold
     items = preannotation_import_items(path, project.schema, origin=origin, fmt=fmt, keep_review=restore,
-                                       texts=lambda ext_id: _stored_text(project, ext_id))
+                                       texts=lambda ext_id: _stored_text(project, ext_id),
+                                       warn=None if warnings is None else warnings.append,
+                                       label_studio_from=options.label_studio_from)
     if options.gold:
         gold = {"status": "added", "origin": f"reviewer:{options.reviewer}", "reviewer": options.reviewer}
-        items = [replace(i, mentions=tuple(replace(m, **gold) for m in i.mentions)) for i in items]
+        items = [replace(i, mentions=tuple(replace(m, **gold) if m.origin == origin else m for m in i.mentions))
+                 for i in items]  # fmt: skip
     return items
 
 
@@ -93,15 +99,16 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
         if kind is None:
             own.append(path)
             continue
+        warnings: list[str] = []
         try:
-            read = _read_tool(path, kind, project, options)
+            read = _read_tool(path, kind, project, options, warnings)
         except ImportProblem as exc:
             if not skip_bad:
                 raise
             report.bad.append(str(exc))
             continue
         tool_items.extend(read)
-        report.files.append(FileReport(path, len(read), "utf-8", kind))
+        report.files.append(FileReport(path, len(read), "utf-8", kind, warnings))
     files = [p for p in collect_files(own) if p.name != SIDECAR]
     fields, unreadable = _sidecar_fields(files)
     expected = len(tool_items) + sum(1 for p in files if p.suffix.lower() == ".txt")

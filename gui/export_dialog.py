@@ -28,12 +28,13 @@ __all__ = ["ExportDialog", "ExportJob", "ExportWorker"]
 FORMAT_LABELS = {
     "jsonl": "Native JSONL (one article per line)",
     "oneie": "OneIE / TextEE JSONL (sentence windows)",
+    "oneie-original": "JSONL for the original OneIE loader (word pieces: one per token)",
     "dygiepp": "DyGIE++ JSONL (one document per line)",
     "brat": "brat standoff (folder: .txt + .ann, annotation.conf)",
     "conll": "CoNLL BIO (one token per line)",
     "acled-csv": "ACLED-like CSV (one row per real-world event)",
 }
-SUFFIX = {"jsonl": ".jsonl", "oneie": ".jsonl", "dygiepp": ".jsonl", "brat": "", "conll": ".conll",
+SUFFIX = {"jsonl": ".jsonl", "oneie": ".jsonl", "oneie-original": ".jsonl", "dygiepp": ".jsonl", "brat": "", "conll": ".conll",
           "acled-csv": ".csv"}
 
 

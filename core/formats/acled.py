@@ -15,9 +15,14 @@ Linked mentions describe the same deaths, so the group takes the maximum, never 
 
 Denied (polarity negative), hypothetical and generic events did not happen as one dated
 event: they get no row (counted in the manifest). Dates are ISO ``YYYY-MM-DD``; ``time_precision``
-1 = day, 2 = week, 3 = month or coarser or only the publication date known. Places come from a
-gazetteer-linked place value (admin1, location, latitude, longitude, geo_precision 1 town,
-2 district/region, 3 province); without one, ``location`` is the place as written.
+1 = day, 2 = week, 3 = month or coarser or only the publication date known (a week or month is
+coded at its middle, see core.formats.acled_derive, with the value as written in
+``tadqiq_date``). Places come from a gazetteer-linked place value (country and iso, admin1 —
+the value's own, else the town's unit from ``admin1_of`` —, admin2 when the value has one,
+location, latitude, longitude, geo_precision 1 a named town, 2 a district/region, 3 a
+first-level unit or a country); without one, ``location`` is the place as written.
+``disorder_type``, ``inter1``/``inter2``/``interaction`` are derived as
+core.formats.acled_derive says.
 
 The file is UTF-8 with a BOM (so spreadsheet programs read Arabic), RFC 4180 quoting, and every
 text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` so that a
@@ -33,15 +38,17 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.core.formats.acled_derive import DISORDER_TYPE, actor_type, country_of, interaction, iso_date
 from tadqiq.core.formats.common import FormatError, Item, atomic_write, check_item
 from tadqiq.core.formats.tokens import sentences
 from tadqiq.core.model import Article, Mention
 from tadqiq.core.schema import EventSchema
 
 COLUMNS = (
-    "event_id", "doc_id", "mention_ids", "event_date", "year", "time_precision",
-    "event_type", "sub_event_type", "tadqiq_type", "actor1", "actor2",
-    "admin1", "location", "latitude", "longitude", "geo_precision",
+    "event_id", "doc_id", "mention_ids", "event_date", "year", "time_precision", "tadqiq_date",
+    "disorder_type", "event_type", "sub_event_type", "tadqiq_type",
+    "actor1", "inter1", "actor2", "inter2", "interaction",
+    "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
     "fatalities", "injured", "captured", "modality", "status", "source", "source_url", "notes",
 )  # fmt: skip
 
@@ -78,10 +85,10 @@ VAGUE = {"several": 10, "few": 10, "many": 10, "tens": 10, "dozens": 12, "hundre
 ACTOR1_ROLES = ("Attacker", "Agent", "Entity")
 ACTOR2_ROLES = ("Target", "Victim", "Person", "Artifact")
 PLACE_ROLES = ("Place", "Destination", "Origin")
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 GEO_PRECISION = {
     "exact": 1, "point": 1, "town": 1, "city": 1, "village": 1, "neighbourhood": 1,
     "district": 2, "region": 2, "area": 2, "admin2": 2, "admin1": 3, "province": 3, "governorate": 3,
+    "country": 3,
 }  # fmt: skip
 
 
@@ -170,7 +177,28 @@ def _groups(mentions: Sequence[Mention]) -> list[list[tuple[int, Mention]]]:
     return out
 
 
-def acled_rows(article: Article, mentions: Sequence[Mention], schema: EventSchema, counts: dict[str, int]):
+def geo_precision(value: dict[str, Any]) -> int:
+    """ACLED geo_precision of a place value: 1 a named town, 2 a district or region, 3 a
+    first-level unit or a country (its given ``precision`` when it has one)."""
+    given = str(value.get("precision", ""))
+    if given in GEO_PRECISION:
+        return GEO_PRECISION[given]
+    ident = str(value.get("id", ""))
+    if ident.startswith("admin1:"):
+        return 3
+    country = value.get("country")
+    if isinstance(country, str) and ident.lower() == f"extra:{country.lower()}":  # the gazetteer's countries
+        return 3
+    return 1
+
+
+def acled_rows(
+    article: Article,
+    mentions: Sequence[Mention],
+    schema: EventSchema,
+    counts: dict[str, int],
+    admin1_of: dict[str, tuple[str, str]] | None = None,
+):
     mapping = schema.raw.get("acled") or DEFAULT_ACLED
     sents = sentences(article.text)
     sent_starts = [s for s, _ in sents]
@@ -189,26 +217,34 @@ def acled_rows(article: Article, mentions: Sequence[Mention], schema: EventSchem
         after = article.text[head.trigger.end : head.trigger.end + 40].split()
         event_type, sub_type = acled_type(head, mapping, after[0] if after else "")
         when = _first_arg(ms, ("Time",), lambda a: _kind(a, "date") and isinstance(a.value.get("value"), str))
-        if when is not None:
-            date = when.value["value"][:10]
-            precision = TIME_PRECISION.get(str(when.value.get("precision", "day")), 3)
-        else:
-            date = (article.published or "")[:10]
-            precision = 3 if date else ""
+        coded = iso_date(when.value["value"], when.value.get("precision")) if when is not None else None
+        written = when.value["value"] if when is not None else ""
+        if coded is None:
+            coded = iso_date((article.published or "")[:10], "month")  # only the publication date known
+            if when is not None:
+                counts["dates_unreadable"] += 1
+        date, precision = coded if coded is not None else ("", "")
         place = _first_arg(ms, PLACE_ROLES, lambda a: _kind(a, "place"))
+        admin2 = ""
         if place is not None:
             v = place.value
-            admin1 = v.get("admin1", "")
             location = v.get("name_en") or v.get("name_ar") or v.get("name") or place.span.text
             lat = v.get("lat", v.get("latitude", ""))
             lon = v.get("lon", v.get("lng", v.get("longitude", "")))
-            geo = GEO_PRECISION.get(str(v.get("precision", "")), 2)
+            geo = geo_precision(v)
+            admin1 = v.get("admin1") or (admin1_of or {}).get(str(v.get("id", "")), ("", ""))[1]
+            admin2 = v.get("admin2", "")
+            country, iso = country_of(v.get("country"))
         else:
-            written = _first_arg(ms, PLACE_ROLES)
-            admin1, lat, lon, geo = "", "", "", ""
-            location = written.span.text if written else ""
+            written_place = _first_arg(ms, PLACE_ROLES)
+            admin1, lat, lon, geo, country, iso = "", "", "", "", "", ""
+            location = written_place.span.text if written_place else ""
         actor1 = _first_arg([head] + ms, ACTOR1_ROLES)
         actor2 = _first_arg([head] + ms, ACTOR2_ROLES)
+        inter1 = actor_type(actor1.span.text) if actor1 else None
+        if inter1 is None and actor1 is not None and event_type == "Protests":
+            inter1 = 6
+        inter2 = actor_type(actor2.span.text) if actor2 else None
         i = max(bisect_right(sent_starts, head.trigger.start) - 1, 0)
         sentence = " ".join(article.text[sents[i][0] : sents[i][1]].split()) if sents else ""
         ids = [f"m{m.id if m.id is not None else k + 1}" for k, m in group]
@@ -221,12 +257,20 @@ def acled_rows(article: Article, mentions: Sequence[Mention], schema: EventSchem
             "event_date": date,
             "year": date[:4],
             "time_precision": precision,
+            "tadqiq_date": written,
+            "disorder_type": DISORDER_TYPE.get(event_type, ""),
             "event_type": event_type,
             "sub_event_type": sub_type,
             "tadqiq_type": head.type,
             "actor1": actor1.span.text if actor1 else "",
+            "inter1": inter1 if inter1 is not None else "",
             "actor2": actor2.span.text if actor2 else "",
+            "inter2": inter2 if inter2 is not None else "",
+            "interaction": interaction(inter1, inter2, actor2 is not None) if actor1 else "",
+            "iso": iso,
+            "country": country,
             "admin1": admin1,
+            "admin2": admin2,
             "location": location,
             "latitude": lat,
             "longitude": lon,
@@ -243,16 +287,22 @@ def acled_rows(article: Article, mentions: Sequence[Mention], schema: EventSchem
 
 
 def write_acled_csv(
-    items: Iterable[Item], schema: EventSchema, out: Path, progress: Callable[[int], None] | None = None
+    items: Iterable[Item],
+    schema: EventSchema,
+    out: Path,
+    progress: Callable[[int], None] | None = None,
+    admin1_of: dict[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    counts = {"articles": 0, "mentions": 0, "events": 0, "events_skipped_not_actual": 0}
+    """``admin1_of``: place id -> (unit id, unit name), the first-level unit of a gazetteer town
+    (``extract.place_units``), for the admin1 of places whose value does not name it."""
+    counts = {"articles": 0, "mentions": 0, "events": 0, "events_skipped_not_actual": 0, "dates_unreadable": 0}
     with atomic_write(out, newline="") as fh:
         fh.write("\ufeff")
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for article, ms in items:
             check_item(article, ms, out)
-            for row in acled_rows(article, ms, schema, counts):
+            for row in acled_rows(article, ms, schema, counts, admin1_of):
                 writer.writerow([neutralise(row[c]) for c in COLUMNS])
             counts["articles"] += 1
             counts["mentions"] += len(ms)

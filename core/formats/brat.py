@@ -41,6 +41,8 @@ _SAFE = re.compile(r"[^\w.\-]", re.UNICODE)
 _BRAT_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 REVIEW_NOTE = "Tadqiq"
 _REVIEW_KEYS = ("status", "origin", "reviewer", "confidence", "rule", "link", "id")
+#: Key of the Tadqiq note listing the values of arguments that differ from their shared T's value.
+VALUES_KEY = "values"
 
 
 def brat_type(name: str) -> str:
@@ -108,26 +110,51 @@ def _t_line(tid: str, label: str, text: str, start: int, end: int) -> str:
     return f"{tid}\t{label} {offsets}\t{' '.join(text[s:e] for s, e in frags)}"
 
 
-def place_reference(value: Any) -> tuple[str, str] | None:
-    """(db:id, name) for a gazetteer-linked place value, else None."""
+_BRAT_ID = re.compile(r"\W", re.UNICODE)
+
+
+def place_reference(value: Any, written: str = "") -> tuple[str, str] | None:
+    """(resource:id, name) for a gazetteer-linked place value, else None.
+
+    The resource is the gazetteer the id comes from: the value's ``gazetteer``, else the id's own
+    prefix (``geonames:170794`` -> geonames, ``extra:tishrin-dam`` -> extra, ``admin1:iq:diyala``
+    -> admin1), else geonames. The prefix is written once. Both parts are written in brat's id
+    characters (letters, digits, ``_``: bratly's reading rule), so ``-`` and ``:`` inside an id
+    become ``_`` (``extra:tishrin_dam``, ``admin1:iq_diyala``); the exact id stays in the
+    argument's AnnotatorNotes value, which reading prefers. The name is the place's name, else
+    ``written`` (the span text): a reference line needs one.
+    """
     if not isinstance(value, dict) or value.get("kind") != "place":
         return None
     ident = value.get("id") or value.get("geonameid")
     if ident in (None, ""):
         return None
-    db = value.get("gazetteer") or "geonames"
     ident = str(ident)
-    if ident.lower().startswith(f"{db.lower()}:"):
-        ident = ident[len(db) + 1 :]  # an id stored with its gazetteer's prefix: write the prefix once
-    name = value.get("name_ar") or value.get("name_en") or value.get("name") or ""
-    return f"{db}:{ident}", str(name)
+    db = value.get("gazetteer")
+    if db:
+        if ident.lower().startswith(f"{str(db).lower()}:"):
+            ident = ident[len(db) + 1 :]  # an id stored with its gazetteer's prefix: write the prefix once
+    elif ":" in ident:
+        db, ident = ident.split(":", 1)
+    else:
+        db = "geonames"
+    name = value.get("name_ar") or value.get("name_en") or value.get("name") or written
+    return f"{_BRAT_ID.sub('_', str(db))}:{_BRAT_ID.sub('_', ident)}", _one_line(str(name)).strip() or "?"
 
 
 def _one_line(s: str) -> str:
     return " ".join(s.split("\n"))
 
 
-def brat_ann(article: Article, mentions: list[Mention], schema: EventSchema) -> str:
+def brat_ann(
+    article: Article, mentions: list[Mention], schema: EventSchema, counts: dict[str, int] | None = None
+) -> str:
+    """The .ann of one article. One ``T`` per span: a trigger span is shared by the mentions of
+    its type that have it, an argument span by every argument on it (typed by the first role
+    with a specific entity type, valued by the first value; an argument whose value differs is
+    listed under ``values`` in its event's Tadqiq note). Only a span that is both a trigger and
+    an argument, or the trigger of two types, gets two ``T`` lines (counted as
+    ``spans_with_two_labels``: pybrat refuses such a file)."""
     text = article.text
     defaults = {name: values[0] for name, values in schema.attributes.items()}
     lines: list[str] = []
@@ -137,29 +164,52 @@ def brat_ann(article: Article, mentions: list[Mention], schema: EventSchema) -> 
         counter[kind] += 1
         return f"{kind}{counter[kind]}"
 
-    entities: dict[tuple[int, int, str, str], str] = {}
+    labels: dict[tuple[int, int], str] = {}
+    span_values: dict[tuple[int, int], Any] = {}
     for m in mentions:
-        trig = next_id("T")
-        lines.append(_t_line(trig, brat_type(m.type), text, m.trigger.start, m.trigger.end))
+        for a in m.arguments:
+            key = (a.span.start, a.span.end)
+            if labels.get(key, DEFAULT_ENTITY_TYPE) == DEFAULT_ENTITY_TYPE:
+                labels[key] = entity_type(a.role)
+            if span_values.get(key) is None:
+                span_values[key] = a.value
+    entities: dict[tuple[int, int], tuple[str, Any]] = {}
+    triggers: dict[tuple[int, int, str], str] = {}
+    labelled: dict[tuple[int, int], set[str]] = {}
+
+    def new_t(start: int, end: int, label: str) -> str:
+        tid = next_id("T")
+        labelled.setdefault((start, end), set()).add(label)
+        lines.append(_t_line(tid, label, text, start, end))
+        return tid
+
+    for m in mentions:
+        tkey = (m.trigger.start, m.trigger.end, brat_type(m.type))
+        trig = triggers.get(tkey)
+        if trig is None:
+            trig = triggers[tkey] = new_t(m.trigger.start, m.trigger.end, brat_type(m.type))
         roles: dict[str, int] = {}
         parts = [f"{brat_type(m.type)}:{trig}"]
+        differing: dict[str, Any] = {}
         for a in m.arguments:
-            label = entity_type(a.role)
-            vjson = json.dumps(a.value, ensure_ascii=False, sort_keys=True) if a.value is not None else ""
-            key = (a.span.start, a.span.end, label, vjson)
-            tid = entities.get(key)
-            if tid is None:
-                tid = next_id("T")
-                entities[key] = tid
-                lines.append(_t_line(tid, label, text, a.span.start, a.span.end))
-                if vjson:
-                    lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{vjson}")
-                ref = place_reference(a.value)
-                if ref:
-                    lines.append(f"{next_id('N')}\tReference {tid} {ref[0]}\t{_one_line(ref[1])}")
+            key = (a.span.start, a.span.end)
             roles[a.role] = roles.get(a.role, 0) + 1
             n = roles[a.role]
-            parts.append(f"{a.role}{n if n > 1 else ''}:{tid}")
+            role_key = f"{a.role}{n if n > 1 else ''}"
+            if key not in entities:
+                tid = new_t(a.span.start, a.span.end, labels[key])
+                value = span_values[key]
+                entities[key] = (tid, value)
+                if value is not None:
+                    vjson = json.dumps(value, ensure_ascii=False, sort_keys=True)
+                    lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{vjson}")
+                ref = place_reference(value, a.span.text)
+                if ref:
+                    lines.append(f"{next_id('N')}\tReference {tid} {ref[0]}\t{ref[1]}")
+            tid, value = entities[key]
+            if a.value != value:
+                differing[role_key] = a.value
+            parts.append(f"{role_key}:{tid}")
         eid = next_id("E")
         lines.append(f"{eid}\t{' '.join(parts)}")
         for name, value in m.attributes.items():
@@ -167,8 +217,17 @@ def brat_ann(article: Article, mentions: list[Mention], schema: EventSchema) -> 
                 lines.append(f"{next_id('A')}\t{name} {eid} {value}")
         if m.notes:
             lines.append(f"{next_id('#')}\tAnnotatorNotes {eid}\t{_one_line(m.notes)}")
-        review = {k: getattr(m, k) for k in _REVIEW_KEYS if getattr(m, k) not in (None, "")}
+        review: dict[str, Any] = {k: getattr(m, k) for k in _REVIEW_KEYS if getattr(m, k) not in (None, "")}
+        if differing:
+            review[VALUES_KEY] = differing
         lines.append(f"{next_id('#')}\t{REVIEW_NOTE} {eid}\t{json.dumps(review, ensure_ascii=False)}")
+    if counts is not None:
+        counts["spans_with_two_labels"] = counts.get("spans_with_two_labels", 0) + sum(
+            1 for ls in labelled.values() if len(ls) > 1
+        )
+        counts["events_without_arguments"] = counts.get("events_without_arguments", 0) + sum(
+            1 for m in mentions if not m.arguments
+        )
     return "".join(line + "\n" for line in lines)
 
 
@@ -206,7 +265,7 @@ def write_brat(
 ) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     files = []
-    counts = {"articles": 0, "mentions": 0, "arguments": 0}
+    counts = {"articles": 0, "mentions": 0, "arguments": 0, "spans_with_two_labels": 0, "events_without_arguments": 0}
     for name, content in (("annotation.conf", annotation_conf(schema)), ("visual.conf", visual_conf(schema))):
         with atomic_write(out / name) as fh:
             fh.write(content)
@@ -225,7 +284,7 @@ def write_brat(
         stem = file_stem(article.ext_id, used)
         if stem != article.ext_id:
             ids[f"{stem}.txt"] = article.ext_id
-        ann = brat_ann(article, ms, schema)
+        ann = brat_ann(article, ms, schema, counts)
         with atomic_write(out / f"{stem}.txt", newline="") as fh:
             fh.write(article.text)
         with atomic_write(out / f"{stem}.ann") as fh:
@@ -242,16 +301,24 @@ def write_brat(
     return {"files": files, "counts": counts, "ids": ids}
 
 
-GAZETTEER_URLS = {"geonames": "https://www.geonames.org/"}
+#: Resources with a web page per id (brat: ``<URL>`` the resource, ``<URLBASE>`` an entry with %s).
+GAZETTEER_URLS = {"geonames": ("https://www.geonames.org/", "https://www.geonames.org/%s")}
+#: Tadqiq's own gazetteer tables, whose ids have no web page.
+OWN_GAZETTEERS = {
+    "extra": "Tadqiq's hand-kept places (resources/lexicons/places-extra-ar.tsv)",
+    "admin1": "Tadqiq's first-level units (resources/lexicons/admin1-ar.tsv)",
+}
 
 
 def tools_conf(dbs: list[str]) -> str:
-    """tools.conf declaring the gazetteers the N lines use (lookup needs brat's norm DB, display does not)."""
+    """tools.conf declaring each resource the N lines use, one line each (lookup in brat needs its
+    norm DB under dbs/, display of the N lines does not)."""
     out = ["[options]", "", "[search]", "", "[annotators]", "", "[disambiguators]", "", "[normalization]"]
     for db in dbs:
-        base = GAZETTEER_URLS.get(db.lower())
-        urls = f", <URL>:{base}%s, <URLBASE>:{base}" if base else ""
-        out.append(f"{db}\tDB:dbs/{db}{urls}")
+        urls = GAZETTEER_URLS.get(db.lower())
+        if db.lower() in OWN_GAZETTEERS:
+            out.append(f"# {db}: {OWN_GAZETTEERS[db.lower()]}")
+        out.append(f"{db}\tDB:dbs/{db}" + (f", <URL>:{urls[0]}, <URLBASE>:{urls[1]}" if urls else ""))
     return "\n".join(out) + "\n"
 
 
@@ -377,6 +444,10 @@ def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, k
             raise FormatError(
                 f"{mloc}: trigger {trig_id} is labelled {tbound[trig_id][0]!r}, the event {etype!r}"
             )
+        note = review.get(eid, {})
+        overrides = note.get(VALUES_KEY, {}) if isinstance(note, dict) else {}
+        if not isinstance(overrides, dict):
+            raise FormatError(f"{mloc}: {VALUES_KEY!r} of the review note must be an object (role: value)")
         args = []
         for role, tid in parts[1:]:
             base = role
@@ -386,10 +457,12 @@ def read_brat_document(txt: Path, ann: Path, schema: EventSchema, origin: str, k
                 raise FormatError(
                     f"{mloc}: argument {role}:{tid} is an event; nested events are not supported"
                 )
-            args.append(Argument(base, span_of(tid, mloc), value_of(tid)))
+            args.append(Argument(base, span_of(tid, mloc), overrides[role] if role in overrides else value_of(tid)))
         attributes = dict(defaults)
         attributes.update(attrs.get(eid, {}))
-        fields = review.get(eid, {}) if keep_review else {}
+        fields = note if keep_review else {}
+        if isinstance(fields, dict):
+            fields = {k: v for k, v in fields.items() if k != VALUES_KEY}
         if not isinstance(fields, dict) or set(fields) - set(_REVIEW_KEYS):
             raise FormatError(f"{mloc}: review note must be an object with {', '.join(_REVIEW_KEYS)}")
         if fields.get("status", "proposed") not in STATUSES:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tadqiq.core.formats.common import Item, atomic_write, check_item
-from tadqiq.core.formats.layout import entity_type, layout
+from tadqiq.core.formats.layout import count_chrome, entity_type, layout
 from tadqiq.core.model import Article, Mention
 from tadqiq.core.schema import EventSchema
 
@@ -38,6 +38,7 @@ def conll_document(
     article: Article, mentions: list[Mention], counts: dict[str, int], file: object = None
 ) -> str:
     lay = layout(article, mentions)
+    count_chrome(lay, counts)
     by_window: dict[int, list[tuple[int, Mention]]] = {}
     for k, (m, w) in enumerate(zip(mentions, lay.mention_window, strict=True)):
         by_window.setdefault(w, []).append((k, m))
@@ -84,6 +85,7 @@ def write_conll(
     counts = {
         "articles": 0, "sentences": 0, "tokens": 0, "mentions": 0,
         "entities_overlapping": 0, "triggers_overlapping": 0, "arguments_overlapping": 0,
+        "chrome_sentences_excluded": 0, "chrome_tokens_excluded": 0,
     }  # fmt: skip
     with atomic_write(out) as fh:
         for article, ms in items:

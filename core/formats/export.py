@@ -33,6 +33,7 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
     from tadqiq.core.formats.dygiepp import write_dygiepp
     from tadqiq.core.formats.native import write_native
     from tadqiq.core.formats.oneie import write_oneie
+    from tadqiq.core.formats.oneie_original import write_oneie_original
 
     return {
         "jsonl": (write_native, ".jsonl", False, OFFSETS, "native JSONL, one article per line"),
@@ -43,6 +44,14 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
             "token indices end exclusive, relative to the window; start_char/end_char are code points "
             "relative to the window text",
             "OneIE/TextEE JSONL, one sentence window per line",
+        ),
+        "oneie-original": (
+            write_oneie_original,
+            ".jsonl",
+            False,
+            "token indices end exclusive, relative to the window; pieces/token_lens per token",
+            "JSONL for the original OneIE loader (oneie/data.py): the oneie windows plus sent_id, pieces, "
+            "token_lens, relation_mentions and the entities' mention_type",
         ),
         "dygiepp": (
             write_dygiepp,
@@ -69,10 +78,10 @@ def _writers() -> dict[str, tuple[Callable[..., dict[str, Any]], str, bool, str 
     }
 
 
-FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
-TOKEN_FORMATS = frozenset({"oneie", "dygiepp", "conll"})
+FORMATS = ("jsonl", "oneie", "oneie-original", "dygiepp", "brat", "conll", "acled-csv")
+TOKEN_FORMATS = frozenset({"oneie", "oneie-original", "dygiepp", "conll"})
 #: Formats whose every mention is a positive example (no status): rejected mentions never go there.
-NO_STATUS_FORMATS = frozenset({"oneie", "dygiepp", "conll", "acled-csv"})
+NO_STATUS_FORMATS = frozenset({"oneie", "oneie-original", "dygiepp", "conll", "acled-csv"})
 
 
 class _DropRejected:
@@ -128,8 +137,12 @@ def export(
     created: str | None = "now",
     progress: Callable[[int], None] | None = None,
     extra: Mapping[str, Any] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write ``items`` in format ``fmt`` to ``out`` and a manifest beside it; return the manifest.
+
+    ``options``: keyword arguments of the format's writer (``max_span_width`` for dygiepp); a
+    writer's ``report`` (arguments over the span width ...) goes into the manifest.
 
     ``items`` may be a mapping split name -> items; then ``out`` is a folder holding one file
     (or folder, for brat) per split. A file export's manifest is ``OUT.manifest.json``; a folder
@@ -142,16 +155,16 @@ def export(
     out = Path(out)
     if isinstance(items, Mapping) or is_folder:
         return _export_folder(fmt, items, schema, out, command=command, created=created, progress=progress,
-                              extra=extra)
+                              extra=extra, options=options)
     if out.is_dir():
         raise FormatError(f"{out} is a folder; {fmt} writes a file: give a file name")
     manifest_path = out.with_name(out.name + ".manifest.json")
     with _staged(out) as staging:
         target, staged_manifest = staging / out.name, staging / manifest_path.name
         try:
-            result = _write(writer, fmt, items, schema, target, progress)
+            result = _write(writer, fmt, items, schema, target, progress, options)
             manifest = _manifest(fmt, schema, result["counts"], result["files"], staging, staged_manifest,
-                                 command, created, extra)
+                                 command, created, {**(extra or {}), **result.get("report", {})})
         except FormatError as exc:  # name the real target, not the staging folder
             raise FormatError(str(exc).replace(str(target), str(out)).replace(str(staging), str(out.parent))) from None
         try:
@@ -230,6 +243,7 @@ def _export_folder(
     created: str | None,
     progress: Callable[[int], None] | None,
     extra: Mapping[str, Any] | None,
+    options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write a folder export into a staging folder beside ``out``, then swap it in whole.
 
@@ -241,14 +255,16 @@ def _export_folder(
         try:
             files: list[Path] = []
             ids: dict[str, str] = {}  # file -> article id where a file name could not be the id
+            report: dict[str, Any] = {}
             if isinstance(items, Mapping):
                 counts: dict[str, Any] = {}
                 for name, split_items in items.items():
                     target = staging / name if is_folder else staging / f"{name}{suffix}"
-                    result = _write(writer, fmt, split_items, schema, target, progress)
+                    result = _write(writer, fmt, split_items, schema, target, progress, options)
                     files.extend(result["files"])
                     counts[name] = result["counts"]
                     ids.update({f"{name}/{k}": v for k, v in result.get("ids", {}).items()})
+                    _merge_report(report, result.get("report", {}))
                 total: dict[str, Any] = {}
                 for c in counts.values():
                     for k, v in c.items():
@@ -256,13 +272,15 @@ def _export_folder(
                             total[k] = total.get(k, 0) + v
                 counts = {"total": total, **counts}
             else:
-                result = _write(writer, fmt, items, schema, staging, progress)
+                result = _write(writer, fmt, items, schema, staging, progress, options)
                 files.extend(result["files"])
                 counts = result["counts"]
                 ids.update(result.get("ids", {}))
+                _merge_report(report, result.get("report", {}))
             if ids:
                 extra = {**(extra or {}), "ids": dict(sorted(ids.items()))}
-            manifest = _manifest(fmt, schema, counts, files, staging, staging / "manifest.json", command, created, extra)
+            manifest = _manifest(fmt, schema, counts, files, staging, staging / "manifest.json", command, created,
+                                 {**(extra or {}), **report})
         except FormatError as exc:  # name the real target, not the staging folder
             raise FormatError(str(exc).replace(str(staging), str(out))) from None
         swap_folder(staging, out)  # one exchange: old or new export at every instant (swap.py)
@@ -311,6 +329,16 @@ def _manifest(
     return manifest
 
 
+def _merge_report(into: dict[str, Any], report: Mapping[str, Any]) -> None:
+    """Fold one split's writer report into the export's: lists are joined, the rest kept."""
+    for key, value in report.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            for k, v in value.items():
+                into[key][k] = into[key].get(k, []) + v if isinstance(v, list) else v
+        else:
+            into[key] = value
+
+
 def _write(
     writer: Callable[..., dict[str, Any]],
     fmt: str,
@@ -318,11 +346,12 @@ def _write(
     schema: EventSchema,
     target: Path,
     progress: Callable[[int], None] | None,
+    options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     if fmt not in NO_STATUS_FORMATS:
-        return writer(items, schema, target, progress=progress)
+        return writer(items, schema, target, progress=progress, **(options or {}))
     kept = _DropRejected(items)
-    result = writer(kept, schema, target, progress=progress)
+    result = writer(kept, schema, target, progress=progress, **(options or {}))
     result["counts"]["rejected_excluded"] = kept.dropped
     return result
 

@@ -26,14 +26,18 @@ from tadqiq.core.formats.common import (
     where,
 )
 from tadqiq.core.formats.jsonio import dumps, jsonl_objects, need, opt
-from tadqiq.core.formats.layout import entity_type, layout
+from tadqiq.core.formats.layout import count_chrome, entity_type, layout
 from tadqiq.core.formats.native import as_proposal
 from tadqiq.core.model import Argument, Article, Mention, Span
 from tadqiq.core.schema import EventSchema
 
 
-def oneie_windows(article: Article, mentions: list[Mention], file: object = None) -> list[dict[str, Any]]:
+def oneie_windows(
+    article: Article, mentions: list[Mention], file: object = None, counts: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
     lay = layout(article, mentions)
+    if counts is not None:
+        count_chrome(lay, counts)
     text = article.text
     doc_id = article.ext_id
     out = []
@@ -103,11 +107,12 @@ def oneie_windows(article: Article, mentions: list[Mention], file: object = None
 def write_oneie(
     items: Iterable[Item], schema: EventSchema, out: Path, progress: Callable[[int], None] | None = None
 ) -> dict[str, Any]:
-    counts = {"articles": 0, "windows": 0, "mentions": 0, "arguments": 0, "entities": 0}
+    counts = {"articles": 0, "windows": 0, "mentions": 0, "arguments": 0, "entities": 0,
+              "chrome_sentences_excluded": 0, "chrome_tokens_excluded": 0}  # fmt: skip
     with atomic_write(out) as fh:
         for article, ms in items:
             check_item(article, ms, out)
-            for wnd in oneie_windows(article, ms, out):
+            for wnd in oneie_windows(article, ms, out, counts):
                 fh.write(dumps(wnd))
                 fh.write("\n")
                 counts["windows"] += 1

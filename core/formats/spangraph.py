@@ -33,7 +33,10 @@ def mentions_from_graph(
     attributes: Mapping[str, Mapping[str, str]],
     schema: EventSchema,
     origin: str,
+    notes: Mapping[str, str] | None = None,
 ) -> list[Mention]:
+    """Mentions from labelled spans and relations; ``notes`` (span key -> text) become the notes of
+    the mention whose trigger that span is."""
     by_key = {s.key: s for s in spans}
     defaults = {name: values[0] for name, values in schema.attributes.items()}
     for s in spans:
@@ -77,6 +80,7 @@ def mentions_from_graph(
                 attrs,
                 status="proposed",
                 origin=origin,
+                notes=(notes or {}).get(s.key) or None,
             )  # fmt: skip
         )
     return mentions

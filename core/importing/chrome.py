@@ -1,7 +1,8 @@
 """Mark (never delete) what a news site wraps around an article.
 
 * chrome: the short lines after the body, such as «أقسام», «أخبار متعلقة», «من سوريا»,
-  «شارك», tags and copyright lines;
+  «شارك», tags and copyright lines, and the related-news headlines among them (up to 15 words,
+  not ending a sentence);
 * teaser: a paragraph near the top that repeats the start of a later paragraph and is cut
   off with «...» — the site's summary, which the body says again in full.
 
@@ -22,6 +23,8 @@ CHROME_MARKERS = (
 )
 _MARKERS = {normalize_text(m) for m in CHROME_MARKERS}
 _MAX_CHROME_WORDS = 6
+_MAX_HEADLINE_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?؟…:]\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -37,12 +40,19 @@ def _is_marker(line: str) -> bool:
     return norm in _MARKERS or norm.startswith("©") or "جميع الحقوق محفوظه" in norm
 
 
+def _short(line: str) -> bool:
+    """A line of the trailing chrome block: a few words, or a headline (up to
+    ``_MAX_HEADLINE_WORDS`` words not ending a sentence: the «أخبار متعلقة» links)."""
+    words = len(line.split())
+    return words <= _MAX_CHROME_WORDS or (words <= _MAX_HEADLINE_WORDS and not _SENTENCE_END.search(line))
+
+
 def chrome_regions(text: str, lines: list[tuple[int, int]] | None = None) -> list[Region]:
     """Trailing block of short lines containing at least one known chrome marker."""
     lines = [(s, e) for s, e in (lines or _lines(text)) if text[s:e].strip()]
     block: list[tuple[int, int]] = []
     for s, e in reversed(lines):
-        if len(text[s:e].split()) > _MAX_CHROME_WORDS:
+        if not _short(text[s:e]):
             break
         block.append((s, e))
     if len(block) == len(lines):  # a short text made only of short lines is not chrome

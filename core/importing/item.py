@@ -32,3 +32,6 @@ class ImportOptions:
     origin: str | None = None
     gold: bool = False
     reviewer: str | None = None
+    #: Label Studio: read each task's "annotations", "predictions", "both", or "auto" (annotations
+    #: where a task has some, else predictions). Predictions stay proposals even with ``gold``.
+    label_studio_from: str = "auto"

@@ -36,6 +36,11 @@ from tadqiq.core.formats.common import FormatError
 @click.option(
     "--types", multiple=True, metavar="TYPE[,TYPE]", help="Only these event types (repeat or comma-separate)."
 )
+@click.option("--max-span-width", default=8, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="dygiepp: report arguments longer than N tokens (DyGIE++ drops them; its default is 8).")
+@click.option("--pieces-vocab", type=click.Path(dir_okay=False, path_type=Path), metavar="VOCAB.TXT",
+              help="oneie-original: the BERT model's WordPiece vocab.txt, to write the word pieces OneIE needs.")
+@click.option("--pieces-uncased", is_flag=True, help="oneie-original: the model is uncased (lower case, marks stripped).")
 @click.pass_context
 @friendly_errors
 def export_cmd(
@@ -48,13 +53,17 @@ def export_cmd(
     split: str | None,
     seed: int,
     types: tuple[str, ...],
+    max_span_width: int,
+    pieces_vocab: Path | None,
+    pieces_uncased: bool,
 ) -> None:
     """Export PROJECT's labels as FORMAT to OUT, with a manifest.json (counts, sha256 of every file)."""
     if not project.exists():
         fail(f"{project}: no such project file")
     wanted = [t for group in types for t in group.split(",") if t] or None
     job = ExportJob(project, fmt, out, status=status, reviewer=by_reviewer, types=tuple(wanted) if wanted else None,
-                    split=split, seed=seed)
+                    split=split, seed=seed, max_span_width=max_span_width, pieces_vocab=pieces_vocab,
+                    pieces_uncased=pieces_uncased)
     bars: list[tqdm] = []  # the bar starts once the number of articles is known
 
     def started(n: int) -> None:
@@ -78,6 +87,16 @@ def export_cmd(
             echo(ctx, f"  {name}: {c.get('articles', 0)} articles, {c.get('mentions', 0)} mentions")
     if summary.extras:
         echo(ctx, "  " + ", ".join(f"{k} {v}" for k, v in summary.extras.items()))
+    if fmt == "oneie-original" and pieces_vocab is None:
+        echo(ctx, "tadqiq: warning: no --pieces-vocab: each token is written as one word piece; give the model's "
+                  "vocab.txt for pieces a BERT model knows", err=True)  # fmt: skip
+    if summary.long_arguments:
+        echo(ctx, f"tadqiq: warning: {len(summary.long_arguments)} arguments are longer than {max_span_width} tokens"
+                  f" (--max-span-width); DyGIE++ drops them; listed in {summary.manifest}:", err=True)  # fmt: skip
+        for a in summary.long_arguments[:10]:
+            echo(ctx, f"  {a['doc_key']}: {a['event']} {a['role']} «{a['text']}» ({a['width']} tokens)", err=True)
+        if len(summary.long_arguments) > 10:
+            echo(ctx, f"  ... and {len(summary.long_arguments) - 10} more", err=True)
 
 
 def register(group: click.Group) -> None:

@@ -48,13 +48,18 @@ def init(project: Path, schema: str | None) -> None:
 @click.option("--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", "tadqiq", *TOOL_FORMATS]),
               help="Pre-annotations of another tool (brat folder, OneIE/TextEE or Prodigy .jsonl, "
-                   "Label Studio .json); auto tells them apart, tadqiq reads only .txt/.jsonl/.csv.")
+                   "Label Studio .json) or a model's output onto stored articles (DyGIE++ predictions, "
+                   "OneIE predict.py output); auto tells them apart, tadqiq reads only .txt/.jsonl/.csv.")
+@click.option("--label-studio-from", "ls_from", default="auto", show_default=True,
+              type=click.Choice(["auto", "annotations", "predictions", "both"]),
+              help="Label Studio: read each task's annotations (as gold with --gold, else proposals), its "
+                   "predictions (always proposals of model:VERSION), both, or auto (annotations, else predictions).")
 @click.pass_context
 @friendly_errors
 def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: str | None, gold: bool,
-            reviewer: str | None, skip_bad: bool, schema: str | None, fmt: str) -> None:
+            reviewer: str | None, skip_bad: bool, schema: str | None, fmt: str, ls_from: str) -> None:
     """Import .txt, .jsonl and .csv files (or folders of them) into PROJECT, all or nothing."""
-    options = ImportOptions(origin=origin, gold=gold, reviewer=reviewer)
+    options = ImportOptions(origin=origin, gold=gold, reviewer=reviewer, label_studio_from=ls_from)
     try:
         check_options(options)
     except ImportOptionsError as exc:
@@ -73,6 +78,8 @@ def import_(ctx: click.Context, project: Path, paths: tuple[Path, ...], origin: 
             echo(ctx, f"  {f.path}: read as {f.format} ({f.articles} documents)")
         elif f.encoding not in ("utf-8", "ascii"):
             echo(ctx, f"  {f.path}: decoded as {f.encoding}")
+        for warning in f.warnings:
+            echo(ctx, f"tadqiq: warning: {warning}", err=True)
     if report.bad:
         echo(ctx, f"skipped {len(report.bad)} bad files:", err=True)
         for msg in report.bad:

@@ -73,7 +73,8 @@ def test_linked_mentions_are_one_row(tmp_path):
     assert ev["status"] == "added;confirmed;corrected"
     # The headline has no date value: the publication date, with the coarsest precision.
     assert (got[0]["event_date"], got[0]["time_precision"]) == ("2018-09-09", "3")
-    assert result["counts"] == {"articles": 1, "mentions": 4, "events": 2, "events_skipped_not_actual": 0}
+    assert result["counts"] == {"articles": 1, "mentions": 4, "events": 2, "events_skipped_not_actual": 0,
+                                "dates_unreadable": 0}
 
 
 def test_house_rows(tmp_path):

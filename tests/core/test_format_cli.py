@@ -15,7 +15,7 @@ from tadqiq.core.schema import load_schema
 from tadqiq.cli.main import cli
 
 SCHEMA = load_schema()
-NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",
+NAMES = {"jsonl": "x.jsonl", "oneie": "x.oneie.jsonl", "oneie-original": "x.oneie1.jsonl", "dygiepp": "x.dy.jsonl", "brat": "brat", "conll": "x.conll",
          "acled-csv": "x.csv"}  # fmt: skip
 
 
@@ -41,7 +41,8 @@ def test_export_every_format(tmp_path, gold_project, fmt):
     manifest_path = out / "manifest.json" if fmt == "brat" else out.with_name(out.name + ".manifest.json")
     manifest = json.loads(manifest_path.read_text("utf-8"))
     assert manifest["counts"]["mentions"] == 32
-    assert manifest["command"] == f"tadqiq export {gold_project} --format {fmt} -o {out} --status gold"
+    width = " --max-span-width 8" if fmt == "dygiepp" else ""  # the span width DyGIE++ is checked against
+    assert manifest["command"] == f"tadqiq export {gold_project} --format {fmt} -o {out} --status gold{width}"
     assert manifest["selection"]["status"] == "gold"
 
 

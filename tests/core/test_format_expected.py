@@ -61,7 +61,7 @@ def test_manifest_describes_the_export(fresh, fmt):
     assert manifest["schema"] == {"name": "conflict-ar", "version": "1.0"}
     assert manifest["command"] == "make_expected.py"
     assert manifest["counts"]["articles"] == 2
-    assert (manifest["tokenizer"] is not None) == (fmt in ("oneie", "dygiepp", "conll"))
+    assert (manifest["tokenizer"] is not None) == (fmt in ("oneie", "oneie-original", "dygiepp", "conll"))
     base = manifest_path.parent
     assert manifest["files"], "no files listed"
     for rel, digest in manifest["files"].items():

@@ -77,6 +77,20 @@ def test_house_chrome_and_teaser_are_marked_not_removed(house_txt):
     assert len(teasers) == 1 and text[teasers[0].start:teasers[0].end].endswith("ريف حماة الشمالي...")
 
 
+def test_related_headlines_in_the_trailing_block_are_chrome():
+    body = "قتل ضابط وثلاثة جنود في هجوم شنه التنظيم قرب قضاء الرطبة غربي الأنبار بحسب مصدر أمني."
+    tail = ["شارك", "فيسبوك", "أقسام", "من العراق", "أخبار متعلقة",
+            "مقتل أربعة جنود عراقيين بهجوم لداعش جنوبي كركوك", "الحشد الشعبي يطلق عملية عسكرية في صحراء النخيب",
+            "© جميع الحقوق محفوظة"]  # fmt: skip
+    text = "عنوان الخبر\n\n" + body + "\n\n" + "\n".join(tail) + "\n"
+    marked = [text[r.start:r.end] for r in site_regions(text) if r.kind == "chrome"]
+    assert marked == tail  # the body line (a sentence ending in «.») is not
+    # A long line that ends a sentence stops the block: what is before it stays body.
+    text2 = "عنوان\n\n" + body + "\nأقسام\n" + body + "\nأخبار متعلقة\nمقتل أربعة جنود عراقيين بهجوم\n"
+    assert [text2[r.start:r.end] for r in site_regions(text2) if r.kind == "chrome"] == [
+        "أخبار متعلقة", "مقتل أربعة جنود عراقيين بهجوم"]
+
+
 @pytest.mark.parametrize("text", [
     "عنوان\n\nفقرة أولى طويلة بما يكفي لتكون متنا عاديا من الخبر وفيها تفاصيل كثيرة.\nشارك على فيسبوك وتويتر الآن",
     "Title\n\nA normal body paragraph with many words in it that is long enough.\nThe end.",

@@ -23,10 +23,11 @@ from tadqiq.core.formats.native import read_native  # noqa: E402
 from tadqiq.core.model import Argument, Article, Mention, Span  # noqa: E402
 from tadqiq.core.schema import load_schema  # noqa: E402
 
-FORMATS = ("jsonl", "oneie", "dygiepp", "brat", "conll", "acled-csv")
+FORMATS = ("jsonl", "oneie", "oneie-original", "dygiepp", "brat", "conll", "acled-csv")
 EXPORT_NAMES = {
     "jsonl": "gold.jsonl",
     "oneie": "gold.oneie.jsonl",
+    "oneie-original": "gold.oneie-original.jsonl",
     "dygiepp": "gold.dygiepp.jsonl",
     "brat": "brat",
     "conll": "gold.conll",
