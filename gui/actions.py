@@ -14,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.settings import Settings
 
 
@@ -35,10 +36,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("accept", "Accept", ("A",), "accept", "accept the selected mention as it is"),
     ActionSpec("reject", "Reject", ("X",), "reject", "reject the selected mention"),
     *(
-        ActionSpec(f"role_{n}", f"Selection → role {n}", (str(n),), "assign_role",
-                   f"give the text selection the {n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}"
-                   " role of the mention's type (re-spans the selected argument if it has that role)",
-                   args=(n,))
+        ActionSpec(f"role_{n}", "Selection → role {n}", (str(n),), "assign_role",
+                   "give the text selection role {n} of the mention's type (re-spans the selected argument if it has"
+                   " that role)", args=(n,))
         for n in range(1, 10)
     ),
     ActionSpec("pick_role", "Change role…", ("R",), "pick_role",
@@ -84,6 +84,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("next_argument", "Next argument", ("Tab",), "next_argument", "select the next argument of the mention"),
     ActionSpec("undo", "Undo", ("Ctrl+Z",), "", "undo the last decision (also after a restart)", menu="Edit"),
     ActionSpec("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "", "redo", menu="Edit"),
+    ActionSpec("preferences", "Preferences…", ("Ctrl+,",), "preferences",
+               "text font, size and line spacing, colour theme, interface language (English / Arabic)", menu="Edit"),
     ActionSpec("edit_shortcuts", "Keyboard Shortcuts…", (), "edit_shortcuts",
                "change these keys (a table of every action; reset to the defaults)", menu="Edit"),
     ActionSpec("bigger_font", "Larger text", ("Ctrl++", "Ctrl+="), "zoom", "larger article text", menu="View",
@@ -107,6 +109,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
 BY_NAME = {spec.name: spec for spec in ACTIONS}
 
 
+def spec_text(spec: ActionSpec) -> str:
+    """The action's name in the interface language (``{n}`` filled for the role keys)."""
+    return tr(spec.text).format(n=spec.args[0]) if "{n}" in spec.text else tr(spec.text)
+
+
+def spec_doc(spec: ActionSpec) -> str:
+    return tr(spec.doc).format(n=spec.args[0]) if "{n}" in spec.doc else tr(spec.doc)
+
+
+def menu_title(name: str) -> str:
+    """A menu's title in the interface language (the menus are named in the specs: File, Edit ...)."""
+    return tr(name)
+
+
 def key_sequences(spec: ActionSpec, settings: Settings | None) -> list[QKeySequence]:
     """The spec's keys, or the user's binding from the settings (``;``-separated)."""
     keys = "; ".join(spec.keys)
@@ -121,11 +137,11 @@ def build_actions(parent: QObject, controller: object, undo_stack, settings: Set
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         if spec.name == "undo":
-            action = undo_stack.createUndoAction(parent, "Undo")
+            action = undo_stack.createUndoAction(parent, tr("Undo"))
         elif spec.name == "redo":
-            action = undo_stack.createRedoAction(parent, "Redo")
+            action = undo_stack.createRedoAction(parent, tr("Redo"))
         else:
-            action = QAction(spec.text, parent)
+            action = QAction(spec_text(spec), parent)
             method: Callable[..., Any] = getattr(controller, spec.handler)
             action.triggered.connect(_bind(method, spec.args))
         action.setObjectName(f"action_{spec.name}")
@@ -147,7 +163,17 @@ def apply_shortcuts(actions: dict[str, QAction], settings: Settings | None) -> N
         action = actions[spec.name]
         action.setShortcuts(key_sequences(spec, settings))
         keys = keys_text(spec, settings, ", ")
-        action.setToolTip(f"{spec.text} ({keys}): {spec.doc}" if keys else f"{spec.text}: {spec.doc}")
+        text, doc = spec_text(spec), spec_doc(spec)
+        action.setToolTip(f"{text} ({keys}): {doc}" if keys else f"{text}: {doc}")
+
+
+def retranslate(actions: dict[str, QAction], settings: Settings | None) -> None:
+    """Name every action again in the interface language just installed (undo/redo keep Qt's
+    own prefix + command text)."""
+    for spec in ACTIONS:
+        if spec.name not in ("undo", "redo"):
+            actions[spec.name].setText(spec_text(spec))
+    apply_shortcuts(actions, settings)
 
 
 def _bind(method: Callable[..., Any], args: tuple[Any, ...]) -> Callable[..., None]:
@@ -167,8 +193,8 @@ def help_rows(settings: Settings | None = None) -> list[tuple[str, str, str]]:
             roles.append(keys)
             if spec.name != "role_9":
                 continue
-            rows.append((" ".join(roles), "Selection → role n",
-                         "give the text selection the n-th role of the mention's type (see the roles line)"))
+            rows.append((" ".join(roles), tr("Selection → role n"),
+                         tr("give the text selection the n-th role of the mention's type (see the roles line)")))
             continue
-        rows.append((keys, spec.text, spec.doc))
+        rows.append((keys, spec_text(spec), spec_doc(spec)))
     return rows

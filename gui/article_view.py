@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
 from tadqiq.core.model import Article, Mention
 from tadqiq.core.palette import THEMES, TRIGGER_EXTRA
 from tadqiq.core.schema import EventSchema
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.fonts import article_font
 from tadqiq.gui.highlights import Highlight, bidi_controls, highlights, hits, paragraph_is_rtl, tooltip
 from tadqiq.gui.offsets import OffsetMap
@@ -79,6 +80,7 @@ class ArticleView(QTextEdit):
         self.raw_selection = False  # settings: never snap
         self._offsets = OffsetMap("")
         self._highlights: list[Highlight] = []
+        self.line_spacing = 100  # percent of the font's line height (settings: view/line_spacing)
         self._marks: list[tuple[int, int]] = []  # search matches (find bar, queue search)
         self._mark_current = -1
         self._controls: list[tuple[int, str]] = []
@@ -216,6 +218,11 @@ class ArticleView(QTextEdit):
             self._format_blocks()
             self.refresh()
 
+    def set_line_spacing(self, percent: int) -> None:
+        self.line_spacing = max(80, min(250, int(percent)))
+        if self._shown is not None:
+            self._format_blocks()
+
     def set_font_size(self, points: float, family: str | None = None) -> None:
         """Change the text size; the selected mention stays in view (the text reflows around it)."""
         self.setFont(article_font(points, family or self.font().family()))
@@ -286,7 +293,7 @@ class ArticleView(QTextEdit):
             rtl = paragraph_is_rtl(block.text()) if block.length() > 1 else True
             fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             fmt.setAlignment(Qt.AlignmentFlag.AlignLeading)
-            fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setLineHeight(self.line_spacing, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             fmt.setBottomMargin(4)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
@@ -376,8 +383,8 @@ class ArticleView(QTextEdit):
             self.setViewportMargins(0, 0, 0, 0)
             return
         names = sorted({name for _, name in self._controls})
-        self.badge.setText(f"⚠ {len(self._controls)} bidi control character(s): {', '.join(names)}")
-        self.badge.setToolTip("Hidden direction controls can reorder what you see; check spans near the red marks.")
+        self.badge.setText(tr("⚠ {0} bidi control character(s): {1}").format(len(self._controls), ', '.join(names)))
+        self.badge.setToolTip(tr("Hidden direction controls can reorder what you see; check spans near the red marks."))
         self.badge.adjustSize()
         self.setViewportMargins(0, self.badge.height() + 6, 0, 0)  # a strip above the text, never over it
         self.badge.move(QPoint(4, 3))

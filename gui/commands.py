@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from tadqiq.core import review
 from tadqiq.core.model import Mention
 from tadqiq.db.project import action_name
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
 
 
@@ -99,7 +100,7 @@ class MentionCommand(QUndoCommand):
                 self.setObsolete(True)
             else:
                 self._restore_index()
-            self.doc.write_failed.emit(f"Not saved, nothing changed: {self.text()} ({self.error})")
+            self.doc.write_failed.emit(tr("Not saved, nothing changed: {0} ({1})").format(self.text(), self.error))
             return None
 
     def _restore_index(self) -> None:

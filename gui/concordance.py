@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from tadqiq.gui.i18n import tr
 from tadqiq.db.project import ConcordanceLine, Project, SearchError
 
 COLUMNS = ("article", "before", "word", "after")
@@ -88,17 +89,17 @@ class ConcordanceWindow(QDialog):
         super().__init__(parent)
         self.project = project
         self.setObjectName("concordance")
-        self.setWindowTitle("Concordance")
+        self.setWindowTitle(tr("Concordance"))
         self.setModal(False)
         self.edit = QLineEdit()
-        self.edit.setAccessibleName("Word for the concordance")
-        self.edit.setPlaceholderText("a word or a \"phrase\" — Enter lists every occurrence")
+        self.edit.setAccessibleName(tr("Word for the concordance"))
+        self.edit.setPlaceholderText(tr("a word or a \"phrase\" — Enter lists every occurrence"))
         self.edit.returnPressed.connect(self.run)
         self.status = QLabel()
         self.status.setObjectName("concordanceStatus")
         self.model = ConcordanceModel(self)
         self.table = _Table()
-        self.table.setAccessibleName("Occurrences")
+        self.table.setAccessibleName(tr("Occurrences"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # Arabic lines read right to left

@@ -11,6 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.article_view import ArticleView
 from tadqiq.gui.commands import (
     AcceptAllCommand, AcceptMentionCommand, ChangeTypeCommand, CycleAttributeCommand, LinkMentionsCommand,
@@ -34,6 +35,7 @@ class ReviewController(QObject):
     find_requested = Signal()
     note_requested = Signal()
     dashboard_requested = Signal()
+    preferences_requested = Signal()
     concordance_requested = Signal(str)  # the word to start with
     all_done = Signal()  # no article left to review
 
@@ -55,18 +57,18 @@ class ReviewController(QObject):
         """Do ``command`` (one transaction, one undo step); False when nothing was stored."""
         text = command.text()
         if command.is_noop:
-            self.message.emit(f"Already so: {text}")
+            self.message.emit(tr("Already so: {0}").format(text))
             return False
         self.doc.undo_stack.push(command)  # a failed write makes the stack drop the command
         if command.error is not None:
             return False  # the document said why (write_failed)
-        self.message.emit(f"Saved: {text}{note}")
+        self.message.emit(tr("Saved: {0}{1}").format(text, note))
         return True
 
     def _selected(self):
         m = self.doc.selected
         if m is None:
-            self.message.emit("No mention selected")
+            self.message.emit(tr("No mention selected"))
         return m
 
     # -- navigation ----------------------------------------------------------------------
@@ -80,7 +82,7 @@ class ReviewController(QObject):
         """Select the next proposal still to decide in this article (wrapping)."""
         nxt = self.doc.next_undecided(self.doc.selected_id)
         if nxt is None:
-            self.message.emit("Nothing left to decide in this article")
+            self.message.emit(tr("Nothing left to decide in this article"))
         else:
             self.doc.select(nxt)
 
@@ -93,7 +95,7 @@ class ReviewController(QObject):
     def _go(self, backwards: bool) -> None:
         nxt = self.doc.next_article_id(backwards=backwards)
         if nxt is None:
-            self.message.emit("No other open article in this queue")
+            self.message.emit(tr("No other open article in this queue"))
             return
         self.doc.open_article(nxt)
 
@@ -104,7 +106,7 @@ class ReviewController(QObject):
             return
         nxt = self.doc.next_article_id()
         self.doc.skip_article(article.id)
-        self.message.emit(f"Skipped {article.ext_id}: it comes back with the status filter 'skipped'")
+        self.message.emit(tr("Skipped {0}: it comes back with the status filter 'skipped'").format(article.ext_id))
         if nxt is not None:
             self.doc.open_article(nxt)
 
@@ -116,13 +118,16 @@ class ReviewController(QObject):
         m = self.doc.selected
         text = f"flagged at «{m.trigger.text}»" if m is not None else "flagged"
         self.doc.flag_article(article.id, text, m.id if m is not None else None)
-        self.message.emit(f"Flagged {article.ext_id} ({text})")
+        self.message.emit(tr("Flagged {0} ({1})").format(article.ext_id, text))
 
     def search(self) -> None:
         self.search_requested.emit()
 
     def find(self) -> None:
         self.find_requested.emit()
+
+    def preferences(self) -> None:
+        self.preferences_requested.emit()
 
     def dashboard(self) -> None:
         self.dashboard_requested.emit()
@@ -164,28 +169,27 @@ class ReviewController(QObject):
             return
         index = self.doc.selected_argument
         if not 0 <= index < len(m.arguments):
-            self.message.emit("Select an argument first (click it, or Tab)")
+            self.message.emit(tr("Select an argument first (click it, or Tab)"))
             return
         self.role_pending = (m.id, index)
         roles = self.doc.schema.types[m.type].roles
         listed = "  ".join(f"{i} {r}" for i, r in enumerate(roles, 1))
-        self.message.emit(f"Role of «{m.arguments[index].span.text}» ({m.arguments[index].role}): {listed}"
-                          "  — press its number, Escape cancels")
+        self.message.emit(tr("Role of «{0}» ({1}): {2}  — press its number, Escape cancels").format(m.arguments[index].span.text, m.arguments[index].role, listed))
 
     def cancel_pending(self) -> bool:
         """Escape: forget a half-done R or L; True when there was one."""
         had = self.role_pending is not None or self.link_anchor is not None
         self.role_pending, self.link_anchor = None, None
         if had:
-            self.message.emit("Cancelled")
+            self.message.emit(tr("Cancelled"))
         return had
 
     def _relabel(self, m, index: int, role: str) -> None:
         if m.arguments[index].role == role:
-            self.message.emit(f"«{m.arguments[index].span.text}» is already {role}")
+            self.message.emit(tr("«{0}» is already {1}").format(m.arguments[index].span.text, role))
             return
         if any(a.role == role and a.span == m.arguments[index].span for a in m.arguments):
-            self.message.emit(f"«{m.arguments[index].span.text}» is already {role} too: nothing changed")
+            self.message.emit(tr("«{0}» is already {1} too: nothing changed").format(m.arguments[index].span.text, role))
             return
         if self._push(SetRoleCommand(self.doc, m, index, role)):
             self.doc.select_argument(index)
@@ -199,14 +203,14 @@ class ReviewController(QObject):
             return
         roles = self.doc.schema.types[m.type].roles
         if not 1 <= n <= len(roles):
-            self.message.emit(f"{m.type} has {len(roles)} roles; no role {n}")
+            self.message.emit(tr("{0} has {1} roles; no role {2}").format(m.type, len(roles), n))
             return
         if pending is not None and pending[0] == m.id and pending[1] < len(m.arguments):
             self._relabel(m, pending[1], roles[n - 1])
             return
         span = self.view.selected_span()
         if span is None:
-            self.message.emit("Select the text of the argument first")
+            self.message.emit(tr("Select the text of the argument first"))
             return
         role = roles[n - 1]
         index = self.doc.selected_argument
@@ -225,7 +229,7 @@ class ReviewController(QObject):
         if m is None:
             return
         if not 0 <= self.doc.selected_argument < len(m.arguments):
-            self.message.emit("Select an argument first (click it, or Tab)")
+            self.message.emit(tr("Select an argument first (click it, or Tab)"))
             return
         self._push(RemoveArgumentCommand(self.doc, m, self.doc.selected_argument))
 
@@ -235,7 +239,7 @@ class ReviewController(QObject):
             return
         index = self.doc.selected_argument
         if not 0 <= index < len(m.arguments):
-            self.message.emit("Select an argument first (click it, or Tab)")
+            self.message.emit(tr("Select an argument first (click it, or Tab)"))
             return
         if self.ask_value is None or self.doc.article is None:
             return
@@ -265,7 +269,7 @@ class ReviewController(QObject):
     def new_mention(self) -> None:
         span = self.view.selected_span()
         if span is None or self.doc.article is None:
-            self.message.emit("Select the trigger word first")
+            self.message.emit(tr("Select the trigger word first"))
             return
         if self.pick_type is None:
             return
@@ -277,8 +281,7 @@ class ReviewController(QObject):
             self.view.clear_text_selection()
             if same is not None:  # a second identical mention would be counted twice: show the first
                 self.doc.select(same.id)
-                self.message.emit(f"«{text}» is already a {event_type} mention ({same.status}): "
-                                  "selected it, nothing added")
+                self.message.emit(tr("«{0}» is already a {1} mention ({2}): selected it, nothing added").format(text, event_type, same.status))
                 return
             self._push(NewMentionCommand(self.doc, event_type, *span))
 
@@ -296,7 +299,7 @@ class ReviewController(QObject):
         anchor = self.doc.mention(self.link_anchor)
         if anchor is None or anchor.id == m.id:
             self.link_anchor = m.id
-            self.message.emit(f"Linking «{m.trigger.text}»: select the other mention and press L")
+            self.message.emit(tr("Linking «{0}»: select the other mention and press L").format(m.trigger.text))
             return
         self.link_anchor = None
         self._push(LinkMentionsCommand(self.doc, anchor, m))
@@ -313,7 +316,7 @@ class ReviewController(QObject):
             return  # nothing stored: stay on this article
         nxt = self.doc.next_article_id()
         if nxt is None:
-            self.message.emit("All articles are done")
+            self.message.emit(tr("All articles are done"))
             self.all_done.emit()
         else:
             self.doc.open_article(nxt)

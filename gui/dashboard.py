@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from tadqiq.gui.i18n import tr
 from tadqiq.db.project import Dashboard, Project
 
 BAR = "#0a98c7"
@@ -30,8 +31,8 @@ def _title(p: QPainter, rect: QRectF, text: str) -> QRectF:
     return rect.adjusted(0, 26, 0, 0)
 
 
-def _nothing(p: QPainter, rect: QRectF, text: str = "nothing yet") -> None:
-    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+def _nothing(p: QPainter, rect: QRectF, text: str | None = None) -> None:
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text or tr("nothing yet"))
 
 
 def paint_columns(p: QPainter, rect: QRectF, title: str, items: Sequence[tuple[str, float]]) -> None:
@@ -79,10 +80,10 @@ def paint_acceptance(p: QPainter, rect: QRectF, title: str, dash: Dashboard) -> 
     area = _title(p, rect, title)
     rows = sorted(dash.acceptance, key=lambda a: (-a.decided, a.type))[:MAX_ROWS]
     if not rows:
-        return _nothing(p, area, "no decided proposals yet")
+        return _nothing(p, area, tr("no decided proposals yet"))
     legend_y = area.bottom() - 16
     x = area.left()
-    for name, color in (("kept", KEPT), ("corrected", CORRECTED), ("rejected", REJECTED)):
+    for name, color in ((tr("kept"), KEPT), (tr("corrected"), CORRECTED), (tr("rejected"), REJECTED)):
         p.fillRect(QRectF(x, legend_y + 3, 10, 10), QColor(color))
         p.drawText(QRectF(x + 14, legend_y, 90, 16), Qt.AlignmentFlag.AlignVCenter, name)
         x += 20 + p.fontMetrics().horizontalAdvance(name) + 12
@@ -100,7 +101,7 @@ def paint_acceptance(p: QPainter, rect: QRectF, title: str, dash: Dashboard) -> 
             w = bar_w * n / a.decided
             p.fillRect(QRectF(x, y + row * 0.2, w, row * 0.6), QColor(color))
             x += w
-        p.drawText(QRectF(x + 4, y, 76, row), Qt.AlignmentFlag.AlignVCenter, f"{a.rate:.0%} of {a.decided}")
+        p.drawText(QRectF(x + 4, y, 76, row), Qt.AlignmentFlag.AlignVCenter, tr("{0:.0%} of {1}").format(a.rate, a.decided))
 
 
 def paint_dashboard(p: QPainter, rect: QRectF, dash: Dashboard, palette: QPalette | None = None) -> None:
@@ -113,10 +114,10 @@ def paint_dashboard(p: QPainter, rect: QRectF, dash: Dashboard, palette: QPalett
     w, h = (rect.width() - 3 * pad) / 2, (rect.height() - 3 * pad) / 2
     cells = [QRectF(rect.left() + pad + c * (w + pad), rect.top() + pad + r * (h + pad), w, h)
              for r in range(2) for c in range(2)]
-    paint_columns(p, cells[0], "Decisions per day", dash.per_day)
-    paint_rows(p, cells[1], "Decisions per reviewer", [(r, n, f"{n} · {hrs:.1f} h") for r, n, hrs in dash.per_reviewer])
-    paint_rows(p, cells[2], "Gold mentions per type", [(t, n, str(n)) for t, n in dash.per_type])
-    paint_acceptance(p, cells[3], "Proposals kept, per type and engine", dash)
+    paint_columns(p, cells[0], tr("Decisions per day"), dash.per_day)
+    paint_rows(p, cells[1], tr("Decisions per reviewer"), [(r, n, f"{n} · {hrs:.1f} h") for r, n, hrs in dash.per_reviewer])
+    paint_rows(p, cells[2], tr("Gold mentions per type"), [(t, n, str(n)) for t, n in dash.per_type])
+    paint_acceptance(p, cells[3], tr("Proposals kept, per type and engine"), dash)
     p.restore()
 
 
@@ -125,7 +126,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.dash = Dashboard()
         self.setMinimumSize(720, 480)
-        self.setAccessibleName("Dashboard plots")
+        self.setAccessibleName(tr("Dashboard plots"))
 
     def set_dashboard(self, dash: Dashboard) -> None:
         self.dash = dash
@@ -143,10 +144,10 @@ def summary(dash: Dashboard) -> str:
     decided = sum(n for _, n in dash.per_day)
     kept = sum(a.confirmed + a.corrected for a in dash.acceptance)
     judged = sum(a.decided for a in dash.acceptance)
-    rate = f"{kept / judged:.0%} of {judged} decided proposals kept" if judged else "no decided proposals"
-    days = len(dash.per_day)
-    return (f"{decided} decisions over {days} day{'s' if days != 1 else ''} by {len(dash.per_reviewer)} reviewers; "
-            f"{sum(n for _, n in dash.per_type)} gold mentions; {rate}")
+    rate = (tr("{0:.0%} of {1} decided proposals kept").format(kept / judged, judged) if judged
+            else tr("no decided proposals"))
+    return tr("{0} decisions over {1} day(s) by {2} reviewers; {3} gold mentions; {4}").format(
+        decided, len(dash.per_day), len(dash.per_reviewer), sum(n for _, n in dash.per_type), rate)
 
 
 class DashboardWindow(QDialog):
@@ -156,7 +157,7 @@ class DashboardWindow(QDialog):
         super().__init__(parent)
         self.project = project
         self.setObjectName("dashboard")
-        self.setWindowTitle("Dashboard")
+        self.setWindowTitle(tr("Dashboard"))
         self.setModal(False)
         self.caption = QLabel()
         self.caption.setObjectName("dashboardCaption")

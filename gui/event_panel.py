@@ -12,6 +12,8 @@ import html
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from tadqiq.gui import i18n
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.models import MENTION_ROLE, STATUS_LOOK, ArgumentTableModel, AttributeTableModel, MentionTableModel
 
@@ -85,9 +87,9 @@ class EventPanel(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)  # clear of the splitter handle above
         lower_layout.addWidget(self.summary)
-        lower_layout.addWidget(QLabel("Arguments"))
+        lower_layout.addWidget(QLabel(tr("Arguments")))
         lower_layout.addWidget(self.argument_view, 1)
-        lower_layout.addWidget(QLabel("Attributes"))
+        lower_layout.addWidget(QLabel(tr("Attributes")))
         lower_layout.addWidget(self.attribute_view)
         self.lower = lower
         split = QSplitter(Qt.Orientation.Vertical)
@@ -127,6 +129,11 @@ class EventPanel(QWidget):
             lower = min(self.lower_height(5), total // 2)
             mention = (total - lower) * 2 // 5
             self.split.setSizes([mention, lower, total - mention - lower])
+
+    def _role_name(self, role: str) -> str:
+        """A role as the interface reads it: the schema's Arabic name in the Arabic interface."""
+        rdef = self.doc.schema.roles.get(role)
+        return rdef.ar if i18n.current() == "ar" and rdef is not None and rdef.ar else role
 
     def lower_height(self, argument_rows: int) -> int:
         """Height of the part under the mention list with room for ``argument_rows`` arguments."""
@@ -203,18 +210,16 @@ class EventPanel(QWidget):
         if m is None and self.doc.article is not None and not self.doc.mentions:
             new_mention, accept_all = getattr(self, "_keys", ("N", "Ctrl+Return"))
             self.summary.setText(
-                "<i>No events proposed in this article.</i> Select the word that names an event and "
-                f"press <b>{html.escape(new_mention)}</b> to add one, or "
-                f"<b>{html.escape(accept_all)}</b> to mark the article done and open the next."
+                tr("<i>No events proposed in this article.</i> Select the word that names an event and press <b>{0}</b> to add one, or <b>{1}</b> to mark the article done and open the next.").format(html.escape(new_mention), html.escape(accept_all))
             )
             return
         if m is None:
-            self.summary.setText("<i>No event selected</i>")
+            self.summary.setText(tr("<i>No event selected</i>"))
             return
         tdef = self.doc.schema.types.get(m.type)
         color = tdef.color if tdef else "#888"
-        roles = ", ".join(f"{i + 1} {r}" for i, r in enumerate(tdef.roles)) if tdef else ""
+        roles = ", ".join(f"{i + 1} {self._role_name(r)}" for i, r in enumerate(tdef.roles)) if tdef else ""
         self.summary.setText(
-            f"<span style='color:{color}'>■</span> <b>{m.type}</b> — "
-            f"<span dir='rtl'>{m.trigger.text}</span> · {m.status}<br><small>roles: {roles}</small>"
+            tr("<span style='color:{0}'>■</span> <b>{1}</b> — <span dir='rtl'>{2}</span> · {3}<br><small>roles: {4}</small>").format(
+                color, m.type, m.trigger.text, tr(m.status), roles)
         )

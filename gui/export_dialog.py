@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.app.export import FORMATS, ExportCancelled, ExportJob, ExportSummary, check_job, run_export
 from tadqiq.core.formats.common import FormatError
 from tadqiq.core.formats.export import parse_split
@@ -100,7 +101,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export labels")
+        self.setWindowTitle(tr("Export labels"))
         self.setObjectName("exportDialog")
         self.project_path = Path(str(project.path))
         self.schema = project.schema
@@ -123,7 +124,7 @@ class ExportDialog(QDialog):
         form.addRow(self._label("&Format:", self.format_box), self.format_box)
 
         self.out_edit = QLineEdit(objectName="outputEdit")
-        self.browse_button = QPushButton("Choose…", objectName="browseButton")
+        self.browse_button = QPushButton(tr("Choose…"), objectName="browseButton")
         row = QHBoxLayout()
         row.addWidget(self.out_edit, 1)
         row.addWidget(self.browse_button)
@@ -132,8 +133,8 @@ class ExportDialog(QDialog):
         self.out_hint.setEnabled(False)  # greyed: a hint
         form.addRow("", self.out_hint)
 
-        self.gold_radio = QRadioButton("&Gold (confirmed, corrected, added)", objectName="goldRadio")
-        self.all_radio = QRadioButton("&All mentions", objectName="allRadio")
+        self.gold_radio = QRadioButton(tr("&Gold (confirmed, corrected, added)"), objectName="goldRadio")
+        self.all_radio = QRadioButton(tr("&All mentions"), objectName="allRadio")
         self.gold_radio.setChecked(True)
         self.status_group = QButtonGroup(self)
         for b in (self.gold_radio, self.all_radio):
@@ -142,13 +143,13 @@ class ExportDialog(QDialog):
         row.addWidget(self.gold_radio)
         row.addWidget(self.all_radio)
         row.addStretch(1)
-        form.addRow("Labels:", row)
+        form.addRow(tr("Labels:"), row)
 
         self.reviewer_box = QComboBox(objectName="reviewerBox")
         self.reviewer_box.setEditable(True)
         self.reviewer_box.addItem("")
         self.reviewer_box.addItems(reviewers)
-        self.reviewer_box.lineEdit().setPlaceholderText("any reviewer")
+        self.reviewer_box.lineEdit().setPlaceholderText(tr("any reviewer"))
         self.reviewer_box.setMinimumContentsLength(24)
         self.reviewer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row = QHBoxLayout()
@@ -167,8 +168,8 @@ class ExportDialog(QDialog):
         self.types_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.types_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.types_list.setMinimumHeight(self.types_list.sizeHintForRow(0) * 6 + 6)
-        self.all_types_button = QPushButton("All", objectName="allTypesButton")
-        self.no_types_button = QPushButton("None", objectName="noTypesButton")
+        self.all_types_button = QPushButton(tr("All"), objectName="allTypesButton")
+        self.no_types_button = QPushButton(tr("None"), objectName="noTypesButton")
         buttons = QVBoxLayout()
         buttons.addWidget(self.all_types_button)
         buttons.addWidget(self.no_types_button)
@@ -178,7 +179,7 @@ class ExportDialog(QDialog):
         row.addLayout(buttons)
         form.addRow(self._label("Event &types:", self.types_list), row)
 
-        self.split_check = QCheckBox("&Split into", objectName="splitCheck")
+        self.split_check = QCheckBox(tr("&Split into"), objectName="splitCheck")
         self.split_edit = QLineEdit("80/10/10", objectName="splitEdit")
         self.split_edit.setMaximumWidth(90)
         self.seed_spin = QSpinBox(objectName="seedSpin")
@@ -186,10 +187,10 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.split_check)
         row.addWidget(self.split_edit)
-        row.addWidget(QLabel("train/dev/test, seed"))
+        row.addWidget(QLabel(tr("train/dev/test, seed")))
         row.addWidget(self.seed_spin)
         row.addStretch(1)
-        form.addRow("Split:", row)
+        form.addRow(tr("Split:"), row)
 
         self.progress = QProgressBar(objectName="exportProgress")
         self.progress.setRange(0, 1)
@@ -201,7 +202,7 @@ class ExportDialog(QDialog):
         self.button_box = QDialogButtonBox()
         self.export_button = self.button_box.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
-        self.cancel_button = self.button_box.addButton("Cancel export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.button_box.addButton(tr("Cancel export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
@@ -268,10 +269,10 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         current = self.out_edit.text() or str(self.project_path.parent)
         if self._writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
+            chosen = QFileDialog.getExistingDirectory(self, tr("Export into folder"), current)
         else:
             suffix = SUFFIX[self.fmt]
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", current,
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Export to file"), current,
                                                     f"{self.fmt} (*{suffix});;All files (*)")
         if chosen:
             self.set_output(chosen)
@@ -326,7 +327,7 @@ class ExportDialog(QDialog):
             self._show_error(str(exc))
             return
         self.summary = None
-        self.result_label.setText(f"Exporting to {job.out} …")
+        self.result_label.setText(tr("Exporting to {0} …").format(job.out))
         self.progress.setRange(0, 0)  # busy until the article count is known
         self._set_running(True)
         worker = ExportWorker(job, self)
@@ -342,7 +343,7 @@ class ExportDialog(QDialog):
         if self.running:
             self.worker.requestInterruption()  # type: ignore[union-attr]
             self.cancel_button.setEnabled(False)
-            self.result_label.setText("Cancelling …")
+            self.result_label.setText(tr("Cancelling …"))
 
     def _set_running(self, running: bool) -> None:
         for w in self.form_widgets:
@@ -382,12 +383,12 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.result_label.setText("Export cancelled; nothing was written.")
+        self.result_label.setText(tr("Export cancelled; nothing was written."))
         self._stopped("cancelled")
 
     def _show_error(self, message: str) -> None:
-        self.result_label.setText(f"Export failed: {message}\nNothing was written.")
-        box = QMessageBox(QMessageBox.Icon.Critical, "Export failed", message, QMessageBox.StandardButton.Ok, self)
+        self.result_label.setText(tr("Export failed: {0}\nNothing was written.").format(message))
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Export failed"), message, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("exportError")
         box.setInformativeText("Nothing was written.")
         self.message_box = box

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from tadqiq.db.project import SearchError, search_marks
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.article_view import ArticleView
 from tadqiq.gui.document import ReviewDocument
 
@@ -47,13 +48,13 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.edit = _Edit(self)
         self.edit.setObjectName("findEdit")
-        self.edit.setAccessibleName("Find in this article")
-        self.edit.setPlaceholderText("Find in this article… (Enter: next, Shift+Enter: previous, Esc: close)")
+        self.edit.setAccessibleName(tr("Find in this article"))
+        self.edit.setPlaceholderText(tr("Find in this article… (Enter: next, Shift+Enter: previous, Esc: close)"))
         self.count = QLabel()
         self.count.setObjectName("findCount")
         close = QToolButton()
         close.setText("×")
-        close.setAccessibleName("Close the find bar")
+        close.setAccessibleName(tr("Close the find bar"))
         close.clicked.connect(self.close_bar)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
@@ -124,6 +125,6 @@ class FindBar(QWidget):
         if not self.spans:
             return
         self.current = (self.current + delta) % len(self.spans)
-        self.count.setText(f"{self.current + 1} of {len(self.spans)}")
+        self.count.setText(tr("{0} of {1}").format(self.current + 1, len(self.spans)))
         self.view.set_marks(self.spans, self.current)
         self.view.scroll_to(self.spans[self.current][0])

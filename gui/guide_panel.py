@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from tadqiq.core.resources import resource_path
 from tadqiq.core.schema import EventSchema
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.fonts import DEFAULT_FAMILY, EMOJI_FAMILY, load_fonts
 
@@ -144,7 +145,7 @@ class GuidePanel(QWidget):
         self.doc = doc
         self.key_of: Callable[[str], str] = key_of or (lambda _name: "")
         self.guidelines = load_guidelines(doc.schema.name)
-        self.heading = QLabel("Guidelines <small>(F1 hides)</small>")
+        self.heading = QLabel(tr("Guidelines <small>(F1 hides)</small>"))
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideText")

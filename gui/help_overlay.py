@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.actions import help_rows
 from tadqiq.gui.settings import Settings
 
@@ -54,8 +55,7 @@ class HelpOverlay(QWidget):
             f"<td>&nbsp;&nbsp;<i>{escape(d)}</i></td></tr>"
             for k, t, d in self.rows()
         )
-        self.label.setText(f"<h2 align='center'>Keys</h2><table align='center' cellspacing='3'>{body}</table>"
-                           "<p align='center'>Any key or click closes this list.</p>")
+        self.label.setText(tr("<h2 align='center'>Keys</h2><table align='center' cellspacing='3'>{0}</table><p align='center'>Any key or click closes this list.</p>").format(body))
         self._return_focus = QApplication.focusWidget()
         self.setGeometry(self.parentWidget().rect())
         self.show()

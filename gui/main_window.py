@@ -17,7 +17,10 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplit
 
 from tadqiq.extract.gazetteer import load_gazetteer
 from tadqiq.db.project import Project
-from tadqiq.gui.actions import ACTIONS, BY_NAME, apply_shortcuts, build_actions, keys_text
+from tadqiq.gui.i18n import LANGUAGES, tr
+from tadqiq.gui.i18n import install as install_language
+from tadqiq.gui.preferences import PreferencesDialog, system_theme
+from tadqiq.gui.actions import menu_title, retranslate, ACTIONS, BY_NAME, apply_shortcuts, build_actions, keys_text
 from tadqiq.gui.article_view import ArticleView
 from tadqiq.gui.commands import rebuild_undo_stack
 from tadqiq.gui.controller import ReviewController
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project = project
         self.settings = settings
+        install_language(settings.get("view/language"))  # before any label is made
         self._setup_reviewer(reviewer)
         self._setup_document()
         self._setup_panes()
@@ -86,7 +90,7 @@ class MainWindow(QMainWindow):
         """Reviewer name: the parameter, else the remembered one, else asked once."""
         name = (reviewer or self.settings.get("review/reviewer") or "").strip()
         while not name:
-            name, ok = QInputDialog.getText(self, "Tadqiq", "Your name (recorded with every decision):")
+            name, ok = QInputDialog.getText(self, "Tadqiq", tr("Your name (recorded with every decision):"))
             name = name.strip()
             if not ok and not name:
                 raise SystemExit("a reviewer name is needed")
@@ -139,7 +143,9 @@ class MainWindow(QMainWindow):
         self.controller.pick_type = self.type_picker.ask
         self.controller.ask_value = self.value_editor.ask
         self.actions_by_name = build_actions(self, self.controller, self.doc.undo_stack, self.settings)
-        menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Review", "Search", "View", "Help")}
+        menus = {name: self.menuBar().addMenu(menu_title(name))
+                 for name in ("File", "Edit", "Review", "Search", "View", "Help")}
+        self.menus = menus
         for spec in ACTIONS:
             menus[spec.menu].addAction(self.actions_by_name[spec.name])
             self.addAction(self.actions_by_name[spec.name])
@@ -150,7 +156,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addPermanentWidget(self.progress_label)
-        self.reviewer_label = QLabel(f"Reviewer: {self.reviewer}")
+        self.reviewer_label = QLabel(tr("Reviewer: {0}").format(self.reviewer))
         self.statusBar().addPermanentWidget(self.reviewer_label)
         self._started = time.monotonic()
         self._done_at_start = self.project.article_count("done")
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
         self.controller.search_requested.connect(self.queue_pane.focus_search)
         self.controller.find_requested.connect(self.find_bar.open_bar)
         self.controller.dashboard_requested.connect(self.show_dashboard)
+        self.controller.preferences_requested.connect(self.show_preferences)
         self.controller.note_requested.connect(lambda: self.notes_panel.begin(self.article_view))
         self.controller.concordance_requested.connect(self.show_concordance)
         self.actions_by_name["undo"].triggered.connect(self._undone)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self._sizes_restored = False  # splitter sizes need the final width: restored on first show
+        self.article_view.set_line_spacing(self.settings.get("view/line_spacing"))
         self.article_view.set_font_size(self.settings.get("view/font_size"), self.settings.get("view/font_family"))
         self.set_theme(self.settings.get("view/theme"), save=False)
         self.set_guide_visible(self.settings.get("view/guide"), save=False)
@@ -218,12 +226,12 @@ class MainWindow(QMainWindow):
         """The status bar says what Ctrl+Z undid (the command now just above the stack's index)."""
         stack = self.doc.undo_stack
         if stack.index() < stack.count():
-            self._show_message(f"Undone: {stack.command(stack.index()).text()}")
+            self._show_message(tr("Undone: {0}").format(stack.command(stack.index()).text()))
 
     def _redone(self, *_: object) -> None:
         stack = self.doc.undo_stack
         if stack.index() > 0:
-            self._show_message(f"Redone: {stack.command(stack.index() - 1).text()}")
+            self._show_message(tr("Redone: {0}").format(stack.command(stack.index() - 1).text()))
 
     def _open_from_queue(self, article_id: int) -> None:
         self.doc.open_article(article_id)
@@ -263,9 +271,9 @@ class MainWindow(QMainWindow):
         parts = []
         if self.doc.mentions:
             decided = sum(m.status != "proposed" for m in self.doc.mentions)
-            parts.append(f"{decided}/{len(self.doc.mentions)} decided")
+            parts.append(tr("{0}/{1} decided").format(decided, len(self.doc.mentions)))
         done, total = self.project.article_count("done"), self._total
-        parts.append(f"{done}/{total} articles done")
+        parts.append(tr("{0}/{1} articles done").format(done, total))
         hours = (time.monotonic() - self._started) / 3600
         if done > self._done_at_start and hours > 0:
             parts.append(f"{(done - self._done_at_start) / hours:.0f}/h")
@@ -291,8 +299,7 @@ class MainWindow(QMainWindow):
         """Review → Retrain…: train in a worker thread, show the scores, keep the model or not."""
         dialog = _follows_theme(RetrainDialog(self.project, self.reviewer, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.kept.connect(lambda v: self._show_message(f"learned model v{v} kept: extract --engine learned "
-                                                         "or combined proposes with it"))
+        dialog.kept.connect(lambda v: self._show_message(tr("learned model v{0} kept: extract --engine learned or combined proposes with it").format(v)))
         dialog.open()
 
     def show_shortcuts(self) -> None:
@@ -325,7 +332,40 @@ class MainWindow(QMainWindow):
             self.settings.set("view/guide", visible)
 
     def toggle_theme(self) -> None:
-        self.set_theme("dark" if self.settings.get("view/theme") == "light" else "light")
+        now = self.settings.get("view/theme")
+        self.set_theme("light" if (system_theme() if now == "system" else now) == "dark" else "dark")
+
+    def set_language(self, lang: str) -> str:
+        """Interface language now: translators, mirrored layout, menus and actions named again.
+        Returns what the status bar said (the other labels follow when the window opens again)."""
+        self.settings.set("view/language", lang)
+        used = install_language(lang)
+        for name, menu in self.menus.items():
+            menu.setTitle(menu_title(name))
+        retranslate(self.actions_by_name, self.settings)
+        self.reviewer_label.setText(tr("Reviewer: {0}").format(self.reviewer))
+        self._update_progress()
+        text = tr("Interface language: {0}. Menus and keys are renamed now; the other labels when Tadqiq "
+                  "opens again.").format(LANGUAGES[used])
+        self._show_message(text)
+        return text
+
+    def show_preferences(self) -> None:
+        """Edit → Preferences…: font, size, line spacing, theme, interface language."""
+        dialog = _follows_theme(PreferencesDialog(self.settings, self))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.open()
+
+    def apply_preferences(self, changed: dict) -> None:
+        if "view/font_size" in changed or "view/font_family" in changed:
+            self.article_view.set_font_size(self.settings.get("view/font_size"), self.settings.get("view/font_family"))
+        if "view/line_spacing" in changed:
+            self.article_view.set_line_spacing(self.settings.get("view/line_spacing"))
+        if "view/theme" in changed:
+            self.set_theme(self.settings.get("view/theme"), save=False)
+        if "view/language" in changed:
+            self.set_language(self.settings.get("view/language"))
 
     def _update_title(self, *_: object) -> None:
         parts = ["Tadqiq"]
@@ -340,10 +380,12 @@ class MainWindow(QMainWindow):
         self.article_view.set_font_size(size)
 
     def set_theme(self, theme: str, save: bool = True) -> None:
+        """light, dark, or system (the desktop's colour scheme, read now)."""
         if save:
             self.settings.set("view/theme", theme)
-        self.setPalette(dark_palette() if theme == "dark" else QPalette())
-        self.article_view.set_theme(theme)
+        shown = system_theme() if theme == "system" else theme
+        self.setPalette(dark_palette() if shown == "dark" else QPalette())
+        self.article_view.set_theme(shown)
         if self.guide_panel.isVisible():
             self.guide_panel.refresh()  # its muted colour follows the palette
 

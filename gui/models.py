@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from tadqiq.gui import i18n
+from tadqiq.gui.i18n import tr
 from tadqiq.core.values.describe import describe_value
 from tadqiq.gui.document import ReviewDocument
 
@@ -93,7 +95,7 @@ class MentionTableModel(QAbstractTableModel):
             return m.id
         if role == DISPLAY:
             if col == 0:
-                return f"{STATUS_LOOK.get(m.status, ('', ''))[0]} {m.status}"
+                return f"{STATUS_LOOK.get(m.status, ('', ''))[0]} {tr(m.status)}"
             if col == 1:
                 return m.type + (" 🔗" if m.link else "")
             if col == 2:
@@ -115,7 +117,7 @@ class MentionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
 
@@ -156,15 +158,19 @@ class _SelectedMentionModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column()]
         if role == DISPLAY:
-            return value
+            return self._shown(index, value)
         return self._extra(index, role)
+
+    def _shown(self, index: Index, value: Any) -> Any:
+        """What a cell shows for ``value`` (the attribute table names its rows in the interface language)."""
+        return value
 
     def _extra(self, index: Index, role: int) -> Any:
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
 
@@ -179,7 +185,16 @@ class ArgumentTableModel(_SelectedMentionModel):
             return []
         return [(a.role, a.span.text, describe_value(a.value)) for a in m.arguments]
 
+    def _shown(self, index: Index, value: Any) -> Any:
+        # in the Arabic interface a role reads as the schema's Arabic name of it (المهاجِم for Attacker)
+        if index.column() == 0 and i18n.current() == "ar":
+            rdef = self.doc.schema.roles.get(value)
+            return rdef.ar if rdef is not None and rdef.ar else value
+        return value
+
     def _extra(self, index: Index, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return self._rows[index.row()][0]  # the role's name as stored
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             rdef = self.doc.schema.roles.get(self._rows[index.row()][0])
             return QColor(rdef.color) if rdef else None
@@ -203,6 +218,12 @@ class AttributeTableModel(_SelectedMentionModel):
         rows.append(("rule", m.rule or ""))
         rows.append(("link", m.link or ""))
         return rows
+
+    def _shown(self, index: Index, value: Any) -> Any:
+        # attribute names and their values are the schema's words: shown translated, stored as they are
+        if index.column() == 0 or index.row() < len(self.doc.schema.attributes):
+            return tr(str(value))
+        return value
 
     def _extra(self, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and index.column() == 1:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
 
 ROWS = 3
@@ -47,20 +48,20 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName("notesPanel")
-        self.title = QLabel("Notes")
+        self.title = QLabel(tr("Notes"))
         self.list = QListWidget()
         self.list.setObjectName("notesList")
-        self.list.setAccessibleName("Notes and flags of this article")
+        self.list.setAccessibleName(tr("Notes and flags of this article"))
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.setWordWrap(True)
-        self.resolve_button = QPushButton("Resolve")
-        self.resolve_button.setAccessibleName("Resolve the selected note or flag")
+        self.resolve_button = QPushButton(tr("Resolve"))
+        self.resolve_button.setAccessibleName(tr("Resolve the selected note or flag"))
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.edit = _NoteEdit(self)
         self.edit.setObjectName("noteEdit")
-        self.edit.setAccessibleName("New note")
-        self.edit.setPlaceholderText("Add a note on the selected mention… (C; Enter saves, Esc cancels)")
-        self.flag = QCheckBox("flag for a lead")
+        self.edit.setAccessibleName(tr("New note"))
+        self.edit.setPlaceholderText(tr("Add a note on the selected mention… (C; Enter saves, Esc cancels)"))
+        self.flag = QCheckBox(tr("flag for a lead"))
         self.flag.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.entry = QWidget()  # shown while a note is typed (C), so it costs no room otherwise
         line = QHBoxLayout(self.entry)
@@ -129,7 +130,7 @@ class NotesPanel(QWidget):
             state = f" · resolved by {note['resolved_by']}" if resolved else ""
             item = QListWidgetItem(f"{mark} {note['text']} — {note['reviewer']}{where}{state}")
             item.setData(Qt.ItemDataRole.UserRole, note["id"])
-            item.setToolTip(f"{note['kind']} by {note['reviewer']} at {note['created_at']}")
+            item.setToolTip(tr("{0} by {1} at {2}").format(note['kind'], note['reviewer'], note['created_at']))
             if resolved:
                 item.setForeground(self.palette().placeholderText())
             else:

@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from tadqiq.gui.i18n import tr
 from tadqiq.core.arabic.bidi import base_direction
 from tadqiq.core.queue import STATUS_LABELS, QueueFilter, QueueOrder, QueueRow
 from tadqiq.db.project import Project
@@ -100,7 +101,7 @@ class QueueModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -126,7 +127,7 @@ class QueueModel(QAbstractTableModel):
         cells = self._cell_cache.get(r.id)
         if cells is None:
             texts = (r.title or r.ext_id, (r.published or "")[:10], r.source or "",
-                     str(r.proposed) if r.proposed else "", STATUS_LABELS[r.status], r.reviewers, _time(r.seconds))
+                     str(r.proposed) if r.proposed else "", tr(STATUS_LABELS[r.status]), r.reviewers, _time(r.seconds))
             right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # Arabic reads from the right
             center = int(Qt.AlignmentFlag.AlignCenter)
             aligns = tuple(center if col in (3, 6) else

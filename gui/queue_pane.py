@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from tadqiq.core.queue import ORDERS, QUEUE_STATUSES, STATUS_LABELS, QueueFilter, QueueOrder
 from tadqiq.db.project import Project
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.queue_model import COLUMNS, QueueModel
 
 ANY = "(any)"
@@ -34,11 +35,11 @@ class QueuePane(QWidget):
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
         box = QComboBox()
         box.setObjectName(name)
-        box.setAccessibleName(name)
+        box.setAccessibleName(tr(name))
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(4)  # long type names must not widen the pane
         for text, data in items:
-            box.addItem(text, data)
+            box.addItem(tr(text), data)
         box.currentIndexChanged.connect(self._filters_changed)
         return box
 
@@ -50,8 +51,8 @@ class QueuePane(QWidget):
                                    " WHERE source IS NOT NULL ORDER BY 1 LIMIT 200")]
         self.search = QLineEdit()
         self.search.setObjectName("queueSearch")
-        self.search.setAccessibleName("Search articles")
-        self.search.setPlaceholderText("Search (/)…")
+        self.search.setAccessibleName(tr("Search articles"))
+        self.search.setPlaceholderText(tr("Search (/)…"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._filters_changed)
         self.status = self._combo("Status", [(ANY, None)] + [(STATUS_LABELS[s], s) for s in QUEUE_STATUSES])
@@ -59,14 +60,14 @@ class QueuePane(QWidget):
         self.origin = self._combo("Origin", [(ANY, None)] + [(o, o) for o in origins])
         self.source = self._combo("Source", [(ANY, None)] + [(s, s) for s in sources])
         self.order = self._combo("Order", [(label, key) for key, label in ORDERS.items()])
-        self.mine = QCheckBox("Assigned to me")
+        self.mine = QCheckBox(tr("Assigned to me"))
         self.mine.setObjectName("assignedToMe")
         self.mine.toggled.connect(self._filters_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("queueCount")
         self.table = QTableView()
         self.table.setObjectName("queueTable")
-        self.table.setAccessibleName("Review queue")
+        self.table.setAccessibleName(tr("Review queue"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,10 +85,10 @@ class QueuePane(QWidget):
         rows.addWidget(self.search)
         line1, line2 = QHBoxLayout(), QHBoxLayout()
         for label, box in (("Status", self.status), ("Type", self.event_type), ("Order", self.order)):
-            line1.addWidget(QLabel(label))
+            line1.addWidget(QLabel(tr(label)))
             line1.addWidget(box, 1)
         for label, box in (("Origin", self.origin), ("Source", self.source)):
-            line2.addWidget(QLabel(label))
+            line2.addWidget(QLabel(tr(label)))
             line2.addWidget(box, 1)
         line2.addWidget(self.mine)
         rows.addLayout(line1)
@@ -129,7 +130,7 @@ class QueuePane(QWidget):
 
     def _update_count(self) -> None:
         # articles done of all are in the window's status bar; the pane counts only its queue
-        self.count_label.setText(f"{self.model.rowCount()} in this queue")
+        self.count_label.setText(tr("{0} in this queue").format(self.model.rowCount()))
 
     def refresh(self, current: int | None = None) -> None:
         self.model.refresh()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.app.training import MIN_ARTICLES, TrainResult, keep_model, train_project
 from tadqiq.db.project import Project
 
@@ -68,7 +69,7 @@ class RetrainDialog(QDialog):
 
     def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Retrain the learned engine")
+        self.setWindowTitle(tr("Retrain the learned engine"))
         self.setObjectName("retrainDialog")
         self.project = project
         self.reviewer = reviewer
@@ -86,7 +87,7 @@ class RetrainDialog(QDialog):
         self.folds = QSpinBox(objectName="retrainFolds")
         self.folds.setRange(2, 10)
         self.folds.setValue(5)
-        self.train_button = QPushButton("Train", objectName="retrainTrain")
+        self.train_button = QPushButton(tr("Train"), objectName="retrainTrain")
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self.start)
         self.train_button.setEnabled(snap["articles"] >= MIN_ARTICLES)
@@ -100,11 +101,11 @@ class RetrainDialog(QDialog):
         self.keep_button = self.buttons.addButton("Keep this model", QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_button.setObjectName("retrainKeep")
         self.keep_button.setEnabled(False)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).setText("Discard / close")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(tr("Discard / close"))
         self.keep_button.clicked.connect(self.keep)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Cross-validation folds (by article):"))
+        top.addWidget(QLabel(tr("Cross-validation folds (by article):")))
         top.addWidget(self.folds)
         top.addStretch(1)
         top.addWidget(self.train_button)
@@ -122,7 +123,7 @@ class RetrainDialog(QDialog):
         self.train_button.setEnabled(False)
         self.keep_button.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.stage.setText("starting…")
+        self.stage.setText(tr("starting…"))
         self.worker = TrainWorker(self.project.path, self.folds.value(), self)
         self.worker.advanced.connect(self._advance)
         self.worker.succeeded.connect(self._done)
@@ -132,13 +133,13 @@ class RetrainDialog(QDialog):
     def _advance(self, stage: str, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.stage.setText(f"{stage}: {done} of {total}")
+        self.stage.setText(tr("{0}: {1} of {2}").format(stage, done, total))
 
     def _done(self, result: TrainResult) -> None:
         self.result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.stage.setText(f"trained on {result.snapshot['articles']} articles in {result.seconds:.1f} s")
+        self.stage.setText(tr("trained on {0} articles in {1:.1f} s").format(result.snapshot['articles'], result.seconds))
         cv = result.cv
         assert cv is not None
         rows = _row("new model", cv.learned) + _row("model in use", self.current_scores) + _row("rule engine", cv.rules)

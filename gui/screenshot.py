@@ -289,6 +289,35 @@ def render_queue(out_dir: Path) -> Path:
     return target
 
 
+def render_arabic(out_dir: Path) -> Path:
+    """The review window with the Arabic interface: every label translated, the layout mirrored."""
+    from tadqiq.gui import i18n
+
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ar.tadqiq"
+        with Project.open(path) as project:
+            project.import_items(house_items())
+        settings = Settings(QSettings(str(Path(tmp) / "ar.ini"), QSettings.Format.IniFormat))
+        settings.set("view/language", "ar")
+        project = Project.open(path)
+        window = MainWindow(project, settings, reviewer="مريم")
+        try:
+            window.resize(1600, 900)
+            window.show()
+            window.splitter.setSizes([760, 420, 420])
+            window.doc.select(window.doc.mentions[8].id)
+            app.processEvents()
+            target = out_dir / "review-arabic.png"
+            window.grab().save(str(target))
+        finally:
+            window.close()
+            project.close()
+            i18n.install("en")
+    return target
+
+
 def render_dashboard(out_dir: Path) -> Path:
     """The dashboard on the demo articles after three reviewers decided the rules' proposals."""
     import random
@@ -332,5 +361,5 @@ if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
               render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out),
-              render_dashboard(out)]:
+              render_dashboard(out), render_arabic(out)]:
         print(p)

@@ -27,13 +27,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window/splitter", list, [560, 400, 0], "sizes of the article | events | queue panes"),
     Setting("view/font_size", float, 15.0, "article text size in points"),
     Setting("view/font_family", str, "Noto Sans Arabic", "article font (one of the bundled families)"),
-    Setting("view/theme", str, "light", "colour theme: light or dark"),
+    Setting("view/theme", str, "light", "colour theme: light, dark or system (the desktop's)"),
+    Setting("view/line_spacing", int, 100, "line height of the article text, in percent of the font's"),
+    Setting("view/language", str, "en", "interface language: en (English) or ar (Arabic, mirrored)"),
     Setting("review/reviewer", str, "", "reviewer name recorded with every decision"),
     Setting("view/guide", bool, False, "the guidelines panel (F1) is shown"),
     Setting("review/raw_selection", bool, False, "never snap selections to words (as if Alt were held)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "system")
 KEYS_GROUP = "keys/"  # keys/<action name> = portable key sequence, overrides actions.py defaults
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.actions import ACTIONS, BY_NAME, key_sequences
 from tadqiq.gui.settings import Settings
 
@@ -46,7 +47,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(tr("Keyboard Shortcuts"))
         self.setObjectName("shortcutsDialog")
         #: the working copy: action name -> portable key strings (written on OK)
         self.keys: dict[str, list[str]] = {
@@ -79,9 +80,9 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(row, 0, name_item)
             self.table.setItem(row, 1, doc_item)
             self.table.setItem(row, 2, QTableWidgetItem())
-            button = QPushButton("Reset")
+            button = QPushButton(tr("Reset"))
             button.setObjectName(f"reset_{spec.name}")
-            button.setToolTip(f"back to the default: {native(default_keys(spec.name)) or 'no key'}")
+            button.setToolTip(tr("back to the default: {0}").format(native(default_keys(spec.name)) or 'no key'))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, n=spec.name: self.reset(n))
             self.table.setCellWidget(row, 3, button)
@@ -92,11 +93,11 @@ class ShortcutsDialog(QDialog):
         self.key_edit = QKeySequenceEdit()
         self.key_edit.setObjectName("shortcutKeyEdit")
         self.key_edit.setMaximumSequenceLength(1)  # one key (with modifiers), no chords
-        self.key_edit.setToolTip("press the new key; it replaces the action's keys")
-        self.keep_others = QCheckBox("keep its other keys")
-        self.keep_others.setToolTip("add the new key beside the current ones instead of replacing them")
-        self.clear_button = QPushButton("No key")
-        self.clear_button.setToolTip("the action keeps its menu entry but has no key")
+        self.key_edit.setToolTip(tr("press the new key; it replaces the action's keys"))
+        self.keep_others = QCheckBox(tr("keep its other keys"))
+        self.keep_others.setToolTip(tr("add the new key beside the current ones instead of replacing them"))
+        self.clear_button = QPushButton(tr("No key"))
+        self.clear_button.setToolTip(tr("the action keeps its menu entry but has no key"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(lambda: self.clear_keys(self.current()))
         self.message = QLabel()
@@ -106,7 +107,7 @@ class ShortcutsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                         | QDialogButtonBox.StandardButton.RestoreDefaults)
         self.reset_all_button = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        self.reset_all_button.setText("Reset all to defaults")
+        self.reset_all_button.setText(tr("Reset all to defaults"))
         self.reset_all_button.setAutoDefault(False)
         self.reset_all_button.clicked.connect(self.reset_all)
         self.buttons.accepted.connect(self.accept)
@@ -226,7 +227,7 @@ class ShortcutsDialog(QDialog):
 
     def _row_changed(self) -> None:
         spec = BY_NAME[self.current()]
-        self.key_label.setText(f"New key for <b>{escape(spec.text)}</b>:")
+        self.key_label.setText(tr("New key for <b>{0}</b>:").format(escape(spec.text)))
         self.key_edit.clear()
         self._show_keep(spec.name)
         self.keep_others.setChecked(False)
@@ -244,5 +245,5 @@ class ShortcutsDialog(QDialog):
 
     def _say(self, html: str, error: bool = False) -> bool:
         color = "#c62828" if error else self.palette().windowText().color().name()
-        self.message.setText(f"<span style='color:{color}'>{'⚠ ' if error else ''}{html}</span>")
+        self.message.setText(tr("<span style='color:{0}'>{1}{2}</span>").format(color, '⚠ ' if error else '', html))
         return not error

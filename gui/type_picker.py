@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from tadqiq.gui.i18n import tr
 from tadqiq.core.schema import EventSchema
 
 
@@ -36,10 +37,10 @@ class TypePicker(QDialog):
     def __init__(self, schema: EventSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
-        self.setWindowTitle("Event type")
+        self.setWindowTitle(tr("Event type"))
         self.prompt = QLabel()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("type a few letters: att, die, قصف …")
+        self.edit.setPlaceholderText(tr("type a few letters: att, die, قصف …"))
         self.list = QListWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
+from tadqiq.gui.i18n import tr
 from tadqiq.core.resources import resource_path
 from tadqiq.core.values.counts import parse_count
 from tadqiq.core.values.describe import describe_value
@@ -96,7 +97,7 @@ class ValueEditor(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Argument value")
+        self.setWindowTitle(tr("Argument value"))
         self.span_label = QLabel()
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
@@ -104,9 +105,9 @@ class ValueEditor(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Text", self.span_label)
-        form.addRow("Kind", self.kind)
-        form.addRow("Value", self.edit)
+        form.addRow(tr("Text"), self.span_label)
+        form.addRow(tr("Kind"), self.kind)
+        form.addRow(tr("Value"), self.edit)
         form.addRow("", self.preview)
         self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 40)  # a place name and its country
         self.published: str | None = None
@@ -141,9 +142,9 @@ class ValueEditor(QDialog):
     def _update_preview(self, *_: Any) -> None:
         value = self.current_value()
         if self.kind.currentText() == "none":
-            self.preview.setText("<i>no value</i>")
+            self.preview.setText(tr("<i>no value</i>"))
         elif value is None:
-            self.preview.setText("<span style='color:#b00020'>not understood</span>")
+            self.preview.setText(tr("<span style='color:#b00020'>not understood</span>"))
         else:
             self.preview.setText(html.escape(describe_value(value)))
 

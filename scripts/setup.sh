@@ -21,3 +21,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet -e ".[test]"
   echo "$want" > "$stamp"
 fi
+# the interface translations (.ts, Qt Linguist) compiled to .qm beside them; not committed
+for ts in resources/translations/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm" || echo "note: could not compile $ts (the app compiles it on first use)" >&2
+  fi
+done

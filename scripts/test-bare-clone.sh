@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
+chmod 755 "$tmp"  # the read-only tests run the installed command as user nobody: it must reach it
 trap 'rm -rf "$tmp"' EXIT
 git clone --quiet --no-hardlinks "$PWD" "$tmp/tadqiq"
 [ ! -e "$tmp/shared" ] || { echo "test-bare-clone: $tmp/shared exists" >&2; exit 1; }
