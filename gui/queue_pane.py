@@ -7,9 +7,10 @@ follows. Enter or a double click opens the row's article (``open_requested``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -63,6 +64,9 @@ class QueuePane(QWidget):
         self.mine = QCheckBox(tr("Assigned to me"))
         self.mine.setObjectName("assignedToMe")
         self.mine.toggled.connect(self._filters_changed)
+        # the lowest proposal confidence of an article, and its publication date, as ranges
+        self.conf_min, self.conf_max = self._confidence("Lowest confidence from"), self._confidence("to")
+        self.date_from, self.date_to = self._date("from YYYY-MM-DD"), self._date("to YYYY-MM-DD")
         self.count_label = QLabel()
         self.count_label.setObjectName("queueCount")
         self.table = QTableView()
@@ -91,8 +95,16 @@ class QueuePane(QWidget):
             line2.addWidget(QLabel(tr(label)))
             line2.addWidget(box, 1)
         line2.addWidget(self.mine)
+        line3 = QHBoxLayout()
+        line3.addWidget(QLabel(tr("Confidence")))
+        line3.addWidget(self.conf_min)
+        line3.addWidget(self.conf_max)
+        line3.addWidget(QLabel(tr("Date")))
+        line3.addWidget(self.date_from, 1)
+        line3.addWidget(self.date_to, 1)
         rows.addLayout(line1)
         rows.addLayout(line2)
+        rows.addLayout(line3)
         rows.addWidget(self.table, 1)
         rows.addWidget(self.count_label)
 
@@ -104,7 +116,41 @@ class QueuePane(QWidget):
             event_type=self.event_type.currentData(), origin=self.origin.currentData(),
             source=self.source.currentData(), assigned_to=self.reviewer if self.mine.isChecked() else None,
             text=self.search.text().strip() or None,
+            min_confidence=self._bound(self.conf_min), max_confidence=self._bound(self.conf_max),
+            date_from=self._iso(self.date_from), date_to=self._iso(self.date_to),
         )
+
+    @staticmethod
+    def _bound(box: QDoubleSpinBox) -> float | None:
+        return None if box.value() < 0 else round(box.value(), 2)
+
+    @staticmethod
+    def _iso(edit: QLineEdit) -> str | None:
+        text = edit.text().strip()
+        return text if edit.hasAcceptableInput() and text else None
+
+    def _confidence(self, name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setObjectName(name)
+        box.setAccessibleName(tr(name))
+        box.setRange(-0.05, 1.0)
+        box.setSingleStep(0.05)
+        box.setDecimals(2)
+        box.setValue(-0.05)
+        box.setSpecialValueText(tr("(any)"))  # the lowest value: no bound
+        box.valueChanged.connect(self._filters_changed)
+        return box
+
+    def _date(self, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(placeholder)
+        edit.setAccessibleName(tr(placeholder))
+        edit.setPlaceholderText(tr(placeholder))
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{4}-\d{2}-\d{2}$")))
+        edit.setClearButtonEnabled(True)
+        edit.editingFinished.connect(self._filters_changed)
+        edit.textChanged.connect(lambda text: self._filters_changed() if not text else None)
+        return edit
 
     def current_order(self) -> QueueOrder:
         return self.model.order

@@ -58,7 +58,9 @@ def data_strings() -> list[str]:
             # mention statuses and the attributes' names and values (schema words, shown translated)
             "proposed", "confirmed", "corrected", "rejected", "added", "rule", "link",
             "polarity", "modality", "genericity", "positive", "negative", "asserted", "reported", "hypothetical",
-            "specific", "generic"]
+            "specific", "generic",
+            # the queue pane's range filters (named by their object names)
+            "Lowest confidence from", "to", "from YYYY-MM-DD", "to YYYY-MM-DD"]
 
 
 def source_strings() -> list[str]:

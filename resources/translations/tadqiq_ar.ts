@@ -722,6 +722,18 @@ Nothing was written.</source>
       <translation>قائمة المراجعة</translation>
     </message>
     <message>
+      <source>(any)</source>
+      <translation>(أي)</translation>
+    </message>
+    <message>
+      <source>Confidence</source>
+      <translation>الثقة</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>التاريخ</translation>
+    </message>
+    <message>
       <source>{0} in this queue</source>
       <translation>{0} في هذه القائمة</translation>
     </message>
@@ -886,10 +898,6 @@ Nothing was written.</source>
       <translation>العنوان</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>التاريخ</translation>
-    </message>
-    <message>
       <source>Source</source>
       <translation>الوكالة</translation>
     </message>
@@ -966,10 +974,6 @@ Nothing was written.</source>
       <translation>الترتيب</translation>
     </message>
     <message>
-      <source>(any)</source>
-      <translation>(أي)</translation>
-    </message>
-    <message>
       <source>proposed</source>
       <translation>مقترحة</translation>
     </message>
@@ -1028,6 +1032,22 @@ Nothing was written.</source>
     <message>
       <source>generic</source>
       <translation>عام</translation>
+    </message>
+    <message>
+      <source>Lowest confidence from</source>
+      <translation>أدنى ثقة من</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>إلى</translation>
+    </message>
+    <message>
+      <source>from YYYY-MM-DD</source>
+      <translation>من YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>to YYYY-MM-DD</source>
+      <translation>إلى YYYY-MM-DD</translation>
     </message>
   </context>
 </TS>

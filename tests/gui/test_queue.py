@@ -98,3 +98,36 @@ def test_arabic_titles_are_aligned_right_and_latin_ones_left(tmp_path):
         model = QueueModel(p)
         align = [model.data(model.index(r, 0), Qt.ItemDataRole.TextAlignmentRole) for r in range(2)]
         assert align[0] & int(Qt.AlignmentFlag.AlignRight) and not align[1]
+
+
+def test_confidence_and_date_range_widgets_filter_the_queue(qtbot, tmp_path):
+    from tadqiq.gui.queue_pane import QueuePane
+
+    items = []
+    for i in range(10):
+        text = f"قصفت الطائرات قرية رقم {i} صباح اليوم"
+        m = Mention("Conflict.Attack", Span.of(text, 0, 4), status="proposed", origin="extractor:test",
+                    confidence=i / 10)
+        items.append(ImportItem(Article(f"d{i}", text, f"خبر {i}", published=f"2024-03-{i + 1:02d}"), (m,)))
+    path = tmp_path / "ranges.tadqiq"
+    with Project.open(path) as p:
+        p.import_items(items)
+    with Project.open(path) as p:
+        pane = QueuePane(p, "amal")
+        qtbot.addWidget(pane)
+        assert pane.model.rowCount() == 10
+        pane.conf_min.setValue(0.3)
+        pane.conf_max.setValue(0.6)
+        assert pane.current_filter().min_confidence == 0.3
+        assert sorted(pane.model.data(pane.model.index(r, 0)) for r in range(pane.model.rowCount())) == [
+            "خبر 3", "خبر 4", "خبر 5", "خبر 6"]
+        pane.conf_min.setValue(pane.conf_min.minimum())  # "(any)": no lower bound again
+        assert pane.current_filter().min_confidence is None and pane.model.rowCount() == 7
+        pane.date_from.setText("2024-03-05")
+        pane.date_from.editingFinished.emit()
+        assert pane.model.rowCount() == 3  # 0.4, 0.5, 0.6 published on the 5th to the 7th
+        pane.date_to.setText("2024-03")  # not a whole date yet: no bound, not an error
+        pane.date_to.editingFinished.emit()
+        assert pane.current_filter().date_to is None and pane.model.rowCount() == 3
+        pane.date_from.clear()
+        assert pane.model.rowCount() == 7
