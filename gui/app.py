@@ -7,12 +7,20 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tadqiq.core.resources import resource_path
 
 from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.main_window import MainWindow
 from tadqiq.gui.settings import Settings
+
+
+def app_icon() -> QIcon:
+    """The window icon, an SVG: sharp at every size and device pixel ratio."""
+    return QIcon(str(resource_path("icons", "tadqiq.svg")))
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -23,6 +31,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("Tadqiq")
         app.setOrganizationName("Tadqiq")
         app.setStyle("Fusion")
+        app.setWindowIcon(app_icon())
     load_fonts()
     return app  # type: ignore[return-value]
 

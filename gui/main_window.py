@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
     def _setup_panes(self) -> None:
         self.article_view = ArticleView(self.project.schema)
         self.article_view.setObjectName("articleView")
+        self.article_view.setAccessibleName(tr("Article text"))
         self.article_view.raw_selection = self.settings.get("review/raw_selection")
         self.event_panel = EventPanel(self.doc)
         self.event_panel.setObjectName("eventPanel")

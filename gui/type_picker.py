@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -33,6 +33,14 @@ class TypePicker(QDialog):
     """Type-ahead list: Enter picks the highlighted type, Escape cancels."""
 
     type_chosen = Signal(str)
+
+    def event(self, e: QEvent) -> bool:
+        # not modal, so the window's shortcuts would see Escape and Enter first: they are ours
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
+                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            e.accept()
+            return True
+        return super().event(e)
 
     def __init__(self, schema: EventSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +73,11 @@ class TypePicker(QDialog):
         for row in range(self.list.count()):
             if current is not None and self.list.item(row).data(Qt.ItemDataRole.UserRole) == current:
                 self.list.setCurrentRow(row)
-        self.open()
+        # not modal: the article stays readable and clickable beside it (no modal dialog on the review path)
+        self.setModal(False)
+        self.show()
+        self.raise_()
+        self.activateWindow()
         self.edit.setFocus()
 
     def _filter(self, typed: str) -> None:

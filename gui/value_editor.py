@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from tadqiq.gui.i18n import tr
@@ -95,6 +96,14 @@ class ValueEditor(QDialog):
 
     value_chosen = Signal(object)
 
+    def event(self, e: QEvent) -> bool:
+        # not modal, so the window's shortcuts would see Escape and Enter first: they are ours
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
+                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            e.accept()
+            return True
+        return super().event(e)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Argument value"))
@@ -125,7 +134,11 @@ class ValueEditor(QDialog):
         self._kind_changed(self.kind.currentText())
         self.edit.setText(span_text)  # the span itself is usually the best start
         self.edit.selectAll()
-        self.open()
+        # not modal: the article stays readable and clickable beside it (no modal dialog on the review path)
+        self.setModal(False)
+        self.show()
+        self.raise_()
+        self.activateWindow()
         self.edit.setFocus()
 
     def _kind_changed(self, kind: str) -> None:

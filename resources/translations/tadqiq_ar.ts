@@ -614,6 +614,10 @@ Nothing was written.</source>
       <translation>&lt;h2 align='center'&gt;المفاتيح&lt;/h2&gt;&lt;table align='center' cellspacing='3'&gt;{0}&lt;/table&gt;&lt;p align='center'&gt;أي مفتاح أو نقرة تغلق هذه القائمة.&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>Article text</source>
+      <translation>نص المقالة</translation>
+    </message>
+    <message>
       <source>Your name (recorded with every decision):</source>
       <translation>اسمك (يُسجَّل مع كل قرار):</translation>
     </message>
