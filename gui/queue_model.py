@@ -33,6 +33,10 @@ def _time(seconds: float) -> str:
     return f"{minutes}:{sec:02d}"
 
 
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                       Qt.ItemDataRole.UserRole})
+
+
 class QueueModel(QAbstractTableModel):
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
@@ -80,7 +84,7 @@ class QueueModel(QAbstractTableModel):
             while len(self._pages) > KEEP:
                 for gone in self._pages.popitem(last=False)[1]:
                     self._cell_cache.pop(gone.id, None)
-        else:
+        elif next(reversed(self._pages)) != page_no:
             self._pages.move_to_end(page_no)
         return page[at] if at < len(page) else None
 
@@ -105,7 +109,8 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # a repaint asks every visible cell for a dozen roles: the ones not answered cost nothing
+        if role not in _ANSWERED or not index.isValid():
             return None
         r = self.row(index.row())
         if r is None:
