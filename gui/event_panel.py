@@ -189,8 +189,16 @@ class EventPanel(QWidget):
             index = self.mention_model.index(row, 0)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             selection.select(index, flags)
-            self.mention_view.scrollTo(index)
+            self._scroll_with_context(row)
         self._update_summary()
+
+    def _scroll_with_context(self, row: int, context: int = 2) -> None:
+        """Bring ``row`` into view with ``context`` rows above and below it (never at an edge)."""
+        last = self.mention_model.rowCount() - 1
+        hint = QAbstractItemView.ScrollHint.EnsureVisible
+        self.mention_view.scrollTo(self.mention_model.index(min(last, row + context), 0), hint)
+        self.mention_view.scrollTo(self.mention_model.index(max(0, row - context), 0), hint)
+        self.mention_view.scrollTo(self.mention_model.index(row, 0), hint)
 
     def _follow_argument(self, index: int) -> None:
         selection = self.argument_view.selectionModel()

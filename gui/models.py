@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from tadqiq.core.arabic.tokenize import sentences
 from tadqiq.gui import i18n
 from tadqiq.gui.i18n import tr
 from tadqiq.core.values.describe import describe_value
@@ -216,8 +217,26 @@ class AttributeTableModel(_SelectedMentionModel):
             (name, m.attributes.get(name, values[0])) for name, values in self.doc.schema.attributes.items()
         ]
         rows.append(("rule", m.rule or ""))
-        rows.append(("link", m.link or ""))
+        rows.append(("link", self._partners(m)))
         return rows
+
+    def _partners(self, m) -> str:
+        """The other mentions of the same real-world event, by trigger and the start of their sentence."""
+        if not m.link:
+            return ""
+        article = self.doc.article
+        out = []
+        for other in self.doc.mentions:
+            if other.link == m.link and other.id != m.id:
+                where = ""
+                if article is not None:
+                    for start, end in sentences(article.text):
+                        if start <= other.trigger.start < end:
+                            head = article.text[start:end].replace("\n", " ")
+                            where = f" — {head[:40]}…" if len(head) > 40 else f" — {head}"
+                            break
+                out.append(f"«{other.trigger.text}» ({other.type}){where}")
+        return "; ".join(out) or m.link
 
     def _shown(self, index: Index, value: Any) -> Any:
         # attribute names and their values are the schema's words: shown translated, stored as they are

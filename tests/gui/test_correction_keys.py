@@ -72,3 +72,31 @@ def test_r_without_a_selected_argument_says_what_to_do(open_window, ui):
     ui.key(w, Qt.Key.Key_R)
     assert "Select an argument first" in w.statusBar().currentMessage()
     assert w.controller.role_pending is None and w.doc.mention(m.id) == m
+
+
+def test_the_linked_partner_is_shown_by_trigger_and_sentence(open_window, ui):
+    w = open_window()
+    a, b = w.doc.mentions[0], w.doc.mentions[5]
+    w.doc.select(a.id)
+    ui.key(w, Qt.Key.Key_L)
+    w.doc.select(b.id)
+    ui.key(w, Qt.Key.Key_L)
+    model = w.event_panel.attribute_model
+    link_row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "link")
+    shown = model.data(model.index(link_row, 1))
+    assert f"«{a.trigger.text}» ({a.type})" in shown and " — " in shown
+    assert str(w.doc.mention(b.id).link) not in shown  # the partner, not an id
+
+
+def test_the_selected_mention_keeps_two_rows_of_context_in_view(open_window, qtbot):
+    w = open_window()
+    view = w.event_panel.mention_view
+    w.resize(1200, 700)
+    qtbot.wait(10)
+    n = w.event_panel.mention_model.rowCount()
+    for row in (n - 3, 2, n // 2):
+        w.doc.select(w.doc.mentions[row].id)
+        port = view.viewport().rect()
+        for k in range(row - 2, row + 3):
+            rect = view.visualRect(w.event_panel.mention_model.index(k, 0))
+            assert port.contains(rect.center()), (row, k)
