@@ -10,7 +10,8 @@ text being tagged beyond the sentence itself:
   part of a name), word shape (digit, Latin, punctuation, word) and length;
 - **the window**: the neighbours' forms and stems up to three tokens away, their proclitics
   and suffixes one token away, and the stem bigrams around the token;
-- **cue words** (``CUES``, hand-written below from general Arabic news usage): titles before
+- **cue words** (``CUES``, hand-written in resources/lexicons/engine-words-ar.txt from general
+  Arabic news usage): titles before
   a person (السيد، الرئيس، وزير ...), heads of organisations (شركة، منظمة، حزب ...), place heads
   (مدينة، منطقة، جنوب ...), speech verbs (قال، أعلن ...), currency words; each as a feature
   of the token itself and of its neighbours;
@@ -31,33 +32,17 @@ from functools import lru_cache
 
 from tadqiq.core.arabic.clitics import split_proclitics
 from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.extract.lexicons import word_class
 
-#: Cue words (normalised, without proclitics), general news usage, not taken from any corpus.
+#: Cue words (normalised, without proclitics), general news usage, not taken from any corpus:
+#: resources/lexicons/engine-words-ar.txt, sections [entity_*_cues].
 CUES: dict[str, frozenset[str]] = {
-    name: frozenset(normalize_text(w) for w in words.split())
-    for name, words in {
-        "title": "سيد سيده رئيس رئيسه وزير وزيره ملك ملكه امير اميره شيخ دكتور د. عقيد لواء عميد "
-                 "عماد فريق جنرال نائب نائبه سفير سفيره مستشار مستشاره امين متحدث متحدثه زعيم "
-                 "قائد مدير مديره مندوب محافظ مفتي بابا كاردينال مطران اماما امام حاخام سلطان "
-                 "سمو جلاله فخامه معالي السيدان مرشح مرشحه نجم لاعب مدرب مهاجم حارس الرئيسان "
-                 "المستشار المدعي القاضي قاضي الاستاذ استاذ البروفسور بروفسور المهندس مهندس",
-        "org": "شركه شركات منظمه منظمات حزب احزاب وكاله مجلس اتحاد جامعه بنك مصرف صحيفه جريده "
-               "حركه جبهه لجنه هيئه مؤسسه مجموعه جمعيه نادي فريق منتخب قناه تلفزيون اذاعه "
-               "محكمه وزاره برلمان جيش قوات كتائب تنظيم ائتلاف مركز معهد مستشفي صندوق "
-               "مكتب دائره سلطه رابطه نقابه مجمع",
-        "place": "مدينه مدن بلده قريه محافظه ولايه اقليم منطقه جزيره جزر نهر بحر خليج جبل "
-                 "عاصمه دوله دول بلاد شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي ضاحيه حي "
-                 "مخيم ميناء مطار قطاع ريف سواحل ساحل شواطئ صحراء",
-        "speech": "قال قالت يقول تقول اعلن اعلنت اكد اكدت صرح صرحت اضاف اضافت اوضح اوضحت "
-                  "ذكر ذكرت افاد افادت تابع اشار اشارت نفي نفت دعا دعت طالب",
-        "money": "دولار دولارات يورو جنيه دينار درهم ريال ليره فرنك ين استرليني روبل "
-                 "مليون ملايين مليار مليارات",
-    }.items()
+    name: word_class(f"entity_{name}_cues") for name in ("title", "org", "place", "speech", "money")
 }
-
+#: Endings cut off for the light stem (longest first) and the nisba endings.
+_SUFFIXES = tuple(sorted(word_class("entity_light_suffixes"), key=len, reverse=True))
+_NISBA = tuple(word_class("entity_nisba_endings"))
 _PUNCT = "\"'«»“”()[]{}<>.,،؛;:!?؟-–—/\\*"
-_SUFFIXES = ("يات", "يين", "يون", "يه", "ات", "ين", "ون", "ان", "ه", "ي")
-_NISBA = ("ي", "يه", "يين", "يون", "يات")
 CLASSES = ("LOC", "PERS", "ORG", "MISC")
 
 
