@@ -63,6 +63,7 @@ _NOT_ARGUMENT = word_class("not_argument_words")
 CLAUSE_PUNCT = frozenset("،,.؛;:")
 COORDINATED_PREPS = word_class("coordinated_prepositions")
 RESULT_WORDS = word_class("result_words")
+LOCATIVE_PREPS = word_class("locative_prepositions")
 NEAR_PLACES = 3
 
 
@@ -508,7 +509,8 @@ class RuleEngine:
                 first_trig = min(pos[t.tok] for t in live) if live else 0
                 if prep == "من" and k < first_trig:
                     continue  # ناشطون من المنطقة الشرقية: a source, not a place of the event
-                places.append(it)
+                if self._located(an, items, k, prep, live):
+                    places.append(it)
             elif it.kind == "TIME":
                 times.append(it)
         attacker = None
@@ -534,6 +536,40 @@ class RuleEngine:
                 args.add("Agent", attacker, "attacker-of-clause-attack", 0.6)
             if t.type in (DIE, INJURE) and instrument is not None and not args.has("Instrument"):
                 args.add("Instrument", instrument, "instrument-of-clause-attack", 0.6)
+
+    @staticmethod
+    def _located(an: Analysis, items: list[Item], k: int, prep: str, live: list[Trig]) -> bool:
+        """Whether the place item k of a clause reads as where its events happen: after a
+        locative preposition (في، بـ، داخل، بالقرب من، على ...), opening with a direction
+        (جنوب الصومال، وسط مقديشو), naming several places with a plural head (بلدتي ...),
+        after a trigger with no preposition between (قصفت الطائرات مدن وبلدات ...، تفجير
+        كركوك), after من when people are taken from it (an arrest, a capture), or coordinated with such a place (في صفد وحيفا). A place after another
+        preposition (بين، من، عن، مع) or before the triggers without one is mostly a party,
+        a source or a topic on real news (بين العراق وإيران; docs/extractor.md)."""
+        it = items[k]
+        toks = an.toks
+        first = toks[it.a].w
+        before = [toks[j].w for j in range(max(0, it.a - 2), it.a)]
+        if (prep in LOCATIVE_PREPS or it.parts or "ب" in first[: it.off]
+                or (before and before[-1] in LOCATIVE_PREPS)
+                or (before[-1:] == ["من"] and before[:1] and before[0] in LOCATIVE_PREPS)
+                or an.lex.has("place_relations", an.strip(first)[1])):
+            return True
+        taken = any(t.type in (ARREST, CAPTURE) and t.tok < it.a for t in live)
+        if prep == "من" and taken:
+            return True  # اعتقلت قوات الأمن أربعة شبان من بلدة قباطية
+        for j in range(k - 1, -1, -1):
+            if items[j].kind == "PREP":
+                break
+            if items[j].kind == "TRIG" and any(t.tok == items[j].a for t in live):
+                return True
+        if first[:1] == "و" and it.off >= 1 and k:
+            j = k - 1
+            while j >= 0 and items[j].kind == "PUNCT":
+                j -= 1
+            return j >= 0 and items[j].kind == "PLACE" and RuleEngine._located(
+                an, items, j, items[j - 1].word if j and items[j - 1].kind == "PREP" else "", live)
+        return False
 
     @staticmethod
     def _near_places(an: Analysis, places: list[Item], times: list[Item], tok: int) -> list[Item]:
