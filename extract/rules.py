@@ -64,7 +64,10 @@ CLAUSE_PUNCT = frozenset("،,.؛;:")
 COORDINATED_PREPS = word_class("coordinated_prepositions")
 RESULT_WORDS = word_class("result_words")
 LOCATIVE_PREPS = word_class("locative_prepositions")
+FRAGMENT_WORDS = word_class("fragment_words")
+NON_LOCATIVE_WORDS = word_class("non_locative_words")
 NEAR_PLACES = 3
+NEAR_TIMES = 1
 
 
 def _clean_arguments(args: list[Argument]) -> list[Argument]:
@@ -529,9 +532,8 @@ class RuleEngine:
             if t.type not in (TRANSPORT,):
                 for it in self._near_places(an, places, times, t.tok):
                     args.add("Place", it, "place-in-clause", 0.7)
-            for it in times:
-                if t.type != TRANSPORT or True:
-                    args.add("Time", it, "time-in-clause", 0.75)
+            for it in self._near_places(an, times, times, t.tok, NEAR_TIMES):
+                args.add("Time", it, "time-in-clause", 0.75)
             if t.type in (DIE, INJURE, CAPTURE) and attacker is not None and not args.has("Agent"):
                 args.add("Agent", attacker, "attacker-of-clause-attack", 0.6)
             if t.type in (DIE, INJURE) and instrument is not None and not args.has("Instrument"):
@@ -555,6 +557,15 @@ class RuleEngine:
                 or (before[-1:] == ["من"] and before[:1] and before[0] in LOCATIVE_PREPS)
                 or an.lex.has("place_relations", an.strip(first)[1])):
             return True
+        if first[:1] == "و" and it.off >= 1 and k:
+            j = k - 1
+            while j >= 0 and items[j].kind == "PUNCT":
+                j -= 1
+            if j >= 0 and items[j].kind == "PLACE":
+                return RuleEngine._located(
+                    an, items, j, items[j - 1].word if j and items[j - 1].kind == "PREP" else "", live)
+        if before and before[-1] in NON_LOCATIVE_WORDS:
+            return False  # اشتباكات بين العراق وإيران: the parties, not the place
         taken = any(t.type in (ARREST, CAPTURE) and t.tok < it.a for t in live)
         if prep == "من" and taken:
             return True  # اعتقلت قوات الأمن أربعة شبان من بلدة قباطية
@@ -563,16 +574,11 @@ class RuleEngine:
                 break
             if items[j].kind == "TRIG" and any(t.tok == items[j].a for t in live):
                 return True
-        if first[:1] == "و" and it.off >= 1 and k:
-            j = k - 1
-            while j >= 0 and items[j].kind == "PUNCT":
-                j -= 1
-            return j >= 0 and items[j].kind == "PLACE" and RuleEngine._located(
-                an, items, j, items[j - 1].word if j and items[j - 1].kind == "PREP" else "", live)
         return False
 
     @staticmethod
-    def _near_places(an: Analysis, places: list[Item], times: list[Item], tok: int) -> list[Item]:
+    def _near_places(an: Analysis, places: list[Item], times: list[Item], tok: int,
+                     most: int = 0) -> list[Item]:
         """The clause's places a trigger takes: the nearest ``NEAR_PLACES`` of those with no
         comma or full stop between them and the trigger (on real news a clause names many
         places and a mention has one or two; docs/extractor.md). A comma does not part a
@@ -619,7 +625,32 @@ class RuleEngine:
                 continue
             near.append((hi - lo, it))
         near.sort(key=lambda x: x[0])
-        return [it for _, it in near[:NEAR_PLACES]]
+        return [it for _, it in near[:most or NEAR_PLACES]]
+
+    @staticmethod
+    def _phrase_only(an: Analysis, it: Item) -> Item | None:
+        """An argument is a noun phrase, never a clause fragment: none that opens with a
+        particle of ``[fragment_words]`` (وقد وسعت اسرائيل، بأن الأمطار الغزيرة، طبقا لما قاله
+        ...), and one that runs into such a particle or a verb is cut before it (وزير الخارجية
+        ... سيتوجه السبت); in a place, the word after the head is its name (ولاية يوبي, not a
+        verb). None when nothing is left."""
+        toks = an.toks
+        for k in range(it.a, it.b):
+            t = toks[k]
+            if not t.word:
+                continue
+            w = t.w[it.off:] if k == it.a else t.w
+            if w in FRAGMENT_WORDS or an.stem(w) in FRAGMENT_WORDS or (k > it.a + (it.kind == "PLACE") and an.is_verbish(w)):
+                if k == it.a:
+                    return None
+                b = k
+                while b > it.a and not toks[b - 1].word:
+                    b -= 1
+                if b == it.a:
+                    return None
+                return Item(it.kind, it.a, b, it.off, it.word, it.sub, it.trig,
+                            it.place if b == it.b else None, [])
+        return it
 
     # ---- building mentions ---------------------------------------------------------------------
     def _mention(
@@ -628,6 +659,10 @@ class RuleEngine:
         trigger = an.span(tr.tok, tr.tok + 1, tr.off)
         out: list[Argument] = []
         for role, it, rule, conf in args.found:
+            if it.kind != "TIME":
+                it = self._phrase_only(an, it)
+                if it is None:
+                    continue
             span = an.span(it.a, it.b, it.off)
             if not span.text.strip() or (span.start < trigger.end and trigger.start < span.end):
                 continue
