@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "anercorp" / "anercorp-dev.conll"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from tadqiq.extract import entities  # noqa: E402
 
@@ -68,16 +69,19 @@ def main() -> None:
     print("\n".join(lines))
     print(summary)
     if args.write:
-        machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        from machine import cpu_model
+
+        load = os.getloadavg()[0]
+        machine = (f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+                   f"load average {load:.1f} when it ended (the machine is shared: times are wall clock)")
         out = REPO / "docs" / "benchmarks-entities.md"
         head = out.read_text(encoding="utf-8") if out.exists() else (
             "# Entity recogniser on real newswire (ANERcorp)\n\n"
             "Real text: ANERcorp's development part (`../shared/corpora/anercorp/`), read at run time.\n"
             "Produced by `bench/bench_entities.py --write`; CoNLL scoring (class and both boundaries).\n")
-        block = (f"\n## {datetime.date.today()} — {machine}, {used}\n\n" + "\n".join(lines) + f"\n\n{summary}\n")
-        out.write_text(head + block, encoding="utf-8")
+        block = (f"\n### {datetime.date.today()} — {machine}; {used}\n\n" + "\n".join(lines) + f"\n\n{summary}\n")
+        out.write_text(head.rstrip("\n") + "\n" + block, encoding="utf-8")
         print(f"written to {out}")
-
 
 if __name__ == "__main__":
     main()
