@@ -318,7 +318,7 @@ class RuleEngine:
                 self._bare_np(an, args, typ, verb, it, bare_seen, slots, i, items, n)
             elif prep in ("علي", "ضد") and typ == ATTACK:
                 args.add("Target", it, f"after-{prep}", 0.85)
-            elif prep in ("علي",) and typ == TERRITORY:
+            elif prep in ("علي",) and typ == TERRITORY and self._place_like(an, it):
                 args.add("Place", it, "after-على", 0.8)
             elif prep == "ب" and (an.head_in(it, "weapon_heads")) and typ in (ATTACK, DIE, INJURE):
                 args.add("Instrument", it, "instrument-بـ", 0.8)
@@ -453,13 +453,20 @@ class RuleEngine:
         if typ == TERRITORY:
             if actor and not args.has("Agent"):
                 args.add("Agent", it, "genitive-agent" if not verb else "verb-subject", 0.7)
-            elif not args.has("Place") and not actor:
+            elif not args.has("Place") and not actor and self._place_like(an, it):
                 args.add("Place", it, "object", 0.6)
             return
         if typ in (DEMONSTRATE, MEET):
             if actor or typ == DEMONSTRATE:
                 args.add("Entity", it, "genitive-or-subject", 0.7)
             return
+
+    @staticmethod
+    def _place_like(an: Analysis, it: Item) -> bool:
+        """A noun phrase that can be a territory: headed by a place word of words-ar.txt
+        (مدينة، حقل، قرى ...). On real news what is taken that is not (زمرة، النفط، عدد كبير)
+        is no Place."""
+        return an.head_in(it, "place_heads") or an.head_in(it, "place_heads_plural")
 
     @staticmethod
     def _counted(an: Analysis, it: Item | None) -> bool:

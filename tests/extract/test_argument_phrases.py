@@ -75,3 +75,11 @@ def test_common_words_are_no_gazetteer_places(engine):
     """زيارة، إطار، طرف are villages in geonames, and words on the news."""
     text = "قتل جنديان في هجوم من طرف مسلحين خلال زيارة الوزير في إطار جولة."
     assert not [a.span.text for m in _mentions(engine, text) for a in m.arguments if a.role == "Place"]
+
+
+def test_what_is_taken_is_a_place_only_when_it_is_one(engine):
+    """سيطر على + a noun phrase: a Place when a place word heads it."""
+    assert ("Place", "مدينة منبج") in _args(engine, "سيطرت القوات على مدينة منبج.", "Conflict.TerritoryChange")
+    text = "سيطر الذكر على زمرة خاصة به."
+    assert [m for m in _mentions(engine, text) if m.type == "Conflict.TerritoryChange"]
+    assert not [r for r, _ in _args(engine, text, "Conflict.TerritoryChange") if r == "Place"]
