@@ -577,8 +577,8 @@ class RuleEngine:
         if prep == "من" and taken:
             return True  # اعتقلت قوات الأمن أربعة شبان من بلدة قباطية
         for j in range(k - 1, -1, -1):
-            if items[j].kind == "PREP":
-                break
+            if items[j].kind == "PREP" and not (j == k - 1 and items[j].word == "ل"):
+                break  # (اقتحام واسع لمخيم جنين: the lam of a genitive goes on)
             if items[j].kind == "TRIG" and any(t.tok == items[j].a for t in live):
                 return True
         return False
