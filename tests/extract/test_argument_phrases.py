@@ -59,6 +59,8 @@ def test_the_parties_of_a_clash_are_not_its_place(engine):
     # after على for an attack, after قبالة
     ("قتل ثلاثة مدنيين في قصف على مدينة حلب.", "Conflict.Attack", "مدينة حلب"),
     ("أصيب صياد برصاص زورق حربي قبالة شاطئ رفح.", "Life.Injure", "شاطئ رفح"),
+    # the lam of a genitive after a trigger noun
+    ("أصيب شاب خلال اقتحام واسع لمخيم جنين.", "Conflict.Attack", "مخيم جنين"),
 ])
 def test_places_that_are_where_the_event_happens(engine, text, etype, place):
     assert ("Place", place) in _args(engine, text, etype)
