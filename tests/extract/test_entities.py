@@ -174,15 +174,3 @@ def test_a_common_word_of_training_does_not_spread():
     out = propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]], lists)
     assert out[1] == ["O", "O"]
     assert propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]])[1] == ["O", "B-ORG"]
-
-
-def test_article_context_says_what_surrounds_other_occurrences():
-    from tadqiq.extract.entity_features import article_context
-
-    sents = [["وقال", "السيد", "فرويد", "إن"], ["وكان", "فرويد", "طبيبا"], ["زار", "فيينا"]]
-    ctx = article_context(sents)
-    assert "doc:-1title" in ctx[1][1]  # elsewhere, السيد comes before فرويد
-    assert "doc:-2speech" in ctx[1][1]
-    assert ctx[0][2] == []  # the other occurrence has no cue around it
-    assert ctx[2][1] == []  # a word seen once has no context
-    assert article_context(sents, window=0)[1][1] == []
