@@ -1,10 +1,12 @@
 """Cross-validate the entity recogniser (extract/entities.py) on real newswire: ANERcorp.
 
-    .venv/bin/python bench/bench_entities.py [--k 5] [--no-gazetteer] [--write]
+    .venv/bin/python bench/bench_entities.py [--k 5] [--no-gazetteer] [--no-lists] [--no-repeats] [--write]
 
 Reads ../shared/corpora/anercorp/anercorp-dev.conll at run time (never copied into the repo),
 trains a CRF on k-1 contiguous blocks of sentences and tags the held-out block, k times, and
 prints CoNLL entity P/R/F1 per class, pooled over the folds, with the training time per fold.
+``--no-lists`` trains without the name lists of the training folds, ``--no-repeats`` tags
+without spreading repeated names (extract/entity_repeats.py): to see what each one adds.
 ``--write`` also writes the table into docs/benchmarks-entities.md with the machine and date.
 """
 
@@ -21,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "anercorp" / "anercorp-dev.conll"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from tadqiq.extract import entities  # noqa: E402
 
@@ -37,6 +40,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--no-gazetteer", action="store_true")
+    ap.add_argument("--no-lists", action="store_true")
+    ap.add_argument("--no-repeats", action="store_true")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     if not CORPUS.is_file():
@@ -44,7 +49,8 @@ def main() -> None:
     sentences = entities.read_conll(CORPUS.read_text(encoding="utf-8"))
     hits = None if args.no_gazetteer else gazetteer_hits()
     t0 = time.perf_counter()
-    total, folds = entities.cross_validate(sentences, args.k, hits)
+    total, folds = entities.cross_validate(sentences, args.k, hits, lists=not args.no_lists,
+                                           repeats=not args.no_repeats)
     seconds = time.perf_counter() - t0
     classes = sorted(total.gold)
     lines = ["| class | P | R | F1 | gold entities |", "|---|---|---|---|---|"]
@@ -54,24 +60,28 @@ def main() -> None:
                      f"{total.gold[cls] if cls else sum(total.gold.values())} |")
     fold_f1 = ", ".join(f"{fold.prf()[2]:.3f}" for fold in folds)
     tokens = sum(len(s) for s in sentences)
+    used = (f"gazetteer hits {'off' if args.no_gazetteer else 'on'}, training-fold name lists "
+            f"{'off' if args.no_lists else 'on'}, repeated names {'off' if args.no_repeats else 'on'}")
     summary = (f"{len(sentences)} sentences, {tokens} tokens, {args.k} folds by contiguous blocks; "
-               f"gazetteer hits {'off' if args.no_gazetteer else 'on'}; overall F1 per fold: {fold_f1}; "
+               f"{used}; CRF {entities.TRAINING}; overall F1 per fold: {fold_f1}; "
                f"{seconds / args.k:.1f} s per fold (training on {tokens * (args.k - 1) // args.k} tokens, "
                f"then tagging)")
     print("\n".join(lines))
     print(summary)
     if args.write:
-        machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        from machine import cpu_model
+
+        load = os.getloadavg()[0]
+        machine = (f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+                   f"load average {load:.1f} when it ended (the machine is shared: times are wall clock)")
         out = REPO / "docs" / "benchmarks-entities.md"
         head = out.read_text(encoding="utf-8") if out.exists() else (
             "# Entity recogniser on real newswire (ANERcorp)\n\n"
             "Real text: ANERcorp's development part (`../shared/corpora/anercorp/`), read at run time.\n"
             "Produced by `bench/bench_entities.py --write`; CoNLL scoring (class and both boundaries).\n")
-        block = (f"\n## {datetime.date.today()} — {machine}, gazetteer hits "
-                 f"{'off' if args.no_gazetteer else 'on'}\n\n" + "\n".join(lines) + f"\n\n{summary}\n")
-        out.write_text(head + block, encoding="utf-8")
+        block = (f"\n### {datetime.date.today()} — {machine}; {used}\n\n" + "\n".join(lines) + f"\n\n{summary}\n")
+        out.write_text(head.rstrip("\n") + "\n" + block, encoding="utf-8")
         print(f"written to {out}")
-
 
 if __name__ == "__main__":
     main()

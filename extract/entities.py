@@ -24,10 +24,13 @@ import pycrfsuite
 
 from tadqiq.core.arabic.clitics import split_proclitics
 from tadqiq.core.arabic.normalize import normalize_text
+from tadqiq.extract.bio import entity_spans
+from tadqiq.extract.entity_features import NameLists, token_features
+from tadqiq.extract.entity_repeats import propagate
 
 Sentence = list[tuple[str, str]]  # (token, BIO tag)
 
-TRAINING = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+TRAINING = {"c1": 0.1, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def _shape(token: str) -> str:
@@ -99,10 +102,15 @@ def list_hits(tokens: Sequence[str], names: Callable[[str], bool], max_words: in
 
 
 class EntityTagger:
-    """A trained model; ``tag(tokens)`` gives one BIO tag per token."""
+    """A trained model; ``tag(tokens)`` gives one BIO tag per token.
 
-    def __init__(self, model_bytes: bytes):
+    ``lists``: the name lists of the training sentences (extract/entity_features.py), or None
+    for a model trained without them.
+    """
+
+    def __init__(self, model_bytes: bytes, lists: NameLists | None = None):
         self.model_bytes = model_bytes
+        self.lists = lists
         self._tagger = pycrfsuite.Tagger()
         with tempfile.NamedTemporaryFile(suffix=".crfsuite", delete=False) as f:
             f.write(model_bytes)
@@ -112,43 +120,49 @@ class EntityTagger:
     def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(sentence_features(tokens, hits)))
+        return list(self._tagger.tag(token_features(tokens, hits, self.lists)))
+
+    def tag_article(self, sentences: Sequence[Sequence[str]],
+                    hits: Callable[[list[str]], list[list[str]]] | None = None,
+                    repeats: bool = True) -> list[list[str]]:
+        """Tag consecutive sentences (an article); with ``repeats``, a name tagged in one is
+        tagged where it recurs nearby (extract/entity_repeats.py)."""
+        tags = [self.tag(list(s), hits(list(s)) if hits else None) for s in sentences]
+        return propagate(sentences, tags, self.lists) if repeats else tags
 
     def close(self) -> None:
         self._tagger.close()
         self._path.unlink(missing_ok=True)
 
 
+JACKKNIFE = 4  # training sentences see name lists built from the other quarters
+
+
 def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[str]]] | None = None,
-          params: dict | None = None) -> EntityTagger:
-    """Train a CRF on tagged sentences (in memory; the model comes back as bytes)."""
+          params: dict | None = None, lists: bool = True) -> EntityTagger:
+    """Train a CRF on tagged sentences (in memory; the model comes back as bytes).
+
+    With ``lists``, each training sentence gets name-list features from the other
+    ``JACKKNIFE - 1`` contiguous parts of the training sentences only, and the tagger keeps the
+    lists of all of them for the sentences it tags.
+    """
+    sentences = list(sentences)
+    if not sentences:
+        raise ValueError("no training sentences")
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({**TRAINING, **(params or {})})
-    n = 0
-    for sent in sentences:
-        tokens = [t for t, _ in sent]
-        trainer.append(sentence_features(tokens, hits(tokens) if hits else None), [tag for _, tag in sent])
-        n += 1
-    if not n:
-        raise ValueError("no training sentences")
+    parts = min(JACKKNIFE, len(sentences))
+    bounds = [round(i * len(sentences) / parts) for i in range(parts + 1)]
+    for p in range(parts):
+        held = NameLists([*sentences[:bounds[p]], *sentences[bounds[p + 1]:]]) if lists else None
+        for sent in sentences[bounds[p]:bounds[p + 1]]:
+            tokens = [t for t, _ in sent]
+            trainer.append(token_features(tokens, hits(tokens) if hits else None, held),
+                           [tag for _, tag in sent])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         trainer.train(str(path))
-        return EntityTagger(path.read_bytes())
-
-
-def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """BIO tags -> (first token, end token exclusive, class); a stray I- starts an entity."""
-    spans: list[tuple[int, int, str]] = []
-    start, cls = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        kind, _, name = tag.partition("-")
-        if start is not None and (kind != "I" or name != cls):
-            spans.append((start, i, cls or ""))
-            start, cls = None, None
-        if kind == "B" or (kind == "I" and start is None):
-            start, cls = i, name
-    return spans
+        return EntityTagger(path.read_bytes(), NameLists(sentences) if lists else None)
 
 
 @dataclass
@@ -185,7 +199,8 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
 
 def cross_validate(sentences: Sequence[Sentence], k: int = 5,
                    hits: Callable[[list[str]], list[list[str]]] | None = None,
-                   params: dict | None = None) -> tuple[Scores, list[Scores]]:
+                   params: dict | None = None, lists: bool = True,
+                   repeats: bool = True) -> tuple[Scores, list[Scores]]:
     """Train on k-1 contiguous blocks of sentences, test on the held-out block, k times.
 
     Blocks (not a shuffle) keep sentences of one article together, so a name repeated within
@@ -198,9 +213,9 @@ def cross_validate(sentences: Sequence[Sentence], k: int = 5,
     folds = []
     for i in range(k):
         test = sentences[bounds[i]:bounds[i + 1]]
-        tagger = train([*sentences[:bounds[i]], *sentences[bounds[i + 1]:]], hits, params)
+        tagger = train([*sentences[:bounds[i]], *sentences[bounds[i + 1]:]], hits, params, lists)
         try:
-            predicted = [tagger.tag([t for t, _ in s], hits([t for t, _ in s]) if hits else None) for s in test]
+            predicted = tagger.tag_article([[t for t, _ in s] for s in test], hits, repeats)
         finally:
             tagger.close()
         fold = score([[tag for _, tag in s] for s in test], predicted)

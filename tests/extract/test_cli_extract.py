@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from tadqiq.db.project import Project
 from tadqiq.cli.main import cli
 
-ORIGIN = "extractor:rules@1.7"
+ORIGIN = "extractor:rules@1.8"
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def run(*args):
 
 
 def test_extract_then_evaluate_on_the_house_article(project, house_gold_path):
-    """Engine 1.7 on the house article (own text, written after the rules): 27 of its 32 gold
+    """Engine 1.8 on the house article (own text, written after the rules): 27 of its 32 gold
     triggers found with one extra (F1 0.90), argument classification F1 0.66."""
     out = run("extract", project, "--jobs", "1")
     assert f"{ORIGIN}: 28 proposals stored in 1 articles" in out

@@ -115,3 +115,62 @@ def test_cross_validation_holds_out_contiguous_blocks():
 def test_training_without_sentences_is_an_error():
     with pytest.raises(ValueError, match="no training sentences"):
         entities.train([])
+
+
+def test_features_cut_stuck_punctuation_and_mark_cues_and_nisba():
+    from tadqiq.extract.entity_features import token_features
+
+    feats = [set(f) for f in token_features(["(د", "وقال", "الرئيس", "اللبناني", "ميشال"])]
+    assert "core=د" in feats[0] and "w=(د" in feats[0]
+    assert "cue=speech" in feats[1] and "cue=title" in feats[2]
+    assert "nisba" in feats[3] and "al" in feats[3]
+    assert "-1cue=title" in feats[3] and "-2cue=title" in feats[4]  # the title two words back
+    assert "3:edge" in feats[2] and "-3stem=قال" in feats[4]
+
+
+def test_name_lists_say_what_training_saw_and_nothing_else():
+    from tadqiq.extract.entity_features import NameLists
+
+    lists = NameLists(entities.read_conll(CONLL))
+    assert lists.stem_feature("وبإدلب") == "lex=LOC:all:rare"  # clitics off: إدلب, seen once
+    assert lists.stem_feature("الأمم") == "lex=ORG:all:rare"
+    assert lists.stem_feature("كفرنبل") == "lex=unseen"
+    assert lists.hits(["في", "الأمم", "المتحدة", "أمس"]) == [[], ["B-name:ORG"], ["I-name:ORG"], []]
+    again = NameLists.from_json(lists.to_json())
+    assert again.hits(["بغداد"]) == [["B-name:LOC"]] and again.stem_feature("ريف") == lists.stem_feature("ريف")
+
+
+def test_training_keeps_the_lists_and_tags_with_them():
+    tagger = entities.train(sentences())
+    try:
+        assert tagger.lists is not None and tagger.lists.stem_feature("سرمين") == "lex=LOC:all:often"
+    finally:
+        tagger.close()
+    bare = entities.train(sentences(), lists=False)
+    try:
+        assert bare.lists is None
+    finally:
+        bare.close()
+
+
+def test_a_name_found_once_is_tagged_where_it_recurs():
+    from tadqiq.extract.entity_repeats import propagate
+
+    sents = [["قال", "سيغموند", "فرويد", "إن"], ["وكان", "فرويد", "طبيبا"], ["ثم", "قال", "الطبيب"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = propagate(sents, tags)
+    assert out[0] == tags[0]
+    assert out[1] == ["O", "B-PERS", "O"]  # the surname of a two-word person
+    assert out[2] == ["O", "O", "O"]
+    # beyond the window, nothing spreads
+    assert propagate(sents, tags, window=0)[1] == ["O", "O", "O"]
+
+
+def test_a_common_word_of_training_does_not_spread():
+    from tadqiq.extract.entity_features import NameLists
+    from tadqiq.extract.entity_repeats import propagate
+
+    lists = NameLists([[("الأمل", "O")], [("الأمل", "O")], [("الأمل", "O")], [("الأمل", "B-ORG")]])
+    out = propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]], lists)
+    assert out[1] == ["O", "O"]
+    assert propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]])[1] == ["O", "B-ORG"]
