@@ -103,6 +103,7 @@ class ImportDialog(QDialog):
 
     stored = Signal()  # an import committed: the window shows the new articles
     finished_import = Signal(str)  # "done", "failed" or "cancelled", once the worker has stopped
+    worker_created = Signal(object)  # the ImportWorker, just before it starts
 
     def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +272,7 @@ class ImportDialog(QDialog):
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
         self.worker = worker
+        self.worker_created.emit(worker)
         worker.start()
 
     def cancel(self) -> None:

@@ -13,9 +13,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 from tadqiq.db.project import Project
 from tadqiq.gui.extract_dialog import ExtractDialog
@@ -74,6 +75,20 @@ class ProjectMenu(QObject):
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         remember_project(self.settings, window.project.path)
         self.fill_recent()
+        window.installEventFilter(self)  # a closing window first stops the work of its dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Before the window closes (and writes its review time), an import or extractor run
+        still going is cancelled and waited for, so the window never waits on its lock."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.running_dialog() is not None:
+            self.running_dialog().done(QDialog.DialogCode.Rejected)  # cancels, waits for the worker
+        return False
+
+    def running_dialog(self) -> QDialog | None:
+        dialog = self.dialog
+        if dialog is None or not shiboken6.isValid(dialog) or not dialog.running:
+            return None
+        return dialog
 
     def run(self, task: str) -> None:
         {"new": self.ask_new, "open": self.ask_open, "import": self.show_import, "extract": self.show_extract}[task]()
