@@ -83,6 +83,7 @@ class ExtractDialog(QDialog):
 
     stored = Signal()  # proposals were stored (also when cancelled part way)
     finished_run = Signal(str)  # "done", "cancelled" or "failed", once the worker has stopped
+    worker_created = Signal(object)  # the ExtractWorker, just before it starts
 
     def __init__(self, project: Project, reviewer: str, article: int | None = None,
                  parent: QWidget | None = None) -> None:
@@ -165,10 +166,11 @@ class ExtractDialog(QDialog):
         worker = ExtractWorker(self.project_path, self.engine_box.currentData(), self.scope, self.article,
                                self.reviewer, self)
         worker.total_known.connect(self._total_known)
-        worker.advanced.connect(lambda n: self.progress.setValue(self.progress.value() + n))
+        worker.advanced.connect(self._advanced)
         worker.succeeded.connect(self._succeeded)
         worker.failed.connect(self._failed)
         self.worker = worker
+        self.worker_created.emit(worker)
         worker.start()
 
     def cancel(self) -> None:
@@ -188,6 +190,9 @@ class ExtractDialog(QDialog):
         self.progress.setRange(0, max(n, 1))
         self.progress.setValue(0)
         self.result_view.setPlainText(f"Proposing on {n} articles …")
+
+    def _advanced(self, n: int) -> None:
+        self.progress.setValue(self.progress.value() + n)
 
     def _stopped(self, outcome: str) -> None:
         if self.worker is not None:
