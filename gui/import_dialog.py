@@ -121,7 +121,7 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         self.sources = QListWidget(objectName="importSources")
-        self.sources.setMinimumHeight(90)
+        self.sources.setFixedHeight(self.sources.fontMetrics().height() * 5 + 10)  # five sources in view
         self.add_files_button = QPushButton("Add &files…", objectName="addFilesButton")
         self.add_folder_button = QPushButton("Add f&older…", objectName="addFolderButton")
         self.remove_button = QPushButton("&Remove", objectName="removeSourceButton")
@@ -167,7 +167,9 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.report_view = QPlainTextEdit(objectName="importReport")
         self.report_view.setReadOnly(True)
-        self.report_view.setMinimumHeight(110)
+        self.report_view.setMinimumHeight(self.report_view.fontMetrics().height() * 7 + 10)
+        self.report_view.setPlaceholderText("What each file gave, the readers' warnings and any file skipped "
+                                            "are listed here at the end.")
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
         self.button_box = QDialogButtonBox()
