@@ -108,8 +108,8 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             db.close()
             if new:  # a file this call created and could not finish is not left behind
                 remove_project_files(path)
-            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):
-                raise ProjectError(f"{path}: {exc}") from None
+            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):  # the path once, also when exc names it
+                raise ProjectError(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}") from None
             raise
         return cls(path, db, loaded, applied, saved)
 
