@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.main_window import MainWindow
-from tadqiq.gui.open_errors import READ_ONLY_ADVICE, describe_open_error, read_only_reason
+from tadqiq.gui.open_errors import describe_open_error, read_only_reason
 from tadqiq.gui.settings import Settings
 
 
@@ -44,9 +44,9 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
     """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project."""
     application()
     note_operation(f"the review window{f' of {reviewer}' if reviewer else ''}")  # named to a waiting writer
-    if Path(project_path).is_file() and (why := read_only_reason(Path(project_path))):
-        raise ProjectError(f"{why}. {READ_ONLY_ADVICE}")  # every decision is written at once: refused untouched
-    project = Project.open(project_path, create=False)
+    # a file this user cannot write is opened for reading (gui/read_only.py), never converted or migrated
+    read_only = Path(project_path).is_file() and read_only_reason(Path(project_path)) is not None
+    project = Project.open(project_path, create=False, read_only=read_only)
     try:
         window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,
                             article=article)

@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         parts = ["Tadqiq"]
         if self.doc.article is not None:
             parts.append(self.doc.article.ext_id)
-        parts += [Path(str(self.project.path)).name, self.reviewer]
+        parts += [Path(str(self.project.path)).name + (" (read-only)" if self.project.read_only else ""), self.reviewer]
         self.setWindowTitle(" — ".join(parts))
 
     def zoom(self, step: float) -> None:

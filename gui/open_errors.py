@@ -1,10 +1,10 @@
 """Why a file cannot be opened as a project, in words, without touching it.
 
-File → Open / Open Recent and the launcher ask here before a window is built: a file that is
-not a project, one made by a newer Tadqiq, a damaged, locked or read-only one is answered
-with a sentence naming the file and the reason (the ProjectError text), never a traceback,
-and the file is left as it was (its bytes; the empty side files an SQLite connection makes
-beside a WAL file are removed again when the attempt made them).
+File → Open / Open Recent and the launcher ask here: a file that is not a project, one made by
+a newer Tadqiq, a damaged or locked one is answered with a sentence naming the file and the
+reason (the ProjectError text), never a traceback, and the file is left as it was (its bytes;
+the empty side files an SQLite connection makes beside a WAL file are removed again when the
+attempt made them). A read-only file or folder is opened for reading (gui/read_only.py).
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from tadqiq.db.project import ProjectError
 
 __all__ = ["SideFiles", "describe_open_error", "read_only_reason", "show_open_error"]
-
-#: What to do about a file Tadqiq can read but not write (said after the reason).
-READ_ONLY_ADVICE = ("Tadqiq writes each decision to the project as it is made, so it cannot review in a file it "
-                    "cannot write. Nothing was changed. Copy the file to a folder you can write and open the copy "
-                    "(or ask for write permission); `tadqiq stats`, `show`, `search` and `export` read it as it is.")
-
 
 def _marked_read_only(path: Path) -> bool:
     try:

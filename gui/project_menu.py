@@ -22,6 +22,7 @@ from tadqiq.db.project import Project
 from tadqiq.gui.extract_dialog import ExtractDialog
 from tadqiq.gui.import_dialog import ImportDialog
 from tadqiq.gui.open_errors import SideFiles, describe_open_error, show_open_error
+from tadqiq.gui.read_only import show_read_only
 from tadqiq.gui.settings import Settings
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class ProjectMenu(QObject):
         remember_project(self.settings, window.project.path)
         self.fill_recent()
         window.installEventFilter(self)  # a closing window first stops the work of its dialog
+        if window.project.read_only:
+            show_read_only(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Before the window closes (and writes its review time), an import or extractor run

@@ -8,7 +8,6 @@ stays as it was and the file is not changed (its sha256, and no file left beside
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -212,8 +211,6 @@ CASES = {
     "made by a newer Tadqiq": (_newer, "made by a newer Tadqiq (file version 999"),
     "an event schema this Tadqiq cannot read": (_unknown_schema, "schema-v9.tadqiq (stored schema): missing 'roles'"),
     "damaged": (_damaged, "database disk image is malformed"),
-    "read-only file": (_read_only_file, "the file is read-only"),
-    "read-only folder": (_read_only_folder, "is read-only (SQLite keeps its journal beside the project"),
 }
 
 
@@ -229,17 +226,10 @@ def test_a_file_that_cannot_be_opened_gets_a_message_and_is_not_changed(qtbot, w
     window = windows(house_project_path)
     title = window.windowTitle()
     before, listing = sha(path), sorted(p.name for p in path.parent.iterdir())
-    try:
-        assert window.project_menu.open_path(path) is None
-    finally:
-        for p in (path, path.parent):
-            if p.name in ("ro.tadqiq", "ro-folder"):
-                p.chmod(0o755)
+    assert window.project_menu.open_path(path) is None
     box = window.project_menu.message_box
     assert box is not None and box.isVisible() and box.objectName() == "openError"
     assert expected in box.text() and box.text().count(str(path)) == 1, box.text()
-    if "read-only" in case:
-        assert "cannot review in a file it cannot write" in box.text()
     assert sha(path) == before and sorted(p.name for p in path.parent.iterdir()) == listing
     assert window.isVisible() and window.windowTitle() == title and window.doc.article is not None
     box.accept()
@@ -270,16 +260,35 @@ def test_a_project_locked_by_another_program_gets_a_message_naming_the_lock(qtbo
         holder.close()
 
 
-def test_the_launcher_refuses_a_read_only_project_before_opening_it(qapp, tmp_path, house_project_path, settings):
-    from tadqiq.db.project import ProjectError
-
-    ro = tmp_path / "ro.tadqiq"
-    shutil.copy(house_project_path, ro)
-    ro.chmod(0o444)
-    before = sha(ro)
+@pytest.mark.parametrize("make", [_read_only_file, _read_only_folder], ids=["read-only file", "read-only folder"])
+def test_a_read_only_project_opens_for_reading_and_is_not_changed(qtbot, windows, tmp_path, house_project_path,
+                                                                  make):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    path = make(folder, house_project_path)
+    before, listing = sha(path), sorted(p.name for p in path.parent.iterdir())
+    first = windows(house_project_path)
     try:
-        with pytest.raises(ProjectError, match="the file is read-only. Tadqiq writes each decision"):
-            open_window(ro, "mariam", settings=settings)
+        window = first.project_menu.open_path(path)
+        assert window is not None and window.project.read_only
+        qtbot.waitUntil(lambda: not shiboken6.isValid(first))
+        assert f"{path.name} (read-only)" in window.windowTitle()
+        label = window.read_only_label
+        assert label.text() == "Read-only: nothing can be changed" and "is read-only" in label.toolTip()
+        assert window.doc.article is not None and window.doc.mentions  # it reads
+        for name in ("accept", "reject", "accept_all", "note", "undo", "import_files", "run_extractor"):
+            assert not window.actions_by_name[name].isEnabled(), name
+        assert window.actions_by_name["next_mention"].isEnabled() and window.actions_by_name["export"].isEnabled()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        first_id = window.doc.selected_id
+        qtbot.keyClick(window.article_view, "a")  # nothing happens
+        qtbot.keyClick(window.article_view, "j")  # moving on does
+        assert window.doc.mention(first_id).status == "proposed" and window.doc.selected_id != first_id
+        window.doc.open_article("demo-2")  # leaving an article writes no review time
+        window.close()
+        window.project.close()
     finally:
-        ro.chmod(0o644)
-    assert sha(ro) == before and not os.path.exists(str(ro) + "-wal")
+        for p in (path, path.parent):
+            p.chmod(0o755)
+    assert sha(path) == before and sorted(p.name for p in path.parent.iterdir()) == listing
