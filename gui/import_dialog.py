@@ -54,17 +54,22 @@ class ImportJob:
 def report_text(report: ImportReport) -> str:
     """What the import did, file by file, with the readers' warnings and the files skipped."""
     r = report.result
-    lines = [f"Imported {r.articles_added} articles from {len(report.files)} files; {r.duplicates} duplicates "
-             f"not stored again; {r.mentions_added} events stored ({r.attached} onto articles already there), "
-             f"{r.mentions_skipped} identical events skipped."]
+    lines = [f"Imported {_n(r.articles_added, 'article')} from {_n(len(report.files), 'file')}; "
+             f"{_n(r.duplicates, 'duplicate')} not stored again.",
+             f"{_n(r.mentions_added, 'event')} stored ({r.attached} onto articles already there), "
+             f"{_n(r.mentions_skipped, 'identical event')} skipped."]
     for f in report.files:
         how = f"read as {f.format}" if f.format != "tadqiq" else f"encoding {f.encoding}"
-        lines.append(f"  {f.path}: {f.articles} {'documents' if f.format != 'tadqiq' else 'articles'} ({how})")
+        lines.append(f"  {f.path}: {_n(f.articles, 'document' if f.format != 'tadqiq' else 'article')} ({how})")
         lines.extend(f"    warning: {w}" for w in f.warnings)
     if report.bad:
-        lines.append(f"Skipped {len(report.bad)} bad files:")
+        lines.append(f"Skipped {_n(len(report.bad), 'bad file')}:")
         lines.extend(f"  {msg}" for msg in report.bad)
     return "\n".join(lines)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class ImportWorker(QThread):
@@ -267,6 +272,7 @@ class ImportDialog(QDialog):
         self.report_view.clear()
         self.status.setText(f"Importing {len(job.paths)} source(s) into {self.project_path.name} …")
         self.progress.setRange(0, 0)  # busy until the number of articles is known
+        self.progress.setFormat("%v of %m articles")
         self._set_running(True)
         worker = ImportWorker(job, self)
         worker.advanced.connect(self._advanced)

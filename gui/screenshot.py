@@ -330,7 +330,8 @@ def render_dashboard(out_dir: Path) -> Path:
 
 def render_import_progress(out_dir: Path) -> Path:
     """File → Import… of the demo folder, caught with 6 of its 14 articles read and stored in the
-    open transaction (the worker held there until Cancel, which then rolls it back)."""
+    open transaction (the worker held there until Cancel, which then rolls it back); then the same
+    import run to the end, with its report (import-report.png)."""
     import threading
     import time
 
@@ -355,8 +356,11 @@ def render_import_progress(out_dir: Path) -> Path:
                 while not worker.isInterruptionRequested():
                     time.sleep(0.001)
 
-        dialog.worker_created.connect(lambda w: w.advanced.connect(lambda d, e: hold(d, e, w),
-                                                                   Qt.ConnectionType.DirectConnection))
+        def created(worker) -> None:
+            dialog.worker_created.disconnect(created)  # the second run goes to the end
+            worker.advanced.connect(lambda d, e: hold(d, e, worker), Qt.ConnectionType.DirectConnection)
+
+        dialog.worker_created.connect(created)
         dialog.import_button.click()
         while not reached.is_set():
             app.processEvents()
@@ -368,6 +372,13 @@ def render_import_progress(out_dir: Path) -> Path:
         QTimer.singleShot(20000, loop.quit)
         dialog.cancel_button.click()
         loop.exec()
+        loop = QEventLoop()
+        dialog.finished_import.connect(lambda _outcome: loop.quit())
+        QTimer.singleShot(20000, loop.quit)
+        dialog.import_button.click()
+        loop.exec()
+        app.processEvents()
+        dialog.grab().save(str(out_dir / "import-report.png"))
         dialog.close()
     return path
 

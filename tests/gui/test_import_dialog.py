@@ -80,8 +80,8 @@ def test_a_folder_chosen_in_the_dialog_is_imported_and_the_queue_shows_it(qtbot,
     assert stored == [True]
     assert dialog.report.result.articles_added == 5
     text = dialog.report_view.toPlainText()
-    assert text.startswith("Imported 5 articles from 5 files")
-    assert all(f"{folder / f'news-{i}.txt'}: 1 articles (encoding utf-8)" in text for i in range(5))
+    assert text.startswith("Imported 5 articles from 5 files; 0 duplicates not stored again.\n0 events stored")
+    assert all(f"{folder / f'news-{i}.txt'}: 1 article (encoding utf-8)" in text for i in range(5))
     assert "Imported 5 articles" in dialog.status.text()
     assert window.queue_pane.model.rowCount() == rows_before + 5  # the queue was read again
     assert "/7 articles done" in window.progress_label.text()
@@ -157,7 +157,7 @@ def test_a_bad_file_stores_nothing_and_says_which(qtbot, open_window, tmp_path):
     dialog.skip_bad.setChecked(True)  # the good ones, the bad listed
     run(qtbot, dialog)
     text = dialog.report_view.toPlainText()
-    assert "Skipped 1 bad files:" in text and "bad.jsonl" in text
+    assert "Skipped 1 bad file:" in text and "bad.jsonl" in text
     assert len(stored_ids(window.project.path)) == len(before) + 3
 
 
