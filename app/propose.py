@@ -62,6 +62,7 @@ class ProposeSummary:
     stored: int  # proposals stored
     kept: int  # proposals not stored again: a reviewer already decided them
     failed: tuple[EngineFailure, ...] = ()  # articles the engine raised on (the run went on)
+    cancelled: bool = False  # stopped by ``cancelled()``: ``articles`` were done, the others untouched
 
 
 def _init(spec: EngineSpec) -> None:
@@ -127,6 +128,7 @@ def propose(
     reviewer: str | None = None,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ProposeSummary:
     """Run ``engine_name`` over ``ids`` (default: every article) and store its proposals.
 
@@ -134,6 +136,9 @@ def propose(
     model; LookupError when it has none) or an :class:`EngineSpec` naming a model version.
     ``reviewer`` is recorded in the history (default: the engine's origin); ``jobs`` worker
     processes (default: all cores); ``progress(1)`` after each article stored.
+    ``cancelled()`` is asked before each article is stored: when True the run stops there, the
+    articles stored so far keep their new proposals (each article is replaced whole, in its own
+    savepoint), the rest keep what they had, and the summary says ``cancelled``.
     """
     spec = _spec(project, engine_name)
     engine = spec.build()
@@ -141,16 +146,21 @@ def propose(
     who = reviewer or origin
     ids = list(article_ids(project)) if ids is None else list(ids)
     jobs_n = max(1, jobs or os.cpu_count() or 1)
-    stored = kept = 0
+    stored = kept = done = 0
+    stop = False
     failed: list[EngineFailure] = []
 
     def store(results: Iterator[tuple[int, str, list[Mention] | str]], decided: dict[int, Decided]) -> None:
-        nonlocal stored, kept
-        while True:
+        nonlocal stored, kept, done, stop
+        while not stop:
             rows = 0  # one transaction per chunk of articles (each article a savepoint)
             with project.transaction():
                 for article_id, ext_id, mentions in itertools.islice(results, _CHUNK):
+                    if cancelled is not None and cancelled():
+                        stop = True  # what this chunk stored so far is committed; this article is not touched
+                        break
                     rows += 1
+                    done += 1
                     if isinstance(mentions, str):
                         failed.append(EngineFailure(article_id, ext_id, origin, mentions))
                         if progress is not None:
@@ -174,6 +184,8 @@ def propose(
     try:
         pending = None
         for first in range(0, len(ids), _PAGE):
+            if stop:
+                break
             page = ids[first : first + _PAGE]
             batch = [(i, project.article(i)) for i in page]  # read here, where the connection lives
             decided = project.reviewed_triggers(page)
@@ -184,10 +196,13 @@ def propose(
             if pending is not None:  # the workers extract this page while the previous one is stored
                 store(*pending)
             pending = (results, decided)
-        if pending is not None:
+        if pending is not None and not stop:
             store(*pending)
     finally:
         if pool is not None:
-            pool.close()
+            if stop:
+                pool.terminate()  # the pages still being extracted are not wanted
+            else:
+                pool.close()
             pool.join()
-    return ProposeSummary(origin, len(ids), stored, kept, tuple(failed))
+    return ProposeSummary(origin, done if stop else len(ids), stored, kept, tuple(failed), cancelled=stop)

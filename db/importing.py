@@ -79,9 +79,14 @@ def _stored_text(project: Project, ext_id: str) -> str | None:
 Progress = Callable[[int, int | None], None]
 
 
+class ImportCancelled(Exception):
+    """The caller's ``cancelled()`` said stop: the import's transaction was rolled back whole."""
+
+
 def import_paths(project: Project, paths: list[Path], options: ImportOptions | None = None, *,
                  skip_bad: bool = False, progress: Progress | None = None,
-                 fmt: str = "auto", workers: int | None = None) -> ImportReport:
+                 fmt: str = "auto", workers: int | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Import files and folders, all or nothing.
 
     Files are read (in worker processes when there is much to read) while what has been read
@@ -89,6 +94,8 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
     ImportProblem and the transaction rolls back: nothing is stored. With it, bad files are
     listed in the report and contribute nothing; the good ones are stored together.
     Problems found while storing (a clashing id) abort the whole transaction either way.
+    ``cancelled()`` is asked before each article is stored; when it says True, ImportCancelled
+    is raised and the transaction rolls back: a cancelled import stores nothing.
     """
     options = options or ImportOptions()
     report = ImportReport(ImportResult())
@@ -112,6 +119,12 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
     files = [p for p in collect_files(own) if p.name != SIDECAR]
     fields, unreadable = _sidecar_fields(files)
     expected = len(tool_items) + sum(1 for p in files if p.suffix.lower() == ".txt")
+
+    def checked(items: Iterator[ImportItem]) -> Iterator[ImportItem]:
+        for item in items:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("import cancelled: nothing was stored")
+            yield item
 
     def stream(reader: FileReader) -> Iterator[ImportItem]:
         yield from tool_items
@@ -143,7 +156,7 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
     try:
         with FileReader(project.schema, options, workers_for(files) if workers is None else workers) as reader:
             with project.db.atomic():
-                report.result = project.import_items(stream(reader))
+                report.result = project.import_items(checked(stream(reader)))
     except ProjectBusy:
         raise
     except (MentionError, ProjectError) as exc:

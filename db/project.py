@@ -62,6 +62,8 @@ class ArticleSummary:
 
 
 class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
+    read_only = False  # opened with ``read_only=True``: every write fails
+
     def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
         self.path = path
         self.db = db
@@ -108,10 +110,12 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             db.close()
             if new:  # a file this call created and could not finish is not left behind
                 remove_project_files(path)
-            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):
-                raise ProjectError(f"{path}: {exc}") from None
+            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):  # the path once, also when exc names it
+                raise ProjectError(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}") from None
             raise
-        return cls(path, db, loaded, applied, saved)
+        project = cls(path, db, loaded, applied, saved)
+        project.read_only = read_only
+        return project
 
     def close(self) -> None:
         self.db.close()

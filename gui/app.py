@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tadqiq.core.resources import resource_path
 from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.main_window import MainWindow
+from tadqiq.gui.open_errors import describe_open_error, read_only_reason
 from tadqiq.gui.settings import Settings
 
 
@@ -51,9 +53,15 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
     """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project."""
     application()
     note_operation(f"the review window{f' of {reviewer}' if reviewer else ''}")  # named to a waiting writer
-    project = Project.open(project_path, create=False)
-    window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,
-                        article=article)
+    # a file this user cannot write is opened for reading (gui/read_only.py), never converted or migrated
+    read_only = Path(project_path).is_file() and read_only_reason(Path(project_path)) is not None
+    project = Project.open(project_path, create=False, read_only=read_only)
+    try:
+        window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,
+                            article=article)
+    except BaseException:  # a file that opened but cannot be read (damaged): nothing left open
+        project.close()
+        raise
     window.destroyed.connect(project.close)
     window.show()
     settle_after_startup()
@@ -67,9 +75,11 @@ def run(project_path: str | Path, reviewer: str | None = None, *, article: int |
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)) if settings_file else None
     try:
         window = open_window(project_path, reviewer, article=article, settings=settings)
-    except (ProjectError, FontError, FileNotFoundError) as exc:
-        QMessageBox.critical(None, "Tadqiq", str(exc))
+    except (ProjectError, FontError, FileNotFoundError, sqlite3.DatabaseError) as exc:
+        QMessageBox.critical(None, "Tadqiq", describe_open_error(Path(project_path), exc))
         return 2
     code = app.exec()
-    window.project.close()
+    for widget in [window, *QApplication.topLevelWidgets()]:  # File → Open may have replaced the first
+        if isinstance(widget, MainWindow):
+            widget.project.close()
     return code

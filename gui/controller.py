@@ -38,6 +38,7 @@ class ReviewController(QObject):
     preferences_requested = Signal()
     concordance_requested = Signal(str)  # the word to start with
     all_done = Signal()  # no article left to review
+    project_task_requested = Signal(str)  # "new", "open", "import", "extract" (gui/project_menu.py)
 
     def __init__(self, doc: ReviewDocument, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -345,6 +346,9 @@ class ReviewController(QObject):
 
     def retrain(self) -> None:
         self.retrain_requested.emit()
+
+    def project_task(self, task: str) -> None:
+        self.project_task_requested.emit(task)
 
 
 def _type_change_note(command: ChangeTypeCommand) -> str:

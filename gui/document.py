@@ -91,7 +91,7 @@ class ReviewDocument(QObject):
 
     def record_time(self) -> None:
         """Add the time spent on the current article to the project (on leaving it)."""
-        if self.article is not None and self._opened_at is not None:
+        if self.article is not None and self._opened_at is not None and not self.project.read_only:
             seconds = time.monotonic() - self._opened_at
             self.project.add_review_time(self.article.id, self.reviewer, round(seconds, 3))
         self._opened_at = None

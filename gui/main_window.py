@@ -32,6 +32,7 @@ from tadqiq.gui.concordance import ConcordanceWindow
 from tadqiq.gui.dashboard import DashboardWindow
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
+from tadqiq.gui.project_menu import ProjectMenu
 from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             self.addAction(self.actions_by_name[spec.name])
         self.guide_panel.set_key_hint(self.key_text("guide"))
         self.event_panel.set_key_hint(self.key_text("new_mention"), self.key_text("accept_all").split(" / ")[0])
+        self.project_menu = ProjectMenu(self, menus["File"], before=self.actions_by_name["import_files"])
 
     def _setup_status(self) -> None:
         self.progress_label = QLabel()
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.controller.quit_requested.connect(self.close)
         self.controller.export_requested.connect(self.show_export)
         self.controller.retrain_requested.connect(self.show_retrain)
+        self.controller.project_task_requested.connect(self.project_menu.run)
         self.controller.zoom_requested.connect(self.zoom)
         self.controller.theme_toggle_requested.connect(self.toggle_theme)
         self.controller.shortcuts_requested.connect(self.show_shortcuts)
@@ -262,6 +265,16 @@ class MainWindow(QMainWindow):
         if self.doc.article is None or self.doc.article.id != article_id:
             self.doc.open_article(article_id)
         self.find_bar.find(word, at=start)
+
+    def reload_project(self, *_: object) -> None:
+        """An import or an extractor run stored articles or proposals: show them (queue, counts,
+        the open article's mentions, an undo stack read again from the history)."""
+        self._total = self.project.article_count()
+        current = self.doc.article.id if self.doc.article is not None else None
+        rebuild_undo_stack(self.doc)
+        self._open_first(current)
+        self.queue_pane.refresh(self.doc.article.id if self.doc.article is not None else None)
+        self._update_progress()
 
     def _status_changed(self, article_id: int, _status: str) -> None:
         self.queue_pane.refresh(self.doc.article.id if self.doc.article else None)
@@ -372,7 +385,7 @@ class MainWindow(QMainWindow):
         parts = ["Tadqiq"]
         if self.doc.article is not None:
             parts.append(self.doc.article.ext_id)
-        parts += [Path(str(self.project.path)).name, self.reviewer]
+        parts += [Path(str(self.project.path)).name + (" (read-only)" if self.project.read_only else ""), self.reviewer]
         self.setWindowTitle(" — ".join(parts))
 
     def zoom(self, step: float) -> None:

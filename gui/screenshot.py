@@ -357,9 +357,64 @@ def render_dashboard(out_dir: Path) -> Path:
     return target
 
 
+def render_import_progress(out_dir: Path) -> Path:
+    """File → Import… of the demo folder, caught with 6 of its 14 articles read and stored in the
+    open transaction (the worker held there until Cancel, which then rolls it back); then the same
+    import run to the end, with its report (import-report.png)."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from tadqiq.core.resources import resource_path
+    from tadqiq.gui.import_dialog import ImportDialog
+
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with _house_window("import") as (window, _tmp):
+        window.show()
+        window.project_menu.run("import")
+        dialog = window.project_menu.dialog
+        assert isinstance(dialog, ImportDialog)
+        dialog.add_paths([resource_path("demo")])
+        reached = threading.Event()
+
+        def hold(done: int, _expected: int, worker) -> None:  # in the worker thread
+            if done == 6:
+                reached.set()
+                while not worker.isInterruptionRequested():
+                    time.sleep(0.001)
+
+        def created(worker) -> None:
+            dialog.worker_created.disconnect(created)  # the second run goes to the end
+            worker.advanced.connect(lambda d, e: hold(d, e, worker), Qt.ConnectionType.DirectConnection)
+
+        dialog.worker_created.connect(created)
+        dialog.import_button.click()
+        while not reached.is_set():
+            app.processEvents()
+        app.processEvents()
+        path = out_dir / "import-progress.png"
+        dialog.grab().save(str(path))
+        loop = QEventLoop()
+        dialog.finished_import.connect(lambda _outcome: loop.quit())
+        QTimer.singleShot(20000, loop.quit)
+        dialog.cancel_button.click()
+        loop.exec()
+        loop = QEventLoop()
+        dialog.finished_import.connect(lambda _outcome: loop.quit())
+        QTimer.singleShot(20000, loop.quit)
+        dialog.import_button.click()
+        loop.exec()
+        app.processEvents()
+        dialog.grab().save(str(out_dir / "import-report.png"))
+        dialog.close()
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
               render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out),
-              render_dashboard(out), render_arabic(out)]:
+              render_dashboard(out), render_arabic(out), render_import_progress(out)]:
         print(p)

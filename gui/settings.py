@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("review/reviewer", str, "", "reviewer name recorded with every decision"),
     Setting("view/guide", bool, False, "the guidelines panel (F1) is shown"),
     Setting("review/raw_selection", bool, False, "never snap selections to words (as if Alt were held)"),
+    Setting("project/recent", str, "[]", "recently opened project files, newest first (a JSON list of paths)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 THEMES = ("light", "dark", "system")

@@ -133,3 +133,22 @@ def test_gold_imported_through_the_use_case_is_not_proposed_again(tmp_path, hous
         proposed = [m for m in p.mentions(row) if m.status == "proposed"]
         assert not [m for m in proposed if (m.trigger.start, m.trigger.end) in spans]
         assert summary.stored == len(proposed)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cancelled_run_stops_between_articles_each_replaced_whole_or_untouched(tmp_path, jobs):
+    with Project.open(tmp_path / "p.db") as p:
+        p.import_items(_articles(30, set()))
+        first = propose(p, "rules", jobs=1)
+        before = {i: p.mentions(i) for i in p.article_ids()}
+        assert first.stored > 30 and not first.cancelled
+        p.db.execute("DELETE FROM events")  # a fresh start: which articles got proposals shows how far it went
+        p.db.conn.commit()
+        seen = []
+        summary = propose(p, "rules", jobs=jobs, progress=seen.append, cancelled=lambda: len(seen) >= 7)
+        assert summary.cancelled and summary.articles == 7 == len(seen)
+        ids = list(p.article_ids())
+        done = [i for i in ids if p.mentions(i)]
+        assert done == ids[:7]  # those stored in full, the rest untouched (no proposals)
+        assert all([m.trigger for m in p.mentions(i)] == [m.trigger for m in before[i]] for i in done)
+        assert summary.stored == sum(len(before[i]) for i in done)

@@ -1,0 +1,45 @@
+"""A project this user cannot write (a read-only file or folder), opened for reading.
+
+Tadqiq writes each decision as it is made, so a window on such a file says so (title and status
+bar) and turns off everything that would write: the decisions, notes and flags, undo and redo,
+import, the extractor and retraining. Reading stays: articles, queue, search, concordance,
+dashboard, export. The project is opened ``read_only`` (db/connection.py: ``mode=ro``), so a
+write that slipped through would fail instead of changing the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel
+
+from tadqiq.gui.open_errors import read_only_reason
+
+if TYPE_CHECKING:
+    from tadqiq.gui.main_window import MainWindow
+
+__all__ = ["WRITING_ACTIONS", "show_read_only"]
+
+WRITING_ACTIONS = frozenset({
+    "accept", "reject", *(f"role_{n}" for n in range(1, 10)), "pick_role", "change_type", "new_mention",
+    "edit_value", "remove_argument", "cycle_polarity", "cycle_modality", "cycle_genericity", "link", "unlink",
+    "accept_all", "skip_article", "flag_article", "note", "undo", "redo", "retrain", "import_files",
+    "run_extractor",
+})
+
+
+def show_read_only(window: MainWindow) -> None:
+    """Mark ``window`` (on a read-only project) as such and disable the actions that write."""
+    window.doc.undo_stack.clear()  # nothing to undo here: the undo actions stay disabled
+    for name in WRITING_ACTIONS:
+        window.actions_by_name[name].setEnabled(False)
+    window.controller.ask_value = None  # a double-click on a value opens no editor
+    window.controller.pick_type = None
+    window.notes_panel.setEnabled(False)
+    why = read_only_reason(Path(str(window.project.path))) or f"{window.project.path}: opened read-only"
+    label = QLabel("Read-only: nothing can be changed")
+    label.setObjectName("readOnlyLabel")
+    label.setToolTip(f"{why}. Copy the file to a folder you can write to review in it.")
+    window.statusBar().addPermanentWidget(label)
+    window.read_only_label = label
