@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QRadioButton, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.app.engines import MODEL_ENGINES
 from tadqiq.app.propose import ProposeSummary, engine_names, engine_spec, propose, select_articles
 from tadqiq.db.project import Project, ProjectError
@@ -88,7 +89,7 @@ class ExtractDialog(QDialog):
     def __init__(self, project: Project, reviewer: str, article: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Run the extractor")
+        self.setWindowTitle(tr("Run the extractor"))
         self.setObjectName("extractDialog")
         self.project_path = Path(str(project.path))
         self.reviewer = reviewer
@@ -102,11 +103,11 @@ class ExtractDialog(QDialog):
             if name in MODEL_ENGINES and not has_model:
                 item = self.engine_box.model().item(self.engine_box.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip("needs a learned model: Review → Retrain… first")
+                item.setToolTip(tr("needs a learned model: Review → Retrain… first"))
         self.engine_box.setCurrentIndex(max(0, self.engine_box.findData("rules")))
-        self.all_radio = QRadioButton("&All articles", objectName="scopeAll")
-        self.new_radio = QRadioButton("Only articles this engine has not &seen", objectName="scopeNew")
-        self.article_radio = QRadioButton("&This article", objectName="scopeArticle")
+        self.all_radio = QRadioButton(tr("&All articles"), objectName="scopeAll")
+        self.new_radio = QRadioButton(tr("Only articles this engine has not &seen"), objectName="scopeNew")
+        self.article_radio = QRadioButton(tr("&This article"), objectName="scopeArticle")
         self.article_radio.setEnabled(article is not None)
         self.all_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -120,8 +121,8 @@ class ExtractDialog(QDialog):
         note.setWordWrap(True)
         note.setEnabled(False)  # greyed: a hint
         form = QFormLayout()
-        form.addRow("&Engine:", self.engine_box)
-        form.addRow("Articles:", scope)
+        form.addRow(tr("&Engine:"), self.engine_box)
+        form.addRow(tr("Articles:"), scope)
         form.addRow("", note)
         self.progress = QProgressBar(objectName="extractProgress")
         self.progress.setRange(0, 1)
@@ -131,9 +132,9 @@ class ExtractDialog(QDialog):
         self.result_view.setReadOnly(True)
         self.result_view.setMinimumHeight(90)
         self.button_box = QDialogButtonBox()
-        self.run_button = self.button_box.addButton("&Run", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button = self.button_box.addButton(tr("&Run"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runButton")
-        self.cancel_button = self.button_box.addButton("Cancel run", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.button_box.addButton(tr("Cancel run"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
@@ -160,7 +161,7 @@ class ExtractDialog(QDialog):
         if self.running:
             return
         self.summary = None
-        self.result_view.setPlainText("Choosing the articles …")
+        self.result_view.setPlainText(tr("Choosing the articles …"))
         self.progress.setRange(0, 0)
         self._set_running(True)
         worker = ExtractWorker(self.project_path, self.engine_box.currentData(), self.scope, self.article,
@@ -177,7 +178,7 @@ class ExtractDialog(QDialog):
         if self.running:
             self.worker.requestInterruption()  # type: ignore[union-attr]
             self.cancel_button.setEnabled(False)
-            self.result_view.setPlainText("Cancelling after the article being stored …")
+            self.result_view.setPlainText(tr("Cancelling after the article being stored …"))
 
     def _set_running(self, running: bool) -> None:
         for w in self.form_widgets:
@@ -189,7 +190,7 @@ class ExtractDialog(QDialog):
     def _total_known(self, n: int) -> None:
         self.progress.setRange(0, max(n, 1))
         self.progress.setValue(0)
-        self.result_view.setPlainText(f"Proposing on {n} articles …")
+        self.result_view.setPlainText(tr("Proposing on {0} articles …").format(n))
 
     def _advanced(self, n: int) -> None:
         self.progress.setValue(self.progress.value() + n)
@@ -211,8 +212,7 @@ class ExtractDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.result_view.setPlainText(f"The run failed: {message}\nEach article has its new proposals whole or "
-                                         "kept what it had.")
+        self.result_view.setPlainText(tr("The run failed: {0}\nEach article has its new proposals whole or kept what it had.").format(message))
         self._stopped("failed")
 
     def done(self, result: int) -> None:

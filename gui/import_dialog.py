@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QListWidget, QPlainTextEdit, QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.i18n import tr
 from tadqiq.app.importing import (
     TOOL_FORMATS, ImportCancelled, ImportOptions, ImportOptionsError, ImportReport, check_options, import_files,
 )
@@ -112,7 +113,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import into the project")
+        self.setWindowTitle(tr("Import into the project"))
         self.setObjectName("importDialog")
         self.project_path = Path(str(project.path))
         self.reviewer = reviewer
@@ -127,9 +128,9 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         self.sources = QListWidget(objectName="importSources")
         self.sources.setFixedHeight(self.sources.fontMetrics().height() * 5 + 10)  # five sources in view
-        self.add_files_button = QPushButton("Add &files…", objectName="addFilesButton")
-        self.add_folder_button = QPushButton("Add f&older…", objectName="addFolderButton")
-        self.remove_button = QPushButton("&Remove", objectName="removeSourceButton")
+        self.add_files_button = QPushButton(tr("Add &files…"), objectName="addFilesButton")
+        self.add_folder_button = QPushButton(tr("Add f&older…"), objectName="addFolderButton")
+        self.remove_button = QPushButton(tr("&Remove"), objectName="removeSourceButton")
         buttons = QVBoxLayout()
         for b in (self.add_files_button, self.add_folder_button, self.remove_button):
             buttons.addWidget(b)
@@ -137,17 +138,17 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.sources, 1)
         row.addLayout(buttons)
-        form.addRow("Files and folders:", row)
+        form.addRow(tr("Files and folders:"), row)
 
         self.format_box = QComboBox(objectName="importFormat")
         for name, text in FORMATS.items():
             self.format_box.addItem(text, name)
-        form.addRow("&Format:", self.format_box)
+        form.addRow(tr("&Format:"), self.format_box)
 
-        self.proposals_radio = QRadioButton("&Proposals to review, origin", objectName="proposalsRadio")
+        self.proposals_radio = QRadioButton(tr("&Proposals to review, origin"), objectName="proposalsRadio")
         self.origin_edit = QLineEdit(objectName="originEdit")
-        self.origin_edit.setPlaceholderText("as the file says, else import:FILE")
-        self.gold_radio = QRadioButton("&Gold labels of reviewer", objectName="goldRadio")
+        self.origin_edit.setPlaceholderText(tr("as the file says, else import:FILE"))
+        self.gold_radio = QRadioButton(tr("&Gold labels of reviewer"), objectName="goldRadio")
         self.reviewer_edit = QLineEdit(self.reviewer, objectName="reviewerEdit")
         self.proposals_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -156,31 +157,31 @@ class ImportDialog(QDialog):
         events = QFormLayout()
         events.addRow(self.proposals_radio, self.origin_edit)
         events.addRow(self.gold_radio, self.reviewer_edit)
-        form.addRow("Events in them:", events)
+        form.addRow(tr("Events in them:"), events)
 
         self.ls_box = QComboBox(objectName="labelStudioFrom")
         self.ls_box.addItems(LABEL_STUDIO_FROM)
-        form.addRow("Label Studio tasks: read", self.ls_box)
-        self.skip_bad = QCheckBox("&Skip bad files (import the good ones, list the bad)", objectName="skipBad")
+        form.addRow(tr("Label Studio tasks: read"), self.ls_box)
+        self.skip_bad = QCheckBox(tr("&Skip bad files (import the good ones, list the bad)"), objectName="skipBad")
         form.addRow("", self.skip_bad)
 
         self.progress = QProgressBar(objectName="importProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("%v of %m articles")
-        self.status = QLabel("Add the files or folders to import.", objectName="importStatus")
+        self.status = QLabel(tr("Add the files or folders to import."), objectName="importStatus")
         self.status.setWordWrap(True)
         self.report_view = QPlainTextEdit(objectName="importReport")
         self.report_view.setReadOnly(True)
         self.report_view.setMinimumHeight(self.report_view.fontMetrics().height() * 7 + 10)
-        self.report_view.setPlaceholderText("What each file gave, the readers' warnings and any file skipped "
-                                            "are listed here at the end.")
+        self.report_view.setPlaceholderText(tr("What each file gave, the readers' warnings and any file skipped "
+                                            "are listed here at the end."))
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
         self.button_box = QDialogButtonBox()
-        self.import_button = self.button_box.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.button_box.addButton(tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
-        self.cancel_button = self.button_box.addButton("Cancel import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.button_box.addButton(tr("Cancel import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
@@ -238,10 +239,10 @@ class ImportDialog(QDialog):
         return dialog
 
     def ask_files(self) -> None:
-        self._chooser("Import files", folder=False)
+        self._chooser(tr("Import files"), folder=False)
 
     def ask_folder(self) -> None:
-        self._chooser("Import a folder", folder=True)
+        self._chooser(tr("Import a folder"), folder=True)
 
     # -- running -------------------------------------------------------------------------
     def job(self) -> ImportJob:
@@ -270,7 +271,7 @@ class ImportDialog(QDialog):
             return
         self.report = None
         self.report_view.clear()
-        self.status.setText(f"Importing {len(job.paths)} source(s) into {self.project_path.name} …")
+        self.status.setText(tr("Importing {0} source(s) into {1} …").format(len(job.paths), self.project_path.name))
         self.progress.setRange(0, 0)  # busy until the number of articles is known
         self.progress.setFormat("%v of %m articles")
         self._set_running(True)
@@ -287,7 +288,7 @@ class ImportDialog(QDialog):
         if self.running:
             self.worker.requestInterruption()  # type: ignore[union-attr]
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling: rolling the import back …")
+            self.status.setText(tr("Cancelling: rolling the import back …"))
 
     def _set_running(self, running: bool) -> None:
         for w in self.form_widgets:
@@ -301,7 +302,7 @@ class ImportDialog(QDialog):
             self.progress.setValue(done)
         else:
             self.progress.setRange(0, 0)
-        self.status.setText(f"Importing: {done} articles read and stored so far (committed only at the end) …")
+        self.status.setText(tr("Importing: {0} articles read and stored so far (committed only at the end) …").format(done))
 
     def _stopped(self, outcome: str) -> None:
         if self.worker is not None:
@@ -316,7 +317,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.progress.setFormat("done")
-        self.status.setText(f"Imported {report.result.articles_added} articles into {self.project_path.name}.")
+        self.status.setText(tr("Imported {0} articles into {1}.").format(report.result.articles_added, self.project_path.name))
         self.report_view.setPlainText(report_text(report))
         self._stopped("done")
         self.stored.emit()
@@ -324,14 +325,14 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText("Import failed; nothing was stored.")
+        self.status.setText(tr("Import failed; nothing was stored."))
         self.report_view.setPlainText(message)
         self._stopped("failed")
 
     def _cancelled(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText("Import cancelled; nothing was stored (the whole import was rolled back).")
+        self.status.setText(tr("Import cancelled; nothing was stored (the whole import was rolled back)."))
         self._stopped("cancelled")
 
     def done(self, result: int) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 from tadqiq.db.project import Project
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.extract_dialog import ExtractDialog
 from tadqiq.gui.import_dialog import ImportDialog
 from tadqiq.gui.open_errors import SideFiles, describe_open_error, show_open_error
@@ -70,7 +71,7 @@ class ProjectMenu(QObject):
         self.message_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
         self.dialog = None  # the import or extract dialog shown last
-        self.recent_menu = QMenu("Open &Recent", file_menu)
+        self.recent_menu = QMenu(tr("Open &Recent"), file_menu)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
@@ -106,9 +107,9 @@ class ProjectMenu(QObject):
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not others:
-            self.recent_menu.addAction("(no other project yet)").setEnabled(False)
+            self.recent_menu.addAction(tr("(no other project yet)")).setEnabled(False)
         self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("Clear the list")
+        clear = self.recent_menu.addAction(tr("Clear the list"))
         clear.triggered.connect(lambda: _store(self.settings, [current]))
 
     # -- new / open ----------------------------------------------------------------------
@@ -124,12 +125,12 @@ class ProjectMenu(QObject):
         return dialog
 
     def ask_open(self) -> None:
-        dialog = self._file_dialog("Open project", save=False)
+        dialog = self._file_dialog(tr("Open project"), save=False)
         dialog.fileSelected.connect(self.open_path)
         dialog.open()
 
     def ask_new(self) -> None:
-        dialog = self._file_dialog("New project", save=True)
+        dialog = self._file_dialog(tr("New project"), save=True)
         dialog.fileSelected.connect(self.create_path)
         dialog.open()
 
@@ -140,7 +141,7 @@ class ProjectMenu(QObject):
         """An empty project (the default schema) at ``path``, opened in place of this one."""
         path = Path(path).expanduser().absolute()
         if path.exists():
-            self._refuse(f"{path}: already exists; File → Open project… opens it",
+            self._refuse(tr("{0}: already exists; File → Open project… opens it").format(path),
                          "A new project is never written over a file.")
             return None
         try:
@@ -160,7 +161,7 @@ class ProjectMenu(QObject):
                          "It was moved, renamed or deleted.")
             return None
         if path == Path(str(self.window.project.path)).absolute():
-            self.window.statusBar().showMessage(f"{path.name} is the project open in this window", 5000)
+            self.window.statusBar().showMessage(tr("{0} is the project open in this window").format(path.name), 5000)
             return None
         from tadqiq.gui.app import open_window  # the launcher builds windows (it imports this module's window)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.open_errors import read_only_reason
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ def show_read_only(window: MainWindow) -> None:
     window.controller.pick_type = None
     window.notes_panel.setEnabled(False)
     why = read_only_reason(Path(str(window.project.path))) or f"{window.project.path}: opened read-only"
-    label = QLabel("Read-only: nothing can be changed")
+    label = QLabel(tr("Read-only: nothing can be changed"))
     label.setObjectName("readOnlyLabel")
-    label.setToolTip(f"{why}. Copy the file to a folder you can write to review in it.")
+    label.setToolTip(tr("{0}. Copy the file to a folder you can write to review in it.").format(why))
     window.statusBar().addPermanentWidget(label)
     window.read_only_label = label

@@ -300,12 +300,44 @@
       <translation>يعرض توجيهات التوسيم لنوع الإشارة المحددة أو يخفيها (التعريف، الأدوار، حدود المقاطع)</translation>
     </message>
     <message>
+      <source>Run extractor…</source>
+      <translation>تشغيل المستخرِج…</translation>
+    </message>
+    <message>
+      <source>propose events over the articles with the rules, learned or combined engine; Cancel stops between articles</source>
+      <translation>يقترح أحداثًا في المقالات بمحرّك القواعد أو المتعلِّم أو المركّب؛ الإلغاء يتوقف بين مقالتين</translation>
+    </message>
+    <message>
       <source>Retrain…</source>
       <translation>إعادة التدريب…</translation>
     </message>
     <message>
       <source>train the learned engine on this project's gold; its cross-validated scores are shown before it is kept</source>
       <translation>يدرّب المحرّك المتعلِّم على الوسوم المعتمدة لهذا المشروع؛ تُعرض نتائج تحققه المتقاطع قبل اعتماده</translation>
+    </message>
+    <message>
+      <source>New project…</source>
+      <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+      <source>create an empty project file and open it in place of this one</source>
+      <translation>ينشئ ملف مشروع فارغًا ويفتحه بدل هذا</translation>
+    </message>
+    <message>
+      <source>Open project…</source>
+      <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+      <source>open another project file in place of this one (Open Recent lists the last ones)</source>
+      <translation>يفتح ملف مشروع آخر بدل هذا (الأخيرة تسرد آخر المشاريع)</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>استيراد…</translation>
+    </message>
+    <message>
+      <source>import files or a folder (articles, pre-annotations, gold labels) with progress; Cancel stores nothing</source>
+      <translation>يستورد ملفات أو مجلدًا (مقالات، توسيمات مسبقة، وسوم معتمدة) مع شريط تقدّم؛ الإلغاء لا يخزّن شيئًا</translation>
     </message>
     <message>
       <source>Export…</source>
@@ -590,6 +622,60 @@ Nothing was written.</source>
 لم يُكتب شيء.</translation>
     </message>
     <message>
+      <source>Run the extractor</source>
+      <translation>تشغيل المستخرِج</translation>
+    </message>
+    <message>
+      <source>&amp;All articles</source>
+      <translation>&amp;كل المقالات</translation>
+    </message>
+    <message>
+      <source>Only articles this engine has not &amp;seen</source>
+      <translation>المقالات التي لم يرها هذا المحرّك &amp;فقط</translation>
+    </message>
+    <message>
+      <source>&amp;This article</source>
+      <translation>&amp;هذه المقالة</translation>
+    </message>
+    <message>
+      <source>&amp;Engine:</source>
+      <translation>&amp;المحرّك:</translation>
+    </message>
+    <message>
+      <source>Articles:</source>
+      <translation>المقالات:</translation>
+    </message>
+    <message>
+      <source>&amp;Run</source>
+      <translation>&amp;تشغيل</translation>
+    </message>
+    <message>
+      <source>Cancel run</source>
+      <translation>إلغاء التشغيل</translation>
+    </message>
+    <message>
+      <source>Choosing the articles …</source>
+      <translation>جارٍ اختيار المقالات …</translation>
+    </message>
+    <message>
+      <source>Cancelling after the article being stored …</source>
+      <translation>الإلغاء بعد تخزين المقالة الجارية …</translation>
+    </message>
+    <message>
+      <source>needs a learned model: Review → Retrain… first</source>
+      <translation>يحتاج نموذجًا متعلِّمًا: مراجعة ← إعادة التدريب… أولًا</translation>
+    </message>
+    <message>
+      <source>Proposing on {0} articles …</source>
+      <translation>جارٍ الاقتراح في {0} مقالة …</translation>
+    </message>
+    <message>
+      <source>The run failed: {0}
+Each article has its new proposals whole or kept what it had.</source>
+      <translation>فشل التشغيل: {0}
+لكل مقالة مقترحاتها الجديدة كاملة أو ما كان لها.</translation>
+    </message>
+    <message>
       <source>Find in this article</source>
       <translation>البحث في هذه المقالة</translation>
     </message>
@@ -612,6 +698,102 @@ Nothing was written.</source>
     <message>
       <source>&lt;h2 align='center'&gt;Keys&lt;/h2&gt;&lt;table align='center' cellspacing='3'&gt;{0}&lt;/table&gt;&lt;p align='center'&gt;Any key or click closes this list.&lt;/p&gt;</source>
       <translation>&lt;h2 align='center'&gt;المفاتيح&lt;/h2&gt;&lt;table align='center' cellspacing='3'&gt;{0}&lt;/table&gt;&lt;p align='center'&gt;أي مفتاح أو نقرة تغلق هذه القائمة.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Import into the project</source>
+      <translation>الاستيراد إلى المشروع</translation>
+    </message>
+    <message>
+      <source>Add &amp;files…</source>
+      <translation>إضافة &amp;ملفات…</translation>
+    </message>
+    <message>
+      <source>Add f&amp;older…</source>
+      <translation>إضافة م&amp;جلد…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;إزالة</translation>
+    </message>
+    <message>
+      <source>Files and folders:</source>
+      <translation>الملفات والمجلدات:</translation>
+    </message>
+    <message>
+      <source>&amp;Format:</source>
+      <translation>&amp;الصيغة:</translation>
+    </message>
+    <message>
+      <source>&amp;Proposals to review, origin</source>
+      <translation>&amp;مقترحات للمراجعة، المصدر</translation>
+    </message>
+    <message>
+      <source>as the file says, else import:FILE</source>
+      <translation>كما يقول الملف، وإلا import:FILE</translation>
+    </message>
+    <message>
+      <source>&amp;Gold labels of reviewer</source>
+      <translation>&amp;وسوم معتمدة للمراجِع</translation>
+    </message>
+    <message>
+      <source>Events in them:</source>
+      <translation>الأحداث فيها:</translation>
+    </message>
+    <message>
+      <source>Label Studio tasks: read</source>
+      <translation>مهام Label Studio: قراءة</translation>
+    </message>
+    <message>
+      <source>&amp;Skip bad files (import the good ones, list the bad)</source>
+      <translation>&amp;تخطّي الملفات التالفة (استيراد السليمة وسرد التالفة)</translation>
+    </message>
+    <message>
+      <source>Add the files or folders to import.</source>
+      <translation>أضف الملفات أو المجلدات المراد استيرادها.</translation>
+    </message>
+    <message>
+      <source>What each file gave, the readers' warnings and any file skipped are listed here at the end.</source>
+      <translation>ما أعطاه كل ملف وتحذيرات القرّاء وأي ملف متخطّى تُسرد هنا في النهاية.</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>&amp;استيراد</translation>
+    </message>
+    <message>
+      <source>Cancel import</source>
+      <translation>إلغاء الاستيراد</translation>
+    </message>
+    <message>
+      <source>Import files</source>
+      <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+      <source>Import a folder</source>
+      <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+      <source>Import failed; nothing was stored.</source>
+      <translation>فشل الاستيراد؛ لم يُخزَّن شيء.</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was stored (the whole import was rolled back).</source>
+      <translation>أُلغي الاستيراد؛ لم يُخزَّن شيء (تراجع الاستيراد كله).</translation>
+    </message>
+    <message>
+      <source>Cancelling: rolling the import back …</source>
+      <translation>جارٍ الإلغاء: التراجع عن الاستيراد …</translation>
+    </message>
+    <message>
+      <source>Importing {0} source(s) into {1} …</source>
+      <translation>جارٍ استيراد {0} مصدر إلى {1} …</translation>
+    </message>
+    <message>
+      <source>Importing: {0} articles read and stored so far (committed only at the end) …</source>
+      <translation>جارٍ الاستيراد: قُرئت {0} مقالة وخُزّنت حتى الآن (تُعتمد في النهاية فقط) …</translation>
+    </message>
+    <message>
+      <source>Imported {0} articles into {1}.</source>
+      <translation>استُوردت {0} مقالة إلى {1}.</translation>
     </message>
     <message>
       <source>Article text</source>
@@ -710,6 +892,34 @@ Nothing was written.</source>
       <translation>اللغة الجديدة تعيد تسمية القوائم والمفاتيح فورًا وتعكس اتجاه النافذة؛ وتتغير بقية التسميات عند فتح تدقيق مرة أخرى.</translation>
     </message>
     <message>
+      <source>Open &amp;Recent</source>
+      <translation>المشاريع ال&amp;أخيرة</translation>
+    </message>
+    <message>
+      <source>Clear the list</source>
+      <translation>مسح القائمة</translation>
+    </message>
+    <message>
+      <source>Open project</source>
+      <translation>فتح مشروع</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>مشروع جديد</translation>
+    </message>
+    <message>
+      <source>(no other project yet)</source>
+      <translation>(لا مشروع آخر بعد)</translation>
+    </message>
+    <message>
+      <source>{0}: already exists; File → Open project… opens it</source>
+      <translation>{0}: موجود أصلًا؛ ملف ← فتح مشروع… يفتحه</translation>
+    </message>
+    <message>
+      <source>{0} is the project open in this window</source>
+      <translation>{0} هو المشروع المفتوح في هذه النافذة</translation>
+    </message>
+    <message>
       <source>Search articles</source>
       <translation>البحث في المقالات</translation>
     </message>
@@ -740,6 +950,14 @@ Nothing was written.</source>
     <message>
       <source>{0} in this queue</source>
       <translation>{0} في هذه القائمة</translation>
+    </message>
+    <message>
+      <source>Read-only: nothing can be changed</source>
+      <translation>للقراءة فقط: لا يمكن تغيير شيء</translation>
+    </message>
+    <message>
+      <source>{0}. Copy the file to a folder you can write to review in it.</source>
+      <translation>{0}. انسخ الملف إلى مجلد تستطيع الكتابة فيه لتراجع فيه.</translation>
     </message>
     <message>
       <source>Retrain the learned engine</source>
