@@ -11,7 +11,6 @@ The gold's place values are not compared: the seed gold was made before geocodin
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
