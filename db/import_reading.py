@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.importing.decode import decode_bytes
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
-from tadqiq.core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
+from tadqiq.core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file, stream_items
+from tadqiq.core.importing.stream import StreamedText, whole_lines
 from tadqiq.core.schema import EventSchema
 from tadqiq.db.project import sha256_text
 from tadqiq.db.search import search_shadow
@@ -30,6 +30,8 @@ from tadqiq.db.search import search_shadow
 PARALLEL_BYTES = 4 << 20
 #: Lines of a .jsonl file handed to a worker at a time.
 JSONL_CHUNK_LINES = 256
+#: Items of a file streamed in this process handed on (to be stored) at a time.
+STREAM_PART_ITEMS = 256
 
 
 @dataclass
@@ -74,13 +76,6 @@ def _jsonl_chunk(path: Path, text: str, first_line: int, schema: EventSchema,
     except ImportProblem as exc:
         return items, exc
     return items, None
-
-
-def _chunks(text: str) -> Iterator[tuple[str, int]]:
-    """(chunk of whole lines, number of its first line) of a decoded .jsonl text."""
-    lines = text.split("\n")
-    for start in range(0, len(lines), JSONL_CHUNK_LINES):
-        yield "\n".join(lines[start:start + JSONL_CHUNK_LINES]), start + 1
 
 
 def workers_for(paths: list[Path]) -> int:
@@ -129,13 +124,19 @@ class FileReader:
             self._pool = None
 
     def read(self, paths: Iterable[Path], fields: dict[Path, dict[str, Any] | None]) -> Iterator[FileRead]:
-        """Each file read, in order; ``fields``: sidecar metadata of a .txt file."""
+        """Each file read, in order; ``fields``: sidecar metadata of a .txt file.
+
+        A .jsonl or .csv file of PARALLEL_BYTES or more is streamed (core/importing/stream.py):
+        read, decoded and handed on in parts, so memory does not grow with its size."""
         small: list[Path] = []
         for path in paths:
-            if self._pool is not None and path.suffix.lower() == ".jsonl" and path.stat().st_size >= PARALLEL_BYTES:
+            if path.suffix.lower() in (".jsonl", ".csv") and _size(path) >= PARALLEL_BYTES:
                 yield from self._flush(small, fields)
                 small = []
-                yield from self._read_big_jsonl(path)
+                if self._pool is not None and path.suffix.lower() == ".jsonl":
+                    yield from self._read_big_jsonl(path)
+                else:
+                    yield from self._stream_here(path)
             else:
                 small.append(path)
         yield from self._flush(small, fields)
@@ -147,23 +148,40 @@ class FileReader:
         else:
             yield from self._pool.map(_star_read_one, args, chunksize=16)
 
-    def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
-        """Parts of one large .jsonl file, read by the pool while earlier parts are stored."""
+    def _stream_here(self, path: Path) -> Iterator[FileRead]:
+        """Parts of one large file read in this process (a .csv, or no worker processes)."""
+        items, stream = stream_items(path, self.schema, self.options)
+        part: list[ImportItem] = []
         try:
-            decoded = decode_bytes(path.read_bytes(), str(path))
-        except OSError as exc:
-            yield FileRead(path, [], problem=ImportProblem(f"{path}: cannot read: {exc.strerror}"))
-            return
+            for item in items:
+                part.append(with_shadow(item))
+                if len(part) >= STREAM_PART_ITEMS:
+                    yield FileRead(path, part, stream.encoding, done=False)
+                    part = []
         except ImportProblem as exc:
             yield FileRead(path, [], problem=exc)
             return
-        chunks = _chunks(decoded.text)
+        yield FileRead(path, part, stream.encoding)
+
+    def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
+        """Parts of one large .jsonl file, read by the pool while earlier parts are stored.
+
+        This process streams the file's lines (decoding them, core/importing/stream.py) into
+        parts of JSONL_CHUNK_LINES lines; the workers parse them. A problem found while decoding
+        waits until the parts before it are checked, so the first bad line is reported."""
+        stream = StreamedText(path)
+        chunks = whole_lines(stream.lines(), JSONL_CHUNK_LINES)
         window: deque[Any] = deque()  # parts being read: a bounded look-ahead, so a bad file
         # stops the reading of its later parts (and results never pile up unread)
+        pending: list[ImportProblem] = []  # a decoding problem, reported after the parts before it
 
         def fill() -> None:
-            while len(window) < 2 * self.workers:
-                part = next(chunks, None)
+            while not pending and len(window) < 2 * self.workers:
+                try:
+                    part = next(chunks, None)
+                except ImportProblem as exc:
+                    pending.append(exc)
+                    return
                 if part is None:
                     return
                 window.append(self._pool.submit(_jsonl_chunk, path, *part, self.schema, self.options))
@@ -181,11 +199,21 @@ class FileReader:
                 yield FileRead(path, [], problem=problem)
                 return
             fill()  # the pool reads ahead while this part is stored
-            yield FileRead(path, [item for _n, item in items], decoded.encoding, done=False)
+            yield FileRead(path, [item for _n, item in items], stream.encoding, done=False)
+        if pending:
+            yield FileRead(path, [], problem=pending[0])
+            return
         if not seen:
             yield FileRead(path, [], problem=ImportProblem(f"{path}: no articles (empty file)"))
             return
-        yield FileRead(path, [], decoded.encoding)
+        yield FileRead(path, [], stream.encoding)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_file names the problem
 
 
 def _star_read_one(args: tuple) -> FileRead:

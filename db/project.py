@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,6 @@ class ImportResult:
     mentions_added: int = 0
     mentions_skipped: int = 0  # identical mention already stored
     attached: int = 0  # mentions that came with a duplicate and joined the stored article
-    ext_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,6 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                     conn.execute("INSERT INTO articles_fts (rowid, shadow) VALUES (?, ?)",
                                  (article_id, item.shadow if item.shadow is not None else search_shadow(art.text)))
                     result.articles_added += 1
-                    result.ext_ids.append(art.ext_id)
                 for n, mention in enumerate(item.mentions, 1):
                     validate_mention(mention, art.text, self.schema, f"{where} event {n}")
                     if self._same_mention_stored(article_id, mention):
