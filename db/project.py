@@ -210,11 +210,23 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return self.db.execute("SELECT count(*) FROM articles WHERE status = ?", [status]).fetchone()[0]
 
-    def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None) -> list[ArticleSummary]:
-        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None, *,
+                     after: int | None = None) -> list[ArticleSummary]:
+        """Up to ``limit`` articles in id order. Page on with ``after`` (the last id of the page
+        before: a keyset seek, the same cost on every page); ``offset`` skips rows the slow way
+        (it walks them) and is kept for a caller's first page, where it is 0."""
+        clauses, params = [], []
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        if after is not None:
+            clauses.append("id > ?")
+            params.append(after)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        skip = " OFFSET ?" if offset else ""
         rows = self.db.execute(
             f"SELECT id, ext_id, title, status, mentions, proposed FROM articles {where}"
-            " ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
+            f" ORDER BY id LIMIT ?{skip}", [*params, limit, *([offset] if offset else [])]
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
 
