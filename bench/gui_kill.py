@@ -96,7 +96,7 @@ def verify(project: Path, acks: list[dict]) -> tuple[int, list[str]]:
         conn.close()
 
 
-def run(kills: int, seed: int, work: Path) -> dict:
+def run(kills: int, seed: int, work: Path, max_wait: float = 1.5) -> dict:
     project = work / "review.tadqiq"
     proposals = make_project(project)
     rng = random.Random(seed)
@@ -116,7 +116,7 @@ def run(kills: int, seed: int, work: Path) -> dict:
             break
         if not any("ready" in a for a in _acks(ack)):
             totals["startup_timeouts"] += 1
-        time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(rng.uniform(0.0, max_wait))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         if proc.stderr:
@@ -141,13 +141,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--kills", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--max-wait", type=float, default=1.5, help="longest review before a kill, seconds")
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md (section gui-kill)")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tadqiq-gui-kill-"))
     t0 = time.perf_counter()
     try:
-        totals = run(args.kills, args.seed, work)
+        totals = run(args.kills, args.seed, work, args.max_wait)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     totals["seconds"] = round(time.perf_counter() - t0, 1)
