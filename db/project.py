@@ -21,7 +21,7 @@ from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
 from tadqiq.db.backups import DEFAULT_KEEP, backup_project, list_backups, restore_project
 from tadqiq.db.check import check_file, check_project
-from tadqiq.db.repair import rebuild_derived
+from tadqiq.db.repair import object_problems, rebuild_derived
 from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
 from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
@@ -60,6 +60,17 @@ class ArticleSummary:
     proposed: int
 
 
+def _refuse_foreign_triggers(db: Any, path: Path) -> None:
+    theirs = [f"{name} ({'not made by Tadqiq' if what == 'foreign' else 'changed'})"
+              for kind, name, what in object_problems(db.conn) if kind == "trigger" and what != "missing"]
+    if theirs:
+        raise ProjectError(
+            f"{path}: has triggers Tadqiq does not make: {', '.join(theirs[:5])}"
+            f"{f' and {len(theirs) - 5} more' if len(theirs) > 5 else ''}. They would run inside every change "
+            f"written to the project, so it is not opened for writing; `tadqiq check {path}` lists them and "
+            f"`tadqiq check --repair {path}` removes them (reading commands still work)")
+
+
 class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
     def __init__(self, path: Path, db: Any, schema: EventSchema, migrated: list[str], backup: Path | None):
         self.path = path
@@ -71,10 +82,15 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
     # -- opening -----------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None,
-             read_only: bool = False) -> Project:
+             read_only: bool = False, foreign_triggers: bool = False) -> Project:
         """Open (or create) a project. ``read_only``: for commands that only read (stats, check,
         show, search, export, evaluate): the file is opened ``mode=ro`` and never created,
-        converted or migrated (db/connection.py); writing through it fails."""
+        converted or migrated (db/connection.py); writing through it fails.
+
+        A file with a trigger Tadqiq does not make (or one of ours redefined) is not opened for
+        writing: the trigger would run inside every write (a file from somebody else could
+        delete or rewrite labels that way). ``foreign_triggers``: open it anyway, for
+        ``check --repair``, which removes them."""
         path = Path(path)
         new = not path.exists() and not read_only
         db, applied, saved = connect(path, create=create and not read_only, read_only=read_only)
@@ -103,6 +119,8 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                             f"{path}: the project uses schema {stored.name!r}, not {wanted.name!r}"
                         )
                 loaded = schema_from_json(row[0], f"{path} (stored schema)")
+            if not read_only and not foreign_triggers:
+                _refuse_foreign_triggers(db, path)
         except BaseException as exc:
             db.close()
             if new:  # a file this call created and could not finish is not left behind
