@@ -6,6 +6,7 @@ changes no byte of the file."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -20,20 +21,27 @@ from tadqiq.db.connection import ProjectError
 from tadqiq.db.importing import import_paths
 from tadqiq.db.project import Project
 
+#: bench/fuzz.py sets TADQIQ_FUZZ_SCALE to run many more examples than the suite does
+SCALE = float(os.environ.get("TADQIQ_FUZZ_SCALE", "1"))
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 
 
-@pytest.fixture(scope="module")
-def good_project():
-    folder = Path(tempfile.mkdtemp(prefix="tadqiq-openfuzz-"))
+def make_good_project(folder: Path) -> bytes:
+    """The bytes of a project of the demo corpus, as one self-contained file (no -wal)."""
     path = folder / "good.tadqiq"
     with Project.open(path) as p:
         import_paths(p, [resource_path("demo")])
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode=delete")  # one self-contained file, no -wal beside it
+    conn.execute("PRAGMA journal_mode=delete")
     conn.close()
-    yield path.read_bytes()
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def good_project():
+    folder = Path(tempfile.mkdtemp(prefix="tadqiq-openfuzz-"))
+    yield make_good_project(folder)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -54,7 +62,7 @@ def _open_both_ways(path: Path) -> None:
         assert str(path) in str(exc)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(60 * SCALE), deadline=None, suppress_health_check=list(HealthCheck))
 @given(kind=st.sampled_from(["truncate", "flip", "garbage page", "random"]), data=st.data())
 def test_a_damaged_project_file_opens_or_is_refused_with_a_message(tmp_path_factory, good_project, kind, data):
     raw = bytearray(good_project)

@@ -11,7 +11,9 @@ bench/fuzz.py runs the same for longer."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections import Counter
 import tempfile
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from tadqiq.core.importing.item import ImportProblem
 from tadqiq.db.importing import import_paths
 from tadqiq.db.project import Project
 
+#: bench/fuzz.py sets TADQIQ_FUZZ_SCALE to run many more examples than the suite does
+SCALE = float(os.environ.get("TADQIQ_FUZZ_SCALE", "1"))
 DATA = Path(__file__).resolve().parents[1] / "data"
 PRE = DATA / "preannotations"
 #: format -> sample file (JSON formats; brat is a folder, below)
@@ -78,6 +82,10 @@ def _json_file(fmt: str, draw) -> bytes:
     return "\n".join(json.dumps(x, ensure_ascii=False) for x in lines).encode("utf-8", "surrogatepass")
 
 
+#: (format, "imported" | "refused") -> examples, for bench/fuzz.py's report
+OUTCOMES: Counter = Counter()
+
+
 @pytest.fixture(scope="module")
 def project_dir():
     folder = Path(tempfile.mkdtemp(prefix="tadqiq-fuzz-"))
@@ -96,13 +104,15 @@ def _import_or_refuse(project_path: Path, path: Path, fmt: str) -> None:
         before = _counts(p)
         try:
             import_paths(p, [path], fmt=fmt)
+            OUTCOMES[fmt, "imported"] += 1
         except ImportProblem as exc:
             assert str(path) in str(exc) or path.name in str(exc), str(exc)
             assert _counts(p) == before  # refused: nothing stored
+            OUTCOMES[fmt, "refused"] += 1
         assert not p.check(), p.check()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(150 * SCALE), deadline=None, suppress_health_check=list(HealthCheck))
 @given(fmt=st.sampled_from(sorted(SAMPLES)), data=st.data())
 def test_a_hostile_tool_file_is_imported_or_refused_with_a_message(project_dir, fmt, data):
     suffix = ".json" if fmt == "labelstudio" else ".jsonl"
@@ -120,7 +130,7 @@ ANN_LINES = st.sampled_from([
 ])
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(80 * SCALE), deadline=None, suppress_health_check=list(HealthCheck))
 @given(lines=st.lists(ANN_LINES, max_size=10), name=st.sampled_from(["kafr", "..", "a b", "CON", "x" * 200, "ش"]),
        text=st.sampled_from(["قصفت طائرات حربية بلدة كفرنبل.", "", "a\x00b", "<p>قصفت</p>", "\u202eقصفت طائرات"]),
        mangle=st.booleans(), data=st.data())
