@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sqlite3
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -105,9 +106,13 @@ def READERS(cores: int) -> int:  # noqa: N802 - a tunable, measured in bench/ben
 class FileReader:
     """Reads files into FileReads, in order, with ``workers`` processes (0: in this one)."""
 
-    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 0) -> None:
-        self.schema, self.options, self.workers = schema, options, workers
+    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 0,
+                 conn: sqlite3.Connection | None = None) -> None:
+        """``conn``: the importing connection, whose temporary tables keep the ids of a streamed
+        file (so memory does not grow with it); without it they are kept in a dict."""
+        self.schema, self.options, self.workers, self.conn = schema, options, workers, conn
         self._pool: Any = None
+        self._files = 0
 
     def __enter__(self) -> FileReader:
         if self.workers > 0:
@@ -150,7 +155,7 @@ class FileReader:
 
     def _stream_here(self, path: Path) -> Iterator[FileRead]:
         """Parts of one large file read in this process (a .csv, or no worker processes)."""
-        items, stream = stream_items(path, self.schema, self.options)
+        items, stream = stream_items(path, self.schema, self.options, self._seen())
         part: list[ImportItem] = []
         try:
             for item in items:
@@ -187,7 +192,7 @@ class FileReader:
                 window.append(self._pool.submit(_jsonl_chunk, path, *part, self.schema, self.options))
 
         fill()
-        seen: dict[str, int] = {}
+        seen = self._seen()
         while window:
             items, problem = window.popleft().result()
             try:
@@ -207,6 +212,47 @@ class FileReader:
             yield FileRead(path, [], problem=ImportProblem(f"{path}: no articles (empty file)"))
             return
         yield FileRead(path, [], stream.encoding)
+
+
+    def _seen(self) -> MutableMapping[str, int]:
+        self._files += 1
+        return {} if self.conn is None else SeenIds(self.conn, self._files)
+
+
+class SeenIds(MutableMapping[str, int]):
+    """Ids read from one streamed file and their line numbers, in a temporary table of the
+    importing connection: on disk once past SQLite's small temp cache, gone with the connection
+    (and rolled back with the import). A dict of a million ids would take ~125 MB."""
+
+    def __init__(self, conn: sqlite3.Connection, file: int) -> None:
+        self.conn, self.file, self.count = conn, file, 0
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_ids (file INTEGER, ext_id TEXT, line INTEGER,"
+                     " PRIMARY KEY (file, ext_id)) WITHOUT ROWID")
+
+    def __getitem__(self, ext_id: str) -> int:
+        row = self.conn.execute("SELECT line FROM temp.import_seen_ids WHERE file = ? AND ext_id = ?",
+                                (self.file, ext_id)).fetchone()
+        if row is None:
+            raise KeyError(ext_id)
+        return row[0]
+
+    def __contains__(self, ext_id: object) -> bool:
+        return self.conn.execute("SELECT 1 FROM temp.import_seen_ids WHERE file = ? AND ext_id = ?",
+                                 (self.file, ext_id)).fetchone() is not None
+
+    def __setitem__(self, ext_id: str, line: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO temp.import_seen_ids VALUES (?, ?, ?)", (self.file, ext_id, line))
+        self.count += 1
+
+    def __delitem__(self, ext_id: str) -> None:
+        raise TypeError("ids read stay read")
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.conn.execute("SELECT ext_id FROM temp.import_seen_ids WHERE file = ?", (self.file,))
+        return (r[0] for r in rows)
+
+    def __len__(self) -> int:
+        return self.count
 
 
 def _size(path: Path) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -185,7 +185,7 @@ def _spans_onto_normalised(events: list[Any], raw: str) -> list[Any]:
     return moved
 
 
-def check_unique_id(seen: dict[str, int], ext_id: str, n: int, where: str) -> None:
+def check_unique_id(seen: MutableMapping[str, int], ext_id: str, n: int, where: str) -> None:
     """Two lines of one file may not name the same article id."""
     if ext_id in seen:
         raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
@@ -199,9 +199,11 @@ def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOpti
 
 
 def jsonl_items(path: Path, lines: Iterable[tuple[int, str]], schema: EventSchema,
-                options: ImportOptions) -> Iterator[ImportItem]:
-    """The items of a native .jsonl file's (line number, line) pairs, ids checked unique."""
-    seen: dict[str, int] = {}
+                options: ImportOptions, seen: MutableMapping[str, int] | None = None) -> Iterator[ImportItem]:
+    """The items of a native .jsonl file's (line number, line) pairs, ids checked unique.
+    ``seen``: where the ids read so far are kept (a dict unless the caller has a store that
+    does not grow in memory, db/import_reading.py)."""
+    seen = {} if seen is None else seen
     for n, where, obj in json_objects(path, lines):
         item = jsonl_item(path, n, where, obj, schema, options)
         check_unique_id(seen, item.article.ext_id, n, where)
@@ -242,13 +244,14 @@ def csv_items(path: Path, lines: Iterable[str]) -> Iterator[ImportItem]:
         raise ImportProblem(f"{path}: no rows under the header")
 
 
-def stream_items(path: Path, schema: EventSchema, options: ImportOptions) -> tuple[Iterator[ImportItem], StreamedText]:
+def stream_items(path: Path, schema: EventSchema, options: ImportOptions,
+                 seen: MutableMapping[str, int] | None = None) -> tuple[Iterator[ImportItem], StreamedText]:
     """A .jsonl or .csv file's items read as they are needed, in bounded memory; the
     StreamedText's ``encoding`` is known once the items are exhausted."""
     stream = StreamedText(path)
     if path.suffix.lower() == ".csv":
         return csv_items(path, (line + "\n" for _n, line in stream.lines())), stream
-    return jsonl_items(path, stream.lines(), schema, options), stream
+    return jsonl_items(path, stream.lines(), schema, options, seen), stream
 
 
 def collect_files(paths: list[Path]) -> Iterator[Path]:
