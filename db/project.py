@@ -60,6 +60,15 @@ class ArticleSummary:
     proposed: int
 
 
+def _check_fields(art: Article, where: Any) -> None:
+    """Every reader should hand over text fields as text; one that did not (a list as 'lang'
+    from somebody's file) is refused here, naming the item, rather than failing in SQLite."""
+    for name in ("ext_id", "text", "title", "published", "source", "url", "lang"):
+        value = getattr(art, name)
+        if value is not None and not isinstance(value, str):
+            raise ProjectError(f"{where}: the article's {name!r} must be text, got {type(value).__name__} {value!r:.60}")
+
+
 def _refuse_foreign_triggers(db: Any, path: Path) -> None:
     theirs = [f"{name} ({'not made by Tadqiq' if what == 'foreign' else 'changed'})"
               for kind, name, what in object_problems(db.conn) if kind == "trigger" and what != "missing"]
@@ -118,14 +127,18 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                         raise ProjectError(
                             f"{path}: the project uses schema {stored.name!r}, not {wanted.name!r}"
                         )
-                loaded = schema_from_json(row[0], f"{path} (stored schema)")
+                try:
+                    loaded = schema_from_json(row[0], f"{path} (stored schema)")
+                except json.JSONDecodeError as exc:
+                    raise ProjectError(f"{path}: the stored event schema is damaged ({exc}); `tadqiq backup --list "
+                                       f"{path}` lists the backups to restore") from None
             if not read_only and not foreign_triggers:
                 _refuse_foreign_triggers(db, path)
         except BaseException as exc:
             db.close()
             if new:  # a file this call created and could not finish is not left behind
                 remove_project_files(path)
-            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):
+            if isinstance(exc, (SchemaError, sqlite3.DatabaseError, ValueError)):  # a damaged stored schema too
                 raise ProjectError(f"{path}: {exc}") from None
             raise
         return cls(path, db, loaded, applied, saved)
@@ -154,6 +167,7 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             for item in items:
                 art = item.article
                 where = item.where or art.ext_id
+                _check_fields(art, where)
                 digest = item.sha256 or sha256_text(art.text)
                 row = conn.execute("SELECT id, metadata FROM articles WHERE sha256 = ?", (digest,)).fetchone()
                 if row is not None:

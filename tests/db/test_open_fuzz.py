@@ -137,3 +137,10 @@ def test_the_hostile_project_files_kept_in_tests_data(tmp_path):
         path = tmp_path / original.name
         shutil.copy(original, path)
         _open_both_ways(path)
+
+
+def test_found_by_fuzzing_a_damaged_stored_schema_is_a_project_error(good_project, tmp_path):
+    path = _project_with(good_project, tmp_path, "UPDATE event_schema SET definition = '{\"name\": ' || 'x'")
+    for read_only in (True, False):
+        with pytest.raises(ProjectError, match="stored event schema is damaged"):
+            Project.open(path, create=False, read_only=read_only)

@@ -146,3 +146,23 @@ def test_a_hostile_brat_folder_is_imported_or_refused_with_a_message(project_dir
     (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     shutil.copy(DATA / "formats" / "brat" / "annotation.conf", folder / "annotation.conf")
     _import_or_refuse(project_dir / "p.tadqiq", folder, "brat")
+
+
+def test_found_by_fuzzing_prodigy_spans_that_are_not_a_list(project_dir):
+    path = project_dir / "spans.jsonl"
+    path.write_text('{"text": "قصفت طائرات", "meta": {"id": "p1"}, "spans": 5}\n', encoding="utf-8")
+    with Project.open(project_dir / "p.tadqiq", create=False) as p:
+        with pytest.raises(ImportProblem, match=r"line 1.*'spans' must be a list, got int"):
+            import_paths(p, [path], fmt="prodigy")
+
+
+def test_found_by_fuzzing_an_article_field_that_is_not_text_is_refused_naming_it(project_dir):
+    from tadqiq.core.importing.item import ImportItem
+    from tadqiq.core.model import Article
+    from tadqiq.db.connection import ProjectError
+
+    with Project.open(project_dir / "p.tadqiq", create=False) as p:
+        before = _counts(p)
+        with pytest.raises(ProjectError, match=r"doc 9: the article's 'lang' must be text, got list"):
+            p.import_items([ImportItem(Article(ext_id="x9", text="نص", lang=["ar"]), where="doc 9")])
+        assert _counts(p) == before
