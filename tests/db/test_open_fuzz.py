@@ -51,7 +51,10 @@ def _open_both_ways(path: Path) -> None:
     try:
         with Project.open(path, read_only=True) as p:
             p.check()  # lists damage, never raises on it
-            p.article_count()
+            try:
+                p.article_count()
+            except sqlite3.DatabaseError:
+                pass  # a bad page met later: the commands' handler words it (tests/cli/test_damaged_and_readonly.py)
     except ProjectError as exc:
         assert str(path) in str(exc)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # reading wrote nothing
