@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sqlite3
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tadqiq.core.importing.decode import decode_bytes
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
-from tadqiq.core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file
+from tadqiq.core.importing.readers import check_unique_id, json_lines, jsonl_item, read_file, stream_items
+from tadqiq.core.importing.stream import StreamedText, whole_lines
 from tadqiq.core.schema import EventSchema
 from tadqiq.db.project import sha256_text
 from tadqiq.db.search import search_shadow
@@ -30,6 +31,8 @@ from tadqiq.db.search import search_shadow
 PARALLEL_BYTES = 4 << 20
 #: Lines of a .jsonl file handed to a worker at a time.
 JSONL_CHUNK_LINES = 256
+#: Items of a file streamed in this process handed on (to be stored) at a time.
+STREAM_PART_ITEMS = 256
 
 
 @dataclass
@@ -76,13 +79,6 @@ def _jsonl_chunk(path: Path, text: str, first_line: int, schema: EventSchema,
     return items, None
 
 
-def _chunks(text: str) -> Iterator[tuple[str, int]]:
-    """(chunk of whole lines, number of its first line) of a decoded .jsonl text."""
-    lines = text.split("\n")
-    for start in range(0, len(lines), JSONL_CHUNK_LINES):
-        yield "\n".join(lines[start:start + JSONL_CHUNK_LINES]), start + 1
-
-
 def workers_for(paths: list[Path]) -> int:
     """How many processes to read ``paths`` with besides this one (0: read here, small inputs)."""
     try:
@@ -110,9 +106,13 @@ def READERS(cores: int) -> int:  # noqa: N802 - a tunable, measured in bench/ben
 class FileReader:
     """Reads files into FileReads, in order, with ``workers`` processes (0: in this one)."""
 
-    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 0) -> None:
-        self.schema, self.options, self.workers = schema, options, workers
+    def __init__(self, schema: EventSchema, options: ImportOptions, workers: int = 0,
+                 conn: sqlite3.Connection | None = None) -> None:
+        """``conn``: the importing connection, whose temporary tables keep the ids of a streamed
+        file (so memory does not grow with it); without it they are kept in a dict."""
+        self.schema, self.options, self.workers, self.conn = schema, options, workers, conn
         self._pool: Any = None
+        self._files = 0
 
     def __enter__(self) -> FileReader:
         if self.workers > 0:
@@ -129,13 +129,19 @@ class FileReader:
             self._pool = None
 
     def read(self, paths: Iterable[Path], fields: dict[Path, dict[str, Any] | None]) -> Iterator[FileRead]:
-        """Each file read, in order; ``fields``: sidecar metadata of a .txt file."""
+        """Each file read, in order; ``fields``: sidecar metadata of a .txt file.
+
+        A .jsonl or .csv file of PARALLEL_BYTES or more is streamed (core/importing/stream.py):
+        read, decoded and handed on in parts, so memory does not grow with its size."""
         small: list[Path] = []
         for path in paths:
-            if self._pool is not None and path.suffix.lower() == ".jsonl" and path.stat().st_size >= PARALLEL_BYTES:
+            if path.suffix.lower() in (".jsonl", ".csv") and _size(path) >= PARALLEL_BYTES:
                 yield from self._flush(small, fields)
                 small = []
-                yield from self._read_big_jsonl(path)
+                if self._pool is not None and path.suffix.lower() == ".jsonl":
+                    yield from self._read_big_jsonl(path)
+                else:
+                    yield from self._stream_here(path)
             else:
                 small.append(path)
         yield from self._flush(small, fields)
@@ -147,29 +153,46 @@ class FileReader:
         else:
             yield from self._pool.map(_star_read_one, args, chunksize=16)
 
-    def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
-        """Parts of one large .jsonl file, read by the pool while earlier parts are stored."""
+    def _stream_here(self, path: Path) -> Iterator[FileRead]:
+        """Parts of one large file read in this process (a .csv, or no worker processes)."""
+        items, stream = stream_items(path, self.schema, self.options, self._seen())
+        part: list[ImportItem] = []
         try:
-            decoded = decode_bytes(path.read_bytes(), str(path))
-        except OSError as exc:
-            yield FileRead(path, [], problem=ImportProblem(f"{path}: cannot read: {exc.strerror}"))
-            return
+            for item in items:
+                part.append(with_shadow(item))
+                if len(part) >= STREAM_PART_ITEMS:
+                    yield FileRead(path, part, stream.encoding, done=False)
+                    part = []
         except ImportProblem as exc:
             yield FileRead(path, [], problem=exc)
             return
-        chunks = _chunks(decoded.text)
+        yield FileRead(path, part, stream.encoding)
+
+    def _read_big_jsonl(self, path: Path) -> Iterator[FileRead]:
+        """Parts of one large .jsonl file, read by the pool while earlier parts are stored.
+
+        This process streams the file's lines (decoding them, core/importing/stream.py) into
+        parts of JSONL_CHUNK_LINES lines; the workers parse them. A problem found while decoding
+        waits until the parts before it are checked, so the first bad line is reported."""
+        stream = StreamedText(path)
+        chunks = whole_lines(stream.lines(), JSONL_CHUNK_LINES)
         window: deque[Any] = deque()  # parts being read: a bounded look-ahead, so a bad file
         # stops the reading of its later parts (and results never pile up unread)
+        pending: list[ImportProblem] = []  # a decoding problem, reported after the parts before it
 
         def fill() -> None:
-            while len(window) < 2 * self.workers:
-                part = next(chunks, None)
+            while not pending and len(window) < 2 * self.workers:
+                try:
+                    part = next(chunks, None)
+                except ImportProblem as exc:
+                    pending.append(exc)
+                    return
                 if part is None:
                     return
                 window.append(self._pool.submit(_jsonl_chunk, path, *part, self.schema, self.options))
 
         fill()
-        seen: dict[str, int] = {}
+        seen = self._seen()
         while window:
             items, problem = window.popleft().result()
             try:
@@ -181,11 +204,62 @@ class FileReader:
                 yield FileRead(path, [], problem=problem)
                 return
             fill()  # the pool reads ahead while this part is stored
-            yield FileRead(path, [item for _n, item in items], decoded.encoding, done=False)
+            yield FileRead(path, [item for _n, item in items], stream.encoding, done=False)
+        if pending:
+            yield FileRead(path, [], problem=pending[0])
+            return
         if not seen:
             yield FileRead(path, [], problem=ImportProblem(f"{path}: no articles (empty file)"))
             return
-        yield FileRead(path, [], decoded.encoding)
+        yield FileRead(path, [], stream.encoding)
+
+
+    def _seen(self) -> MutableMapping[str, int]:
+        self._files += 1
+        return {} if self.conn is None else SeenIds(self.conn, self._files)
+
+
+class SeenIds(MutableMapping[str, int]):
+    """Ids read from one streamed file and their line numbers, in a temporary table of the
+    importing connection: on disk once past SQLite's small temp cache, gone with the connection
+    (and rolled back with the import). A dict of a million ids would take ~125 MB."""
+
+    def __init__(self, conn: sqlite3.Connection, file: int) -> None:
+        self.conn, self.file, self.count = conn, file, 0
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_ids (file INTEGER, ext_id TEXT, line INTEGER,"
+                     " PRIMARY KEY (file, ext_id)) WITHOUT ROWID")
+
+    def __getitem__(self, ext_id: str) -> int:
+        row = self.conn.execute("SELECT line FROM temp.import_seen_ids WHERE file = ? AND ext_id = ?",
+                                (self.file, ext_id)).fetchone()
+        if row is None:
+            raise KeyError(ext_id)
+        return row[0]
+
+    def __contains__(self, ext_id: object) -> bool:
+        return self.conn.execute("SELECT 1 FROM temp.import_seen_ids WHERE file = ? AND ext_id = ?",
+                                 (self.file, ext_id)).fetchone() is not None
+
+    def __setitem__(self, ext_id: str, line: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO temp.import_seen_ids VALUES (?, ?, ?)", (self.file, ext_id, line))
+        self.count += 1
+
+    def __delitem__(self, ext_id: str) -> None:
+        raise TypeError("ids read stay read")
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.conn.execute("SELECT ext_id FROM temp.import_seen_ids WHERE file = ?", (self.file,))
+        return (r[0] for r in rows)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_file names the problem
 
 
 def _star_read_one(args: tuple) -> FileRead:

@@ -154,7 +154,8 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions | N
             raise problem
         report.bad.append(str(problem))
     try:
-        with FileReader(project.schema, options, workers_for(files) if workers is None else workers) as reader:
+        with FileReader(project.schema, options, workers_for(files) if workers is None else workers,
+                        project.db.conn) as reader:
             with project.db.atomic():
                 report.result = project.import_items(checked(stream(reader)))
     except ProjectBusy:

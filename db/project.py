@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from tadqiq.core.validate import MentionError, validate_mention
 from tadqiq.core.version import __version__
 from tadqiq.db.backups import DEFAULT_KEEP, backup_project, list_backups, restore_project
 from tadqiq.db.check import check_file, check_project
-from tadqiq.db.repair import rebuild_derived
+from tadqiq.db.repair import object_problems, rebuild_derived
 from tadqiq.db.connection import ProjectError, connect, now, read_only_uri, remove_project_files
 from tadqiq.db.locking import ProjectBusy, busy_message, is_busy, note_operation
 from tadqiq.db.history import ARTICLE_STATUS, Replay, action_name, replay
@@ -48,7 +48,6 @@ class ImportResult:
     mentions_added: int = 0
     mentions_skipped: int = 0  # identical mention already stored
     attached: int = 0  # mentions that came with a duplicate and joined the stored article
-    ext_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,26 @@ class ArticleSummary:
     status: str
     mentions: int
     proposed: int
+
+
+def _check_fields(art: Article, where: Any) -> None:
+    """Every reader should hand over text fields as text; one that did not (a list as 'lang'
+    from somebody's file) is refused here, naming the item, rather than failing in SQLite."""
+    for name in ("ext_id", "text", "title", "published", "source", "url", "lang"):
+        value = getattr(art, name)
+        if value is not None and not isinstance(value, str):
+            raise ProjectError(f"{where}: the article's {name!r} must be text, got {type(value).__name__} {value!r:.60}")
+
+
+def _refuse_foreign_triggers(db: Any, path: Path) -> None:
+    theirs = [f"{name} ({'not made by Tadqiq' if what == 'foreign' else 'changed'})"
+              for kind, name, what in object_problems(db.conn) if kind == "trigger" and what != "missing"]
+    if theirs:
+        raise ProjectError(
+            f"{path}: has triggers Tadqiq does not make: {', '.join(theirs[:5])}"
+            f"{f' and {len(theirs) - 5} more' if len(theirs) > 5 else ''}. They would run inside every change "
+            f"written to the project, so it is not opened for writing; `tadqiq check {path}` lists them and "
+            f"`tadqiq check --repair {path}` removes them (reading commands still work)")
 
 
 class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
@@ -74,10 +93,15 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
     # -- opening -----------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, schema: str | Path | None = None,
-             read_only: bool = False) -> Project:
+             read_only: bool = False, foreign_triggers: bool = False) -> Project:
         """Open (or create) a project. ``read_only``: for commands that only read (stats, check,
         show, search, export, evaluate): the file is opened ``mode=ro`` and never created,
-        converted or migrated (db/connection.py); writing through it fails."""
+        converted or migrated (db/connection.py); writing through it fails.
+
+        A file with a trigger Tadqiq does not make (or one of ours redefined) is not opened for
+        writing: the trigger would run inside every write (a file from somebody else could
+        delete or rewrite labels that way). ``foreign_triggers``: open it anyway, for
+        ``check --repair``, which removes them."""
         path = Path(path)
         new = not path.exists() and not read_only
         db, applied, saved = connect(path, create=create and not read_only, read_only=read_only)
@@ -105,12 +129,19 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                         raise ProjectError(
                             f"{path}: the project uses schema {stored.name!r}, not {wanted.name!r}"
                         )
-                loaded = schema_from_json(row[0], f"{path} (stored schema)")
+                try:
+                    loaded = schema_from_json(row[0], f"{path} (stored schema)")
+                except json.JSONDecodeError as exc:
+                    raise ProjectError(f"{path}: the stored event schema is damaged ({exc}); `tadqiq backup --list "
+                                       f"{path}` lists the backups to restore") from None
+            if not read_only and not foreign_triggers:
+                _refuse_foreign_triggers(db, path)
         except BaseException as exc:
             db.close()
             if new:  # a file this call created and could not finish is not left behind
                 remove_project_files(path)
-            if isinstance(exc, (SchemaError, sqlite3.DatabaseError)):  # the path once, also when exc names it
+            # a damaged stored schema (ValueError) too; the path once, also when exc names it
+            if isinstance(exc, (SchemaError, sqlite3.DatabaseError, ValueError)):
                 raise ProjectError(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}") from None
             raise
         project = cls(path, db, loaded, applied, saved)
@@ -141,6 +172,7 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             for item in items:
                 art = item.article
                 where = item.where or art.ext_id
+                _check_fields(art, where)
                 digest = item.sha256 or sha256_text(art.text)
                 row = conn.execute("SELECT id, metadata FROM articles WHERE sha256 = ?", (digest,)).fetchone()
                 if row is not None:
@@ -173,7 +205,6 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
                     conn.execute("INSERT INTO articles_fts (rowid, shadow) VALUES (?, ?)",
                                  (article_id, item.shadow if item.shadow is not None else search_shadow(art.text)))
                     result.articles_added += 1
-                    result.ext_ids.append(art.ext_id)
                 for n, mention in enumerate(item.mentions, 1):
                     validate_mention(mention, art.text, self.schema, f"{where} event {n}")
                     if self._same_mention_stored(article_id, mention):
@@ -216,11 +247,23 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
             return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return self.db.execute("SELECT count(*) FROM articles WHERE status = ?", [status]).fetchone()[0]
 
-    def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None) -> list[ArticleSummary]:
-        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    def article_list(self, offset: int = 0, limit: int = 100, status: str | None = None, *,
+                     after: int | None = None) -> list[ArticleSummary]:
+        """Up to ``limit`` articles in id order. Page on with ``after`` (the last id of the page
+        before: a keyset seek, the same cost on every page); ``offset`` skips rows the slow way
+        (it walks them) and is kept for a caller's first page, where it is 0."""
+        clauses, params = [], []
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        if after is not None:
+            clauses.append("id > ?")
+            params.append(after)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        skip = " OFFSET ?" if offset else ""
         rows = self.db.execute(
             f"SELECT id, ext_id, title, status, mentions, proposed FROM articles {where}"
-            " ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
+            f" ORDER BY id LIMIT ?{skip}", [*params, limit, *([offset] if offset else [])]
         ).fetchall()
         return [ArticleSummary(*r) for r in rows]
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tadqiq.app import presence
 from tadqiq.core.resources import resource_path
-
 from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.main_window import MainWindow
@@ -48,10 +48,37 @@ def settle_after_startup() -> None:
     gc.freeze()
 
 
+class AlreadyOpen(ProjectError):
+    """Another window has the project open and the reviewer chose not to open it twice."""
+
+
+def _second_window(project_path: Path, if_open: str) -> None:
+    """When another live window has the project open: ``ask`` the reviewer (open anyway or
+    not), ``refuse``, or open ``anyway``."""
+    note = presence.other_window(project_path)
+    if note is None or if_open == "anyway":
+        return
+    text = (f"{project_path} is open in another Tadqiq window: {presence.describe(note)}.\n\n"
+            "Two windows on one project do not see each other's decisions, and undo in one can "
+            "take back what the other did. Close the other window first, or open it anyway.")
+    if if_open == "ask":
+        box = QMessageBox(QMessageBox.Icon.Warning, "Tadqiq: project open elsewhere", text)
+        anyway = box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is anyway:
+            return
+    raise AlreadyOpen(f"{project_path}: open in another Tadqiq window ({presence.describe(note)}); not opened twice")
+
+
 def open_window(project_path: str | Path, reviewer: str | None = None, *, article: int | str | None = None,
-                settings: Settings | None = None) -> MainWindow:
-    """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project."""
+                settings: Settings | None = None, if_open: str = "ask") -> MainWindow:
+    """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project.
+
+    ``if_open``: what to do when another live window has the project open (app/presence.py):
+    ``ask`` the reviewer, ``refuse`` (AlreadyOpen), or open ``anyway``."""
     application()
+    _second_window(Path(project_path), if_open)
     note_operation(f"the review window{f' of {reviewer}' if reviewer else ''}")  # named to a waiting writer
     # a file this user cannot write is opened for reading (gui/read_only.py), never converted or migrated
     read_only = Path(project_path).is_file() and read_only_reason(Path(project_path)) is not None
@@ -63,6 +90,10 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
         project.close()
         raise
     window.destroyed.connect(project.close)
+    if presence.leave_note(project.path, reviewer) is not None:
+        path = project.path
+        window.destroyed.connect(lambda *_: presence.remove_note(path))
+        QApplication.instance().aboutToQuit.connect(lambda: presence.remove_note(path))
     window.show()
     settle_after_startup()
     return window
@@ -75,6 +106,8 @@ def run(project_path: str | Path, reviewer: str | None = None, *, article: int |
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)) if settings_file else None
     try:
         window = open_window(project_path, reviewer, article=article, settings=settings)
+    except AlreadyOpen:
+        return 2  # the reviewer chose it; nothing more to say
     except (ProjectError, FontError, FileNotFoundError, sqlite3.DatabaseError) as exc:
         QMessageBox.critical(None, "Tadqiq", describe_open_error(Path(project_path), exc))
         return 2

@@ -33,10 +33,20 @@ from tadqiq.core.model import Argument, Article, Mention, Span
 from tadqiq.core.schema import EventSchema
 
 
+def _list(obj: dict[str, Any], key: str, loc: str) -> list[Any]:
+    """A record's list field, [] when absent or null; anything else is refused."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FormatError(f"{loc}: {key!r} must be a list, got {type(value).__name__}")
+    return value
+
+
 def _record_mentions(obj: dict[str, Any], text: str, loc: str, schema: EventSchema, origin: str) -> list[Mention]:
     spans: list[LabelledSpan] = []
     keys: dict[tuple[int, int], str] = {}
-    for j, s in enumerate(obj.get("spans") or []):
+    for j, s in enumerate(_list(obj, "spans", loc)):
         sloc = f"{loc} span {j + 1}"
         start, end = need(s, "start", int, sloc), need(s, "end", int, sloc)
         label = need(s, "label", str, sloc)
@@ -46,7 +56,7 @@ def _record_mentions(obj: dict[str, Any], text: str, loc: str, schema: EventSche
         spans.append(LabelledSpan(key, start, end, label, sloc))
         keys.setdefault((start, end), key)
     relations = []
-    for j, r in enumerate(obj.get("relations") or []):
+    for j, r in enumerate(_list(obj, "relations", loc)):
         rloc = f"{loc} relation {j + 1}"
         ends = []
         for side in ("head_span", "child_span"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -120,30 +121,59 @@ def line_ranges(numbers: list[int], shown: int = 8) -> str:
 
 
 def mixed_encodings(data: bytes) -> str | None:
-    """Why bytes that are not UTF-8 as a whole cannot be decoded in one encoding either, or None.
+    """Why bytes that are not UTF-8 as a whole cannot be decoded in one encoding either, or None."""
+    return mixed_message(data.split(b"\n"))
+
+
+def mixed_message(lines: Iterable[bytes]) -> str | None:
+    """Why lines (bytes, without their breaks) cannot be decoded in one encoding, or None.
 
     Some lines are UTF-8 with non-ASCII characters (Arabic), others are not UTF-8 at all
     (Windows-1256, when they read as Arabic in it): decoding the whole file in either encoding
-    would store the other lines garbled. Refused with the line numbers of each, never guessed."""
-    utf8: list[int] = []
-    other: list[int] = []
-    for n, line in enumerate(data.split(b"\n"), 1):
+    would store the other lines garbled. Refused with the line numbers of each, never guessed.
+    Streams: memory holds a few line ranges and 50 sample lines, never the file."""
+    utf8, other = _Ranges(), _Ranges()
+    sample: list[bytes] = []
+    for n, line in enumerate(lines, 1):
         if line.isascii():
             continue
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
-            other.append(n)
+            other.add(n)
+            if len(sample) < 50:
+                sample.append(line)
         else:
-            utf8.append(n)
-    if not utf8 or not other:
+            utf8.add(n)
+    if not utf8.count or not other.count:
         return None
-    sample = b"\n".join(data.split(b"\n")[n - 1] for n in other[:50])
-    arabic = _arabic_share_of_non_ascii(sample.decode("cp1256", errors="replace")) >= 0.6
+    arabic = _arabic_share_of_non_ascii(b"\n".join(sample).decode("cp1256", errors="replace")) >= 0.6
     kind = "Windows-1256 (Arabic)" if arabic else "another encoding (not UTF-8)"
-    return (f"mixes encodings, nothing imported: UTF-8 on {line_ranges(utf8)}; {kind} on {line_ranges(other)}; "
+    return (f"mixes encodings, nothing imported: UTF-8 on {utf8}; {kind} on {other}; "
             "decoding it whole either way would store the other lines garbled. Convert the lines to one "
             "encoding (e.g. save each part as UTF-8) and import again")
+
+
+class _Ranges:
+    """Line numbers as ranges, as line_ranges words them, keeping only the ranges it shows."""
+
+    def __init__(self, shown: int = 8) -> None:
+        self.shown, self.count, self.ranges, self.total = shown, 0, [], 0
+
+    def add(self, n: int) -> None:
+        self.count += 1
+        if self.ranges and n == self.ranges[-1][1] + 1:
+            self.ranges[-1][1] = n
+            return
+        self.total += 1
+        if len(self.ranges) > self.shown:
+            self.ranges.pop()  # only the last one can still grow, and it is not shown
+        self.ranges.append([n, n])
+
+    def __str__(self) -> str:
+        parts = [f"{a}" if a == b else f"{a}-{b}" for a, b in self.ranges[: self.shown]]
+        more = f" and {self.total - self.shown} more ranges" if self.total > self.shown else ""
+        return f"{'line' if self.count == 1 else 'lines'} {', '.join(parts)}{more}"
 
 
 def _guess(data: bytes, where: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from tadqiq.core.json_input import JSONInputError, loads
 from tadqiq.core.importing.decode import decode_bytes, newline_offsets, normalize_newlines
 from tadqiq.core.importing.events import parse_mention
 from tadqiq.core.importing.item import ImportItem, ImportOptions, ImportProblem
+from tadqiq.core.importing.stream import StreamedText
 from tadqiq.core.model import Article
 from tadqiq.core.schema import EventSchema
 
@@ -72,7 +73,12 @@ def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, str
 
     ``first``: the number of the text's first line (a part of a larger file).
     """
-    for n, line in enumerate(text.split("\n"), first):
+    return json_objects(path, enumerate(text.split("\n"), first))
+
+
+def json_objects(path: Path, lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """json_lines over (line number, line) pairs: a streamed file (core/importing/stream.py)."""
+    for n, line in lines:
         if not line.strip():
             continue
         where = f"{path} line {n}"
@@ -179,7 +185,7 @@ def _spans_onto_normalised(events: list[Any], raw: str) -> list[Any]:
     return moved
 
 
-def check_unique_id(seen: dict[str, int], ext_id: str, n: int, where: str) -> None:
+def check_unique_id(seen: MutableMapping[str, int], ext_id: str, n: int, where: str) -> None:
     """Two lines of one file may not name the same article id."""
     if ext_id in seen:
         raise ImportProblem(f"{where}: id {ext_id!r} already used on line {seen[ext_id]}")
@@ -188,27 +194,42 @@ def check_unique_id(seen: dict[str, int], ext_id: str, n: int, where: str) -> No
 
 def read_jsonl(path: Path, data: bytes, schema: EventSchema, options: ImportOptions) -> tuple[list[ImportItem], str]:
     decoded = decode_bytes(data, str(path))
-    items = []
-    seen: dict[str, int] = {}
-    for n, where, obj in json_lines(path, decoded.text):
+    items = list(jsonl_items(path, enumerate(decoded.text.split("\n"), 1), schema, options))
+    return items, decoded.encoding
+
+
+def jsonl_items(path: Path, lines: Iterable[tuple[int, str]], schema: EventSchema,
+                options: ImportOptions, seen: MutableMapping[str, int] | None = None) -> Iterator[ImportItem]:
+    """The items of a native .jsonl file's (line number, line) pairs, ids checked unique.
+    ``seen``: where the ids read so far are kept (a dict unless the caller has a store that
+    does not grow in memory, db/import_reading.py)."""
+    seen = {} if seen is None else seen
+    for n, where, obj in json_objects(path, lines):
         item = jsonl_item(path, n, where, obj, schema, options)
         check_unique_id(seen, item.article.ext_id, n, where)
-        items.append(item)
-    if not items:
+        yield item
+    if not seen:
         raise ImportProblem(f"{path}: no articles (empty file)")
-    return items, decoded.encoding
 
 
 def read_csv(path: Path, data: bytes) -> tuple[list[ImportItem], str]:
     decoded = decode_bytes(data, str(path))
+    return list(csv_items(path, io.StringIO(decoded.text, newline=""))), decoded.encoding
+
+
+def csv_items(path: Path, lines: Iterable[str]) -> Iterator[ImportItem]:
+    """The articles of a .csv file's decoded lines (each with its \\n; rows may span lines)."""
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(decoded.text, newline=""))
-    header = [h.strip().lower() if h else "" for h in (reader.fieldnames or [])]
+    reader = csv.DictReader(lines)
+    try:
+        header = [h.strip().lower() if h else "" for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise ImportProblem(f"{path} line {reader.line_num}: broken CSV: {exc}") from None
     column = next((reader.fieldnames[i] for i, h in enumerate(header) if h in TEXT_COLUMNS), None)
     if column is None:
         raise ImportProblem(f"{path}: no text column in the header (have {header}; want one of {list(TEXT_COLUMNS)})")
     by_lower = {h.strip().lower(): h for h in reader.fieldnames if h}
-    items = []
+    n = 1
     try:
         for n, row in enumerate(reader, 2):
             where = f"{path} row {n}"
@@ -216,12 +237,21 @@ def read_csv(path: Path, data: bytes) -> tuple[list[ImportItem], str]:
                 raise ImportProblem(f"{where}: more cells than header columns")
             fields = {k: row.get(by_lower[k]) for k in ("title", "published", "source", "url", "lang") if k in by_lower}
             ext_id = (row.get(by_lower["id"]) if "id" in by_lower else "") or f"{path.stem}-{n}"
-            items.append(ImportItem(_article(row[column] or "", ext_id, where, fields), (), where))
+            yield ImportItem(_article(row[column] or "", ext_id, where, fields), (), where)
     except csv.Error as exc:
         raise ImportProblem(f"{path} line {reader.line_num}: broken CSV: {exc}") from None
-    if not items:
+    if n == 1:
         raise ImportProblem(f"{path}: no rows under the header")
-    return items, decoded.encoding
+
+
+def stream_items(path: Path, schema: EventSchema, options: ImportOptions,
+                 seen: MutableMapping[str, int] | None = None) -> tuple[Iterator[ImportItem], StreamedText]:
+    """A .jsonl or .csv file's items read as they are needed, in bounded memory; the
+    StreamedText's ``encoding`` is known once the items are exhausted."""
+    stream = StreamedText(path)
+    if path.suffix.lower() == ".csv":
+        return csv_items(path, (line + "\n" for _n, line in stream.lines())), stream
+    return jsonl_items(path, stream.lines(), schema, options, seen), stream
 
 
 def collect_files(paths: list[Path]) -> Iterator[Path]:

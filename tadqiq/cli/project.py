@@ -187,7 +187,7 @@ def check(project: Path, repair: bool) -> None:
 def _repair(project: Path) -> None:
     if not project.exists():
         fail(f"{project}: no such project file")
-    with Project.open(project, create=False) as p:
+    with Project.open(project, create=False, foreign_triggers=True) as p:
         damage = [x for x in p.check() if x.startswith(("integrity", "opening")) or "cannot be read" in x]
         if damage:
             for problem in damage:

@@ -4,6 +4,7 @@ whose texts are valid Unicode, or raises ImportProblem — never another excepti
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,8 @@ from tadqiq.core.importing.item import ImportOptions, ImportProblem
 from tadqiq.core.importing.readers import read_csv, read_jsonl, read_txt
 from tadqiq.core.schema import load_schema
 
+#: bench/fuzz.py sets TADQIQ_FUZZ_SCALE to run many more examples than the suite does
+SCALE = float(os.environ.get("TADQIQ_FUZZ_SCALE", "1"))
 SCHEMA = load_schema()
 OPTIONS = ImportOptions()
 PIECES = [b"{", b"}", b"[", b"]", b'"', b":", b",", b"\\u", b"d800", b"dc00", b"\\", b"\n", b"\r\n", b"\x00",
@@ -29,7 +32,7 @@ def _must_be_usable(items) -> None:
         json.dumps(dict(item.article.metadata), ensure_ascii=False).encode("utf-8")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(300 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fragments)
 def test_any_bytes_are_read_or_refused_with_a_message(data):
     for reader in (lambda: read_jsonl(Path("f.jsonl"), data, SCHEMA, OPTIONS), lambda: read_txt(Path("f.txt"), data),
@@ -42,7 +45,7 @@ def test_any_bytes_are_read_or_refused_with_a_message(data):
         _must_be_usable(items)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=int(200 * SCALE), deadline=None)
 @given(st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(ANY_CHAR, max_size=5)),
                     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(ANY_CHAR, max_size=3), inner,
                                                                                           max_size=3)),

@@ -253,3 +253,14 @@ def test_somebody_elses_sqlite_file_keeps_its_journal_mode(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
+
+
+def test_article_list_pages_on_by_keyset_with_after(fresh_project):
+    items = [ImportItem(Article(ext_id=f"a{k}", text=f"نص رقم {k}", title=f"t{k}")) for k in range(7)]
+    fresh_project.import_items(items)
+    pages, after = [], None
+    while page := fresh_project.article_list(limit=3, after=after):
+        pages.append([a.ext_id for a in page])
+        after = page[-1].id
+    assert pages == [["a0", "a1", "a2"], ["a3", "a4", "a5"], ["a6"]]
+    assert [a.ext_id for a in fresh_project.article_list(2, 2)] == ["a2", "a3"]  # offset still works
