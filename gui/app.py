@@ -90,7 +90,8 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
         project.close()
         raise
     window.destroyed.connect(project.close)
-    if presence.leave_note(project.path, reviewer) is not None:
+    # a window that only reads leaves no note: reading writes nothing beside the file either
+    if not read_only and presence.leave_note(project.path, reviewer) is not None:
         path = project.path
         window.destroyed.connect(lambda *_: presence.remove_note(path))
         QApplication.instance().aboutToQuit.connect(lambda: presence.remove_note(path))
