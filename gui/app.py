@@ -15,6 +15,7 @@ from tadqiq.app import presence
 from tadqiq.core.resources import resource_path
 from tadqiq.db.project import Project, ProjectError, note_operation
 from tadqiq.gui.fonts import FontError, load_fonts
+from tadqiq.gui.i18n import tr
 from tadqiq.gui.main_window import MainWindow
 from tadqiq.gui.open_errors import describe_open_error, read_only_reason
 from tadqiq.gui.settings import Settings
@@ -58,13 +59,13 @@ def _second_window(project_path: Path, if_open: str) -> None:
     note = presence.other_window(project_path)
     if note is None or if_open == "anyway":
         return
-    text = (f"{project_path} is open in another Tadqiq window: {presence.describe(note)}.\n\n"
-            "Two windows on one project do not see each other's decisions, and undo in one can "
-            "take back what the other did. Close the other window first, or open it anyway.")
+    text = tr("{0} is open in another Tadqiq window: {1}.\n\nTwo windows on one project do not see each "
+              "other's decisions, and undo in one can take back what the other did. Close the other window "
+              "first, or open it anyway.").format(project_path, presence.describe(note))
     if if_open == "ask":
-        box = QMessageBox(QMessageBox.Icon.Warning, "Tadqiq: project open elsewhere", text)
-        anyway = box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Tadqiq: project open elsewhere"), text)
+        anyway = box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is anyway:
             return

@@ -364,6 +364,26 @@
       <translation>يعطي النص المحدد الدور {n} من أدوار نوع الإشارة (يعيد حدود العنصر المحدد إن كان له هذا الدور)</translation>
     </message>
     <message>
+      <source>{0} is open in another Tadqiq window: {1}.
+
+Two windows on one project do not see each other's decisions, and undo in one can take back what the other did. Close the other window first, or open it anyway.</source>
+      <translation>{0} مفتوح في نافذة تدقيق أخرى: {1}.
+
+نافذتان على مشروع واحد لا ترى إحداهما قرارات الأخرى، وقد يتراجع التراجع في إحداهما عمّا فعلته الأخرى. أغلق النافذة الأخرى أولًا، أو افتحه على أي حال.</translation>
+    </message>
+    <message>
+      <source>Tadqiq: project open elsewhere</source>
+      <translation>تدقيق: المشروع مفتوح في مكان آخر</translation>
+    </message>
+    <message>
+      <source>Open anyway</source>
+      <translation>افتحه على أي حال</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
       <source>Hidden direction controls can reorder what you see; check spans near the red marks.</source>
       <translation>محارف الاتجاه الخفية قد تغيّر ترتيب ما تراه؛ تحقّق من المقاطع قرب العلامات الحمراء.</translation>
     </message>
