@@ -29,6 +29,7 @@ from tadqiq.gui.event_panel import EventPanel
 from tadqiq.gui.export_dialog import ExportDialog
 from tadqiq.gui.queue_pane import QueuePane
 from tadqiq.gui.concordance import ConcordanceWindow
+from tadqiq.gui.auto_backup import AutoBackup
 from tadqiq.gui.dashboard import DashboardWindow
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self._open_first(article)
+        self._setup_backups()
 
     # -- setup ---------------------------------------------------------------------------
     def _setup_reviewer(self, reviewer: str | None) -> None:
@@ -164,6 +166,17 @@ class MainWindow(QMainWindow):
         self._started = time.monotonic()
         self._done_at_start = self.project.article_count("done")
         self._total = self.project.article_count()  # only an import changes it (not from this window)
+
+    def _setup_backups(self) -> None:
+        """Rolling backups while reviewing (gui/auto_backup.py); none for a read-only project."""
+        self.auto_backup: AutoBackup | None = None
+        if self.project.read_only or self.settings.get("backup/minutes") <= 0:
+            return
+        self.auto_backup = AutoBackup(Path(str(self.project.path)), self.settings.get("backup/minutes"),
+                                      self.settings.get("backup/keep"), self)
+        self.auto_backup.done.connect(lambda text, _ok: self._show_message(text))
+        self.doc.undo_stack.indexChanged.connect(self.auto_backup.note_change)
+        self.auto_backup.start()  # one as the window opens
 
     def _connect(self) -> None:
         """Bound methods only: Qt drops those connections when the window is destroyed."""

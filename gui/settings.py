@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("view/font_family", str, "Noto Sans Arabic", "article font (one of the bundled families)"),
     Setting("view/theme", str, "light", "colour theme: light, dark or system (the desktop's)"),
     Setting("view/line_spacing", int, 100, "line height of the article text, in percent of the font's"),
+    Setting("backup/minutes", int, 15, "a backup of the project every N minutes with decisions (0: none)"),
+    Setting("backup/keep", int, 5, "how many backups of a project are kept in PROJECT.backups/"),
     Setting("view/language", str, "en", "interface language: en (English) or ar (Arabic, mirrored)"),
     Setting("review/reviewer", str, "", "reviewer name recorded with every decision"),
     Setting("view/guide", bool, False, "the guidelines panel (F1) is shown"),

@@ -392,6 +392,18 @@ Two windows on one project do not see each other's decisions, and undo in one ca
       <translation>⚠ {0} من محارف التحكم بالاتجاه: {1}</translation>
     </message>
     <message>
+      <source>; {0} older removed</source>
+      <translation>؛ حُذفت {0} أقدم</translation>
+    </message>
+    <message>
+      <source>Backup written: {0}{1}</source>
+      <translation>كُتبت نسخة احتياطية: {0}{1}</translation>
+    </message>
+    <message>
+      <source>Backup failed: {0}</source>
+      <translation>فشل النسخ الاحتياطي: {0}</translation>
+    </message>
+    <message>
       <source>Not saved, nothing changed: {0} ({1})</source>
       <translation>لم يُحفظ، ولم يتغير شيء: {0} ({1})</translation>
     </message>
