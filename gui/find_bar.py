@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from tadqiq.db.project import SearchError, search_marks
+from tadqiq.gui.focus import claims_own_keys
 from tadqiq.gui.i18n import tr
 from tadqiq.gui.article_view import ArticleView
 from tadqiq.gui.document import ReviewDocument
@@ -24,12 +25,7 @@ class _Edit(QLineEdit):
         self.bar = bar
 
     def event(self, e: QEvent) -> bool:
-        # Escape and Enter belong to the bar while it has the focus, not to the window's shortcuts
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
-                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            e.accept()
-            return True
-        return super().event(e)
+        return claims_own_keys(e) or super().event(e)  # Escape and Enter are this widget's own
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

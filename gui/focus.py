@@ -16,8 +16,22 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
+
+_OWN_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def claims_own_keys(e: QEvent) -> bool:
+    """For a widget's ``event()``: True (the event accepted) when ``e`` is the shortcut check of
+    Escape or Enter, which the widget (a find line, a note line, a picker that is not modal)
+    answers itself — else the window's shortcuts (Escape cancels, Ctrl+Enter ...) see them first."""
+    if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in _OWN_KEYS:
+        e.accept()
+        return True
+    return False
+
 
 _NOT_DIALOGS = {Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen, Qt.WindowType.Desktop}
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from tadqiq.gui.focus import claims_own_keys
 from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
 
@@ -26,11 +27,7 @@ class _NoteEdit(QLineEdit):
         self.panel = panel
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
-                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            e.accept()  # the note line's own keys, not the window's shortcuts
-            return True
-        return super().event(e)
+        return claims_own_keys(e) or super().event(e)  # Escape and Enter are this widget's own
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

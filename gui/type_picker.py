@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from tadqiq.gui.focus import claims_own_keys
 from tadqiq.gui.i18n import tr
 from tadqiq.core.schema import EventSchema
 
@@ -35,12 +36,7 @@ class TypePicker(QDialog):
     type_chosen = Signal(str)
 
     def event(self, e: QEvent) -> bool:
-        # not modal, so the window's shortcuts would see Escape and Enter first: they are ours
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
-                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            e.accept()
-            return True
-        return super().event(e)
+        return claims_own_keys(e) or super().event(e)  # Escape and Enter are this widget's own
 
     def __init__(self, schema: EventSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)

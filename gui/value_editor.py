@@ -15,9 +15,9 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
+from tadqiq.gui.focus import claims_own_keys
 from tadqiq.gui.i18n import tr
 from tadqiq.core.resources import resource_path
 from tadqiq.core.values.counts import parse_count
@@ -97,12 +97,7 @@ class ValueEditor(QDialog):
     value_chosen = Signal(object)
 
     def event(self, e: QEvent) -> bool:
-        # not modal, so the window's shortcuts would see Escape and Enter first: they are ours
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and e.key() in (
-                Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            e.accept()
-            return True
-        return super().event(e)
+        return claims_own_keys(e) or super().event(e)  # Escape and Enter are this widget's own
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
