@@ -326,6 +326,14 @@ class ArticleView(QTextEdit):
     def marks(self) -> list[tuple[int, int]]:
         return list(self._marks)
 
+    def _span_cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor over [start, end) (str offsets) of the shown text, for an extra selection."""
+        cursor = QTextCursor(self.document())
+        qs, qe = self._offsets.span_to_qt(start, end)
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
     def _mark_selections(self, colors: dict) -> list[QTextEdit.ExtraSelection]:
         out = []
         n = len(self._shown.text) if self._shown is not None else 0
@@ -337,11 +345,7 @@ class ArticleView(QTextEdit):
             fill.setAlpha(colors["match_current_alpha"] if i == self._mark_current else colors["match_alpha"])
             sel.format.setBackground(fill)
             sel.format.setProperty(QTextFormat.Property.UserProperty, "match")
-            cursor = QTextCursor(self.document())
-            qs, qe = self._offsets.span_to_qt(start, end)
-            cursor.setPosition(qs)
-            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
+            sel.cursor = self._span_cursor(start, end)
             out.append(sel)
         return out
 
@@ -369,11 +373,7 @@ class ArticleView(QTextEdit):
                 if h.kind == "trigger":
                     fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setProperty(QTextFormat.Property.UserProperty, h.kind)
-            cursor = QTextCursor(self.document())
-            qs, qe = self._offsets.span_to_qt(h.start, h.end)
-            cursor.setPosition(qs)
-            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor, sel.format = cursor, fmt
+            sel.cursor, sel.format = self._span_cursor(h.start, h.end), fmt
             selections.append(sel)
         self.setExtraSelections(selections)
 

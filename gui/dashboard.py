@@ -168,9 +168,8 @@ class DashboardWindow(QDialog):
         self.resize(1100, 720)
 
     def refresh(self) -> None:
-        dash = self.project.dashboard()
-        self.view.set_dashboard(dash)
-        self.caption.setText(summary(dash))
+        self.view.set_dashboard(self.project.dashboard())
+        self.caption.setText(self.view.accessibleDescription())  # the plots in words, worked out once
 
     def showEvent(self, e) -> None:
         self.refresh()

@@ -263,8 +263,10 @@ class MainWindow(QMainWindow):
         """View → Dashboard…: plots of the work so far (read again each time it is shown)."""
         if self.dashboard_window is None:
             self.dashboard_window = _follows_theme(DashboardWindow(self.project, self))
-        self.dashboard_window.show()
-        self.dashboard_window.refresh()
+        if self.dashboard_window.isVisible():
+            self.dashboard_window.refresh()  # showing a hidden one reads it (its showEvent)
+        else:
+            self.dashboard_window.show()
         self.dashboard_window.raise_()
 
     def show_concordance(self, word: str = "") -> None:
