@@ -12,8 +12,10 @@ the start. Timed, each in a fresh process where it says so:
 * launch: process start (interpreter, imports) → window shown with the queue's first page
   painted; peak RSS of that process;
 * scroll: the queue table scrolled to its last row — page queries run, rows held;
-* next article: ``ReviewDocument.next_article_id`` + ``open_article`` + repaint, from the
-  first, the middle and the last open article (p95 of 50 each);
+* next article, from the first, the middle and the last open article (p95 of 50 each), two
+  ways: Ctrl+PgDown pressed in the window and the event loop run until it has painted (what
+  the reviewer waits for), and ``next_article_id`` + ``open_article`` with the article view and
+  the queue table repainted whole (the pessimistic bound);
 * search: a queue filter by a common and a rare word: count + first page (p95 of 20).
 """
 
@@ -80,6 +82,25 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) >= 2 else values[0]
 
 
+def next_by_key(app, w, n: int) -> list[float]:
+    """Ctrl+PgDown pressed in the article view, timed until the event loop has painted what
+    changed (what a reviewer waits for; Qt repaints only the rows whose selection moved)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    w.article_view.setFocus()
+    app.processEvents()
+    times = []
+    for _ in range(n):
+        before = w.doc.article.id
+        t = time.perf_counter()
+        QTest.keyClick(w.article_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        app.processEvents()
+        times.append((time.perf_counter() - t) * 1000)
+        assert w.doc.article.id != before, "the key did not open the next article"
+    return times
+
+
 def in_process(path: Path) -> dict:
     from PySide6.QtCore import QSettings
 
@@ -113,6 +134,7 @@ def in_process(path: Path) -> dict:
             w.queue_pane.table.viewport().repaint()
             times.append((time.perf_counter() - t) * 1000)
         out[f"next_{name}_p95_ms"] = round(p95(times), 1)
+        out[f"key_{name}_p95_ms"] = round(p95(next_by_key(app, w, 50)), 1)
     for word in ("الهجوم", "تدمر"):
         times = []
         for _ in range(20):
@@ -154,8 +176,10 @@ def main() -> None:
                 f"| peak RSS of that process | {s['rss_mb']} MB | < 300 MB |\n"
                 f"| scrolling the queue to its last row | {s['pages_read_scrolling_to_end']} page queries, "
                 f"{s['pages_held']} pages held of {s['rows'] // 200 + 1} | not all rows |\n"
-                + "".join(f"| next article p95, from the {k} open article | {s[f'next_{k}_p95_ms']} ms | < 50 ms |\n"
-                          for k in ("first", "middle", "last"))
+                + "".join(f"| next article p95, from the {k} open article: Ctrl+PgDown → painted "
+                          f"| {s[f'key_{k}_p95_ms']} ms | < 50 ms |\n" for k in ("first", "middle", "last"))
+                + "".join(f"| next article p95, from the {k} open article: open + both panes repainted whole "
+                          f"| {s[f'next_{k}_p95_ms']} ms | < 50 ms |\n" for k in ("first", "middle", "last"))
                 + "".join(f"| search «{w}» as a queue filter ({s[f'search_{w}']['hits']} hits): count + first page p95 "
                           f"| {s[f'search_{w}']['p95_ms']} ms | < 100 ms |\n" for w in ("الهجوم", "تدمر")))
         replace_section(REPO / "docs" / "benchmarks.md", "queue", body.rstrip("\n"))

@@ -77,6 +77,14 @@ def _order_sql(order: QueueOrder, reverse: bool = False) -> str:
     return f"{_KEYS[order.key]} {direction}, id {direction}"
 
 
+def _distinct(db: Any, table: str, expr: str, limit: int) -> list[str]:
+    """The distinct non-empty values of ``expr`` in order, through the index that leads with it."""
+    sql = (f"WITH RECURSIVE d(v) AS (SELECT min({expr}) FROM {table} WHERE {expr} > ''"
+           f" UNION ALL SELECT (SELECT min({expr}) FROM {table} WHERE {expr} > d.v) FROM d WHERE d.v IS NOT NULL)"
+           " SELECT v FROM d WHERE v IS NOT NULL LIMIT ?")
+    return [r[0] for r in db.execute(sql, [limit])]
+
+
 class QueueStore:
     """Mixed into :class:`db.project.Project` (needs ``self.db``)."""
 
@@ -117,6 +125,13 @@ class QueueStore:
         ):
             spent[article_id] = (names or "", seconds or 0.0)
         return [QueueRow(*r, *spent.get(r[0], ("", 0.0))) for r in rows]
+
+    def queue_choices(self, limit: int = 200) -> tuple[list[str], list[str], list[str]]:
+        """The event types, origins and sources there are (for the queue's filter lists), each
+        found by stepping through its index (a loose index scan: one seek per value), so a
+        200k-article project answers in milliseconds where ``SELECT DISTINCT`` reads every row."""
+        return (_distinct(self.db, "events", "type", limit), _distinct(self.db, "events", "origin", limit),
+                _distinct(self.db, "articles", "coalesce(source, '')", limit))
 
     def queue_position(self, f: QueueFilter, order: QueueOrder, article_id: int) -> int | None:
         """The row number of ``article_id`` in the queue, None when the filter leaves it out."""

@@ -7,13 +7,14 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tadqiq.app import presence
 from tadqiq.core.resources import resource_path
 from tadqiq.db.project import Project, ProjectError, note_operation
+from tadqiq.extract.gazetteer import load_gazetteer
 from tadqiq.gui.fonts import FontError, load_fonts
 from tadqiq.gui.i18n import tr
 from tadqiq.gui.main_window import MainWindow
@@ -97,8 +98,15 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
         window.destroyed.connect(lambda *_: presence.remove_note(path))
         QApplication.instance().aboutToQuit.connect(lambda: presence.remove_note(path))
     window.show()
-    settle_after_startup()
+    # once the first page is painted: the gazetteer (0.4 s; else the first place value waits for
+    # it), then the garbage collector's permanent generation
+    QTimer.singleShot(0, _after_first_paint)
     return window
+
+
+def _after_first_paint() -> None:
+    load_gazetteer()
+    settle_after_startup()
 
 
 def run(project_path: str | Path, reviewer: str | None = None, *, article: int | str | None = None,

@@ -166,9 +166,18 @@ class ArticleView(QTextEdit):
         text = article.text if article is not None else ""
         self._offsets = OffsetMap(text)
         self._controls = bidi_controls(text)
-        self.setPlainText(text)
+        # the text and its paragraph formats in one edit: Qt lays the article out once, not twice
+        # (setPlainText, then every block again for its format); the same insertText setPlainText uses
+        doc = self.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.insertText(text)
         if article is not None:
             self._format_blocks()
+        cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(doc))  # at the start, as setPlainText leaves it
+        self.verticalScrollBar().setValue(0)
         self._update_badge()
 
     def select_mention(self, mention_id: int | None, *, scroll: bool = True) -> None:

@@ -151,12 +151,17 @@ class EventPanel(QWidget):
     def _fit_mention_columns(self) -> None:
         """Status, type and confidence from what they can show; the trigger from this article."""
         view, model = self.mention_view, self.mention_model
-        header = view.horizontalHeader().fontMetrics()
-        heads = [header.horizontalAdvance(name) + _PAD for name in model.COLUMNS]
-        statuses = max(self._text_width(f"{look[0]} {name}", True) for name, look in STATUS_LOOK.items())
-        types = max(self._text_width(f"{name} 🔗", True) for name in self.doc.schema.types)
-        for column, width in ((0, statuses), (1, types), (3, self._text_width("0.00"))):
-            view.setColumnWidth(column, max(width, heads[column]))
+        key = (view.font().key(), view.horizontalHeader().font().key(), i18n.current())
+        if getattr(self, "_fixed_widths", (None,))[0] != key:  # the same for every article: once per font
+            header = view.horizontalHeader().fontMetrics()
+            heads = [header.horizontalAdvance(name) + _PAD for name in model.COLUMNS]
+            statuses = max(self._text_width(f"{look[0]} {name}", True) for name, look in STATUS_LOOK.items())
+            types = max(self._text_width(f"{name} 🔗", True) for name in self.doc.schema.types)
+            self._fixed_widths = (key, heads, [max(w, heads[c]) for c, w in
+                                               ((0, statuses), (1, types), (3, self._text_width("0.00")))])
+            for column, width in zip((0, 1, 3), self._fixed_widths[2], strict=True):
+                view.setColumnWidth(column, width)
+        heads = self._fixed_widths[1]
         self._trigger_width = max([heads[2], *(self._text_width(m.trigger.text) for m in self.doc.mentions)])
         view.setColumnWidth(2, self._trigger_width)
 

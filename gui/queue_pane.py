@@ -45,11 +45,7 @@ class QueuePane(QWidget):
         return box
 
     def _build(self) -> None:
-        q = self.project.db.execute
-        types = [r[0] for r in q("SELECT DISTINCT type FROM events ORDER BY type")]
-        origins = [r[0] for r in q("SELECT DISTINCT origin FROM events ORDER BY origin")]
-        sources = [r[0] for r in q("SELECT DISTINCT source FROM articles INDEXED BY articles_source"
-                                   " WHERE source IS NOT NULL ORDER BY 1 LIMIT 200")]
+        types, origins, sources = self.project.queue_choices()
         self.search = QLineEdit()
         self.search.setObjectName("queueSearch")
         self.search.setAccessibleName(tr("Search articles"))
@@ -193,7 +189,22 @@ class QueuePane(QWidget):
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._scroll_with_context(row)
+
+    def _scroll_with_context(self, row: int, context: int = 3) -> None:
+        """Keep ``row`` in view with ``context`` rows either side: a row out of sight comes to the
+        middle; one that comes within ``context`` rows of an edge turns the page (it moves near the
+        other edge). Stepping through the queue then moves the selection and seldom scrolls the
+        table (a repaint of two rows, not of a scrolled table)."""
+        table, last = self.table, self.model.rowCount() - 1
+        top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        bottom = last if bottom < 0 else bottom
+        if top < 0 or not top <= row <= bottom:
+            table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        elif row + context >= bottom and bottom < last:
+            table.scrollTo(self.model.index(max(0, row - context), 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        elif row - context <= top and top > 0:
+            table.scrollTo(self.model.index(min(last, row + context), 0), QAbstractItemView.ScrollHint.PositionAtBottom)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

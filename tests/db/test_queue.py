@@ -134,3 +134,17 @@ def test_a_search_alone_and_a_search_with_filters_agree(queue):
     assert ids(queue, text, QueueOrder("queue", descending=True))[0] == "a5"
     both = QueueFilter(text="السوق", source="wire")
     assert queue.queue_count(both) == 3 and ids(queue, both) == ["a1", "a3", "a5"]  # joined with articles
+
+
+def test_queue_choices_are_the_distinct_values_in_order(queue):
+    db = queue.db
+    expected = tuple(
+        [r[0] for r in db.execute(f"SELECT DISTINCT {col} FROM {table} WHERE {col} IS NOT NULL AND {col} != ''"
+                                  f" ORDER BY 1")]
+        for table, col in (("events", "type"), ("events", "origin"), ("articles", "source")))
+    assert queue.queue_choices() == expected
+    assert expected == (["Conflict.Attack", "Life.Die"], ["extractor:test"], ["agency", "wire"])
+    assert queue.queue_choices(limit=1)[2] == ["agency"]
+    with queue.db.conn:
+        queue.db.execute("UPDATE articles SET source = NULL WHERE ext_id = 'a0'")  # no source: not a choice
+    assert queue.queue_choices()[2] == ["agency", "wire"]

@@ -131,3 +131,33 @@ def test_confidence_and_date_range_widgets_filter_the_queue(qtbot, tmp_path):
         assert pane.current_filter().date_to is None and pane.model.rowCount() == 3
         pane.date_from.clear()
         assert pane.model.rowCount() == 7
+
+
+def test_stepping_through_the_queue_keeps_context_rows_and_seldom_scrolls(qtbot, tmp_path):
+    from tadqiq.gui.queue_pane import QueuePane
+
+    path = tmp_path / "steps.tadqiq"
+    many_articles(path, 120)
+    with Project.open(path) as p:
+        pane = QueuePane(p, "amal")
+        qtbot.addWidget(pane)
+        pane.resize(500, 400)
+        pane.show()
+        qtbot.waitExposed(pane)
+        bar, table = pane.table.verticalScrollBar(), pane.table
+        moves, last = 0, bar.value()
+        for row in range(120):
+            pane.show_article(pane.model.row(row).id)
+            assert table.currentIndex().row() == row
+            top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+            assert top <= row <= bottom
+            if 3 <= row <= 116:  # context rows on both sides, except at the queue's ends
+                assert top <= row - 3 and (bottom < 0 or row + 3 <= bottom), (row, top, bottom)
+            moves += bar.value() != last
+            last = bar.value()
+        visible = table.rowAt(table.viewport().height() - 1) - table.rowAt(0)
+        assert visible > 8
+        assert moves <= 120 // (visible - 7) + 1  # a page turn now and then, not a scroll per step
+        pane.show_article(pane.model.row(3).id)  # far away: it comes to the middle
+        top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        assert top <= 3 <= bottom
