@@ -119,6 +119,10 @@ def in_process(path: Path) -> dict:
     w.splitter.setSizes([700, 420, 480])  # the queue pane on screen, as a reviewer has it
     app.processEvents()
     out: dict = {}
+    if w.auto_backup is not None and w.auto_backup.thread is not None:  # steady state: after the opening backup
+        t = time.perf_counter()
+        w.auto_backup.wait(900)
+        out["opening_backup_s"] = round(time.perf_counter() - t, 1)
     f, order = QueueFilter(), QueueOrder()
     first = project.next_open_article(f, order)
     last = project.next_open_article(f, order, backwards=True)
@@ -180,6 +184,8 @@ def main() -> None:
                           f"| {s[f'key_{k}_p95_ms']} ms | < 50 ms |\n" for k in ("first", "middle", "last"))
                 + "".join(f"| next article p95, from the {k} open article: open + both panes repainted whole "
                           f"| {s[f'next_{k}_p95_ms']} ms | < 50 ms |\n" for k in ("first", "middle", "last"))
+                + (f"| the backup the window makes as it opens (a thread; waited for before the timings above) "
+                   f"| {s['opening_backup_s']} s | no target |\n" if "opening_backup_s" in s else "")
                 + "".join(f"| search «{w}» as a queue filter ({s[f'search_{w}']['hits']} hits): count + first page p95 "
                           f"| {s[f'search_{w}']['p95_ms']} ms | < 100 ms |\n" for w in ("الهجوم", "تدمر")))
         replace_section(REPO / "docs" / "benchmarks.md", "queue", body.rstrip("\n"))

@@ -1,6 +1,6 @@
 """AutoBackup: rolling backups of the open project while a reviewer works (issue 13 item 7).
 
-One backup when the window opens and then one every ``backup/minutes`` minutes (settings; 0
+One backup when the window opens (none when the newest holds every decision already) and then one every ``backup/minutes`` minutes (settings; 0
 turns them off) in which a decision was stored, kept to ``backup/keep`` files in
 ``PROJECT.backups/`` (db/backups.py: SQLite's online backup API, read through its own
 read-only connection, so reviewing goes on meanwhile). The copy runs in a Python thread; the
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from tadqiq.db.backups import backup_is_current
 from tadqiq.db.project import Project, ProjectError
 from tadqiq.gui.i18n import tr
 
@@ -52,6 +53,15 @@ class AutoBackup(QObject):
         self.thread = threading.Thread(target=self._run, name="tadqiq-backup", daemon=True)
         self.thread.start()
         return True
+
+    def start_on_open(self) -> bool:
+        """The backup of a window's opening, unless the newest backup already holds everything
+        decided (db/backups.py: then the status bar names it); False when none started."""
+        current = backup_is_current(self.path)
+        if current is None:
+            return self.start()
+        self._say(tr("Backup up to date: {0}").format(current.name), True)
+        return False
 
     def wait(self, seconds: float = 60.0) -> None:
         if self.thread is not None:

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
                                       self.settings.get("backup/keep"), self)
         self.auto_backup.done.connect(lambda text, _ok: self._show_message(text))
         self.doc.undo_stack.indexChanged.connect(self.auto_backup.note_change)
-        self.auto_backup.start()  # one as the window opens
+        self.auto_backup.start_on_open()  # one as the window opens, unless the newest is current
 
     def _connect(self) -> None:
         """Bound methods only: Qt drops those connections when the window is destroyed."""

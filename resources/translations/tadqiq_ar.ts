@@ -392,6 +392,10 @@ Two windows on one project do not see each other's decisions, and undo in one ca
       <translation>⚠ {0} من محارف التحكم بالاتجاه: {1}</translation>
     </message>
     <message>
+      <source>Backup up to date: {0}</source>
+      <translation>النسخة الاحتياطية محدّثة: {0}</translation>
+    </message>
+    <message>
       <source>; {0} older removed</source>
       <translation>؛ حُذفت {0} أقدم</translation>
     </message>

@@ -53,3 +53,22 @@ def test_old_backups_beyond_keep_are_removed_and_zero_minutes_turns_them_off(ope
     w.settings.set("backup/minutes", 0)
     w2 = open_window()
     assert w2.auto_backup is None
+
+
+def test_opening_again_without_a_change_makes_no_second_copy(open_window, ui, qtbot, house_project_path):
+    w = open_window()
+    w.auto_backup.wait()
+    first = Project.backups(house_project_path)
+    assert len(first) == 1
+    w.close()
+    w2 = open_window()  # nothing decided since that backup: it is current
+    assert w2.auto_backup.thread is None or not w2.auto_backup.thread.is_alive()
+    qtbot.waitUntil(lambda: w2.statusBar().currentMessage().startswith("Backup up to date"))
+    assert first[0].name in w2.statusBar().currentMessage()
+    assert Project.backups(house_project_path) == first
+    ui.key(w2, Qt.Key.Key_A)  # a decision changes the file: the next opening copies it again
+    w2.close()
+    w3 = open_window()
+    w3.auto_backup.wait()
+    later = Project.backups(house_project_path)
+    assert len(later) == 2 and _rows(later[-1]) == _rows(house_project_path)
