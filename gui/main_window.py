@@ -31,6 +31,7 @@ from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
 from tadqiq.gui.project_menu import ProjectMenu
 from tadqiq.gui.focus import FocusReturner
+from tadqiq.gui.focus_ring import FocusRing
 from tadqiq.gui.guide_panel import GuidePanel
 from tadqiq.gui.help_overlay import HelpOverlay
 from tadqiq.gui.settings import Settings
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.value_editor = _follows_theme(ValueEditor(self))
         self.help_overlay = HelpOverlay(self, self.settings)
         self.focus_returner = FocusReturner(self, self.article_view)  # dialogs give the keys back
+        self.focus_ring = FocusRing(self)  # where the keys go, drawn (gui/focus_ring.py)
 
     def _setup_actions(self) -> None:
         self.controller = ReviewController(self.doc, self.article_view, self)
