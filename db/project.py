@@ -30,6 +30,7 @@ from tadqiq.db.models import ModelStore, StoredModel
 from tadqiq.db.dashboard import Acceptance, Dashboard, DashboardStore
 from tadqiq.db.queue import QueueStore
 from tadqiq.db.rows import article_from_row, dumps
+from tadqiq.db.versions import MentionChanged
 from tadqiq.db.search import (
     ConcordanceLine, SearchError, SearchHit, locate, parse_query, search_marks, search_shadow, snippet,
 )
@@ -420,4 +421,4 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
 # Re-exported so callers need one import for the errors they handle.
 __all__ += ["Acceptance", "Dashboard", "DEFAULT_KEEP", "MentionError", "SearchError", "SearchHit", "ConcordanceLine",
             "search_marks", "Replay", "action_name",
-            "ProjectBusy", "busy_message", "is_busy", "note_operation"]
+            "ProjectBusy", "busy_message", "is_busy", "note_operation", "MentionChanged"]

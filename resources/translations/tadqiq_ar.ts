@@ -896,6 +896,42 @@ Each article has its new proposals whole or kept what it had.</source>
       <translation>{0} من {1} في {2}</translation>
     </message>
     <message>
+      <source>Not applied: {0}. {1} since this window read it; nothing was overwritten.</source>
+      <translation>لم يُطبَّق: {0}. {1} منذ أن قرأته هذه النافذة؛ لم يُكتب فوق شيء.</translation>
+    </message>
+    <message>
+      <source>This article was changed elsewhere (another Tadqiq window or process) and read again from the file; {0}</source>
+      <translation>تغيّرت هذه المقالة في مكان آخر (نافذة أو عملية أخرى من تدقيق) وأُعيدت قراءتها من الملف؛ {0}</translation>
+    </message>
+    <message>
+      <source>{0} was removed elsewhere (another Tadqiq window or process)</source>
+      <translation>حُذف {0} في مكان آخر (نافذة أو عملية أخرى من تدقيق)</translation>
+    </message>
+    <message>
+      <source>Not applied: {0}. {1} since this window read it; nothing was overwritten, the article was read again from the file.</source>
+      <translation>لم يُطبَّق: {0}. {1} منذ أن قرأته هذه النافذة؛ لم يُكتب فوق شيء، وأُعيدت قراءة المقالة من الملف.</translation>
+    </message>
+    <message>
+      <source>another mention was stored elsewhere under the id of {0}</source>
+      <translation>حُفظ حدث آخر في مكان آخر بمعرّف {0}</translation>
+    </message>
+    <message>
+      <source>{0} was changed elsewhere (another Tadqiq window or process)</source>
+      <translation>تغيّر {0} في مكان آخر (نافذة أو عملية أخرى من تدقيق)</translation>
+    </message>
+    <message>
+      <source>changed: {0}</source>
+      <translation>تغيّر: {0}</translation>
+    </message>
+    <message>
+      <source>removed: {0}</source>
+      <translation>حُذف: {0}</translation>
+    </message>
+    <message>
+      <source>added: {0}</source>
+      <translation>أُضيف: {0}</translation>
+    </message>
+    <message>
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
