@@ -366,14 +366,18 @@
     <message>
       <source>{0} is open in another Tadqiq window: {1}.
 
-Two windows on one project do not see each other's decisions, and undo in one can take back what the other did. Close the other window first, or open it anyway.</source>
+Both windows can write: what the other window decides shows here within seconds, and a decision or undo here over a mention the other window changed is refused, never written over it. Open it read-only to look without changing anything, or close the other window first.</source>
       <translation>{0} مفتوح في نافذة تدقيق أخرى: {1}.
 
-نافذتان على مشروع واحد لا ترى إحداهما قرارات الأخرى، وقد يتراجع التراجع في إحداهما عمّا فعلته الأخرى. أغلق النافذة الأخرى أولًا، أو افتحه على أي حال.</translation>
+تستطيع النافذتان الكتابة: ما تقرّره النافذة الأخرى يظهر هنا خلال ثوانٍ، وأي قرار أو تراجع هنا على حدث غيّرته النافذة الأخرى يُرفض ولا يُكتب فوقه أبدًا. افتحه للقراءة فقط لتنظر دون أن تغيّر شيئًا، أو أغلق النافذة الأخرى أولًا.</translation>
     </message>
     <message>
       <source>Tadqiq: project open elsewhere</source>
       <translation>تدقيق: المشروع مفتوح في مكان آخر</translation>
+    </message>
+    <message>
+      <source>Open read-only</source>
+      <translation>افتحه للقراءة فقط</translation>
     </message>
     <message>
       <source>Open anyway</source>
@@ -1026,6 +1030,14 @@ Each article has its new proposals whole or kept what it had.</source>
     <message>
       <source>{0}. Copy the file to a folder you can write to review in it.</source>
       <translation>{0}. انسخ الملف إلى مجلد تستطيع الكتابة فيه لتراجع فيه.</translation>
+    </message>
+    <message>
+      <source>Opened read-only beside another Tadqiq window ({0}): what it decides shows here within seconds. Close it and open the project again to review here.</source>
+      <translation>فُتح للقراءة فقط إلى جانب نافذة تدقيق أخرى ({0}): ما تقرّره يظهر هنا خلال ثوانٍ. أغلقها وافتح المشروع من جديد لتراجع هنا.</translation>
+    </message>
+    <message>
+      <source>now closed</source>
+      <translation>أُغلقت الآن</translation>
     </message>
     <message>
       <source>Retrain the learned engine</source>
