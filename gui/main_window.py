@@ -33,6 +33,7 @@ from tadqiq.gui.auto_backup import AutoBackup
 from tadqiq.gui.dashboard import DashboardWindow
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
+from tadqiq.gui.network_notice import show_network_warning
 from tadqiq.gui.outside_changes import OutsideChanges
 from tadqiq.gui.project_menu import ProjectMenu
 from tadqiq.gui.retrain_dialog import RetrainDialog
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._open_first(article)
         self._setup_backups()
         self.outside_changes = OutsideChanges(self)  # another process's change to the shown article
+        self.network_label = show_network_warning(self)  # a project on NFS, SMB ...: said, not fixed
 
     # -- setup ---------------------------------------------------------------------------
     def _setup_reviewer(self, reviewer: str | None) -> None:

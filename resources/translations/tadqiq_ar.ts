@@ -868,6 +868,14 @@ Each article has its new proposals whole or kept what it had.</source>
       <translation>اعتُمد النموذج المتعلِّم v{0}: يقترح به extract --engine learned أو combined</translation>
     </message>
     <message>
+      <source>⚠ On a network drive</source>
+      <translation>⚠ على قرص شبكي</translation>
+    </message>
+    <message>
+      <source>{0} is on a network file system ({1} from {2}). SQLite cannot always lock a file there: two programs writing it at once (two windows, a window and an import, two computers) can damage it. Copy the project to a local disk to review, or make sure only one Tadqiq uses it at a time.</source>
+      <translation>{0} على نظام ملفات شبكي ({1} من {2}). لا يستطيع SQLite دائمًا قفل الملف هناك: قد يتلفه برنامجان يكتبان فيه معًا (نافذتان، أو نافذة واستيراد، أو حاسوبان). انسخ المشروع إلى قرص محلي لتراجع فيه، أو تأكّد أن نسخة واحدة فقط من تدقيق تستعمله في كل مرة.</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>الملاحظات</translation>
     </message>
