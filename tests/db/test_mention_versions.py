@@ -234,3 +234,23 @@ def test_an_older_project_upgrades_passes_check_and_versions_its_mentions(tmp_pa
     with Project.open(path) as again:
         with pytest.raises(MentionChanged):  # a window that loaded it at 0 writes nothing over the accept
             again.save_mention(1, review.rejected(shown, "omar"), reviewer="omar", action="reject#2", expect=shown)
+
+
+def test_another_real_process_change_is_noticed_and_not_overwritten(two, path):
+    """The same with the other writer a real process (its own SQLite library state, locks and
+    shared memory), not a second connection of this one."""
+    import subprocess
+    import sys
+
+    a, _b = two
+    shown = a.mention(1)
+    seen = a.data_version()
+    script = ("import sys\nfrom tadqiq.core import review\nfrom tadqiq.db.project import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              "    p.save_mention(1, review.rejected(p.mention(1), 'omar'), reviewer='omar', action='reject#p')\n")
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, timeout=60)
+    assert a.data_version() != seen
+    assert a.mention_versions(1)[1] != shown.version
+    with pytest.raises(MentionChanged):
+        a.save_mention(1, review.accepted(shown, "amal"), reviewer="amal", action="accept#1", expect=shown)
+    assert a.mention(1).reviewer == "omar"
