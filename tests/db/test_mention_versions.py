@@ -254,3 +254,23 @@ def test_another_real_process_change_is_noticed_and_not_overwritten(two, path):
     with pytest.raises(MentionChanged):
         a.save_mention(1, review.accepted(shown, "amal"), reviewer="amal", action="accept#1", expect=shown)
     assert a.mention(1).reviewer == "omar"
+
+
+def test_tadqiq_upgrade_then_check_pass_on_an_older_project(tmp_path):
+    """The commands a user runs: `tadqiq check` names the migration needed (reading never
+    migrates), `tadqiq upgrade` applies 0005 with a backup, then `tadqiq check` passes."""
+    from click.testing import CliRunner
+
+    from tadqiq.cli.main import cli
+
+    path = tmp_path / "old.db"
+    _project_of_version_4(path)
+    runner = CliRunner()
+    before = runner.invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert before.exit_code != 0 and "0005_mention_versions" in before.output + before.stderr
+    upgraded = runner.invoke(cli, ["upgrade", str(path)], catch_exceptions=False)
+    assert upgraded.exit_code == 0, upgraded.stderr
+    after = runner.invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert after.exit_code == 0, after.output + after.stderr
+    with Project.open(path, read_only=True) as p:
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == 5 and len(p.mentions(1)) == 2
