@@ -195,3 +195,22 @@ def test_a_half_done_role_choice_on_a_mention_changed_elsewhere_is_forgotten(qtb
     _reject_elsewhere(other, m.id)
     w.outside_changes.check()
     assert w.controller.role_pending is None
+
+
+def test_a_change_by_another_real_process_shows_on_the_timer(qtbot, open_window, house_project_path):
+    import subprocess
+    import sys
+
+    w = open_window()
+    shown = w.doc.selected
+    script = ("import sys\nfrom tadqiq.core import review\nfrom tadqiq.db.project import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              "    m = p.mention(int(sys.argv[2]))\n"
+              "    p.save_mention(p.mention_article(m.id), review.rejected(m, 'omar'), reviewer='omar', action='r#1')\n")
+    subprocess.run([sys.executable, "-c", script, str(house_project_path), str(shown.id)], check=True, timeout=60)
+    w.outside_changes.timer.setInterval(20)
+    qtbot.waitUntil(lambda: w.doc.mention(shown.id).status == "rejected", timeout=5000)
+    assert w.doc.selected_id == shown.id and "changed elsewhere" in w.statusBar().currentMessage()
+    ui_accept = w.actions_by_name["accept"]
+    ui_accept.trigger()  # the window shows the other process's decision now: deciding over it is allowed
+    assert w.project.mention(shown.id).status == "confirmed"
