@@ -274,3 +274,25 @@ def test_tadqiq_upgrade_then_check_pass_on_an_older_project(tmp_path):
     assert after.exit_code == 0, after.output + after.stderr
     with Project.open(path, read_only=True) as p:
         assert p.db.execute("PRAGMA user_version").fetchone()[0] == 5 and len(p.mentions(1)) == 2
+
+
+def test_after_a_restore_no_version_seen_before_comes_back(two, path):
+    """A restore puts older versions and an older clock back; the clock goes on from where the
+    replaced file's was, so a window that read the replaced file's mentions meets none of their
+    versions again on another content."""
+    a, b = two
+    backup, _ = Project.backup(path)
+    for step in range(5):  # later work in the project: versions and the clock move on
+        m = a.mention(1)
+        a.save_mention(1, replace(m, notes=f"n{step}"), reviewer="amal", action=f"note#{step}")
+    shown = a.mention(1)  # a window read this after the backup
+    before = _clock(a)
+    Project.restore(path, backup)
+    assert a.mention(1).notes is None  # the backup's state is back
+    assert _clock(a) > before > shown.version  # the clock did not go back
+    for step in range(8):  # as many changes as it takes the old clock to pass shown.version again
+        m = b.mention(1)
+        b.save_mention(1, replace(m, notes=f"other{step}"), reviewer="omar", action=f"other#{step}")
+        assert b.mention(1).version != shown.version
+    with pytest.raises(MentionChanged):
+        a.save_mention(1, review.accepted(shown, "amal"), reviewer="amal", action="accept#x", expect=shown)
