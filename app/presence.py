@@ -1,9 +1,10 @@
 """Who has a project open in a review window: a presence note beside the project file.
 
-A second window on the same project would write decisions the first does not see (and undo
-them from a stale stack), so a window leaves ``<project>.window-note`` (reviewer, pid, host,
-since when) for as long as it is open; another window about to open the project reads it and
-lets the reviewer choose (gui/app.py). A note whose process is gone (same host, no such pid)
+Two windows writing one project each notice the other's changes only when they come to them
+(gui/outside_changes.py: within seconds, and a write over a changed mention is refused), so a
+window leaves ``<project>.window-note`` (reviewer, pid, host, since when) for as long as it is
+open; another window about to open the project reads it and lets the reviewer choose: open it
+read-only, open it anyway, or not (gui/app.py). A note whose process is gone (same host, no such pid)
 is stale and replaced; a note from another host cannot be checked and is believed, which is
 also how a project on a shared folder used from two machines is caught.
 """

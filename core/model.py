@@ -96,6 +96,9 @@ class Mention:
     #: Mentions sharing a non-null link are the same real-world event.
     link: str | None = None
     id: int | None = None
+    #: The stored version this mention was read at (db/versions.py), None when not read from a
+    #: project. Not part of what the mention says: equality, hashing and to_json ignore it.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def is_gold(self) -> bool:

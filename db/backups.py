@@ -10,7 +10,8 @@ as a project itself. The oldest beyond ``keep`` are removed. A backup is written
 current file as one more backup (or, when it cannot be read as a project, a byte copy named
 ``-damaged``), then writes the backup into the project through the same API — page by page,
 inside the project's write lock, so a process that has the project open sees the old file or
-the restored one, never a mix.
+the restored one, never a mix. The mention clock then goes on from where the replaced file's
+was (db/versions.py: a version once seen never returns on another content).
 """
 
 from __future__ import annotations
@@ -128,6 +129,29 @@ def _give_up_after(seconds: float, path: Path):
     return progress
 
 
+def _mention_clock(path: Path) -> int | None:
+    """The project's mention clock as it is now (db/versions.py), None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT version FROM mention_clock").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _clock_past(dest: sqlite3.Connection, clock: int | None) -> None:
+    """After a restore the clock goes on from where the replaced file's was, not from the
+    backup's: a window that read a mention of the replaced file must never meet its version
+    again on another content (a restore puts older versions back)."""
+    if clock is None:
+        return
+    with dest:
+        dest.execute("UPDATE mention_clock SET version = max(version, ?) + 1", (clock,))
+
+
 def restore_project(path: Path, backup: Path) -> Path:
     """Put ``backup`` in place of the project ``path``; return where the file as it was is kept."""
     from tadqiq.db.project import Project
@@ -144,11 +168,13 @@ def restore_project(path: Path, backup: Path) -> Path:
         kept = backup_folder(path) / f"{path.stem}-{_stamp()}-damaged{path.suffix or '.db'}"
         shutil.copy2(path, kept)
     timeout = busy_timeout()
+    clock = _mention_clock(path)
     source = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         dest = sqlite3.connect(path, timeout=timeout)
         try:
             source.backup(dest, progress=_give_up_after(timeout, path))
+            _clock_past(dest, clock)
         finally:
             dest.close()
     except _StillBusy:

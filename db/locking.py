@@ -21,7 +21,7 @@ import os
 import socket
 import sqlite3
 import sys
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -144,6 +144,7 @@ class ProjectDatabase(Database):
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:
         super().__init__(conn)
         self.path, self.timeout = path, timeout
+        self._before_commit: dict[str, Callable[[], None]] | None = None  # a dict inside atomic()
         # sqlite3's implicit transactions (before an INSERT outside atomic) take the lock at once too
         conn.isolation_level = "IMMEDIATE"
 
@@ -155,6 +156,14 @@ class ProjectDatabase(Database):
                 raise ProjectBusy(busy_message(self.path, self.timeout)) from None
             raise
 
+    def before_commit(self, key: str, step: Callable[[], None]) -> None:
+        """Run ``step`` once, as the last write of the open ``atomic()`` transaction (under
+        ``key``: registering it again changes nothing). Outside ``atomic()`` there is no commit
+        to run it before, so that is refused rather than silently skipped."""
+        if self._before_commit is None:
+            raise RuntimeError("before_commit outside a write transaction (db.atomic())")
+        self._before_commit.setdefault(key, step)
+
     @contextlib.contextmanager
     def atomic(self) -> Generator[Database, None, None]:
         if self.conn.in_transaction:
@@ -162,14 +171,19 @@ class ProjectDatabase(Database):
                 yield self
             return
         self.begin_write()
+        self._before_commit = {}
         noted = _write_note(self.path)
         try:
             yield self
+            for step in self._before_commit.values():
+                step()
         except BaseException:
+            self._before_commit = None
             if noted:
                 _clear_note(self.path)
             self.rollback()
             raise
+        self._before_commit = None
         if noted:
             _clear_note(self.path)
         try:

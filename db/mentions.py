@@ -18,14 +18,17 @@ from tadqiq.core.model import Argument, Mention
 from tadqiq.core.validate import validate_mention
 from tadqiq.db.connection import now
 from tadqiq.db.rows import ARGUMENT_COLUMNS, EVENT_COLUMNS, argument_row, dumps, event_row, mention_from_rows
+from tadqiq.db.versions import NOT_CHECKED, check_expected, stamp, stored_versions
 
 
 def _quoted(columns: Any) -> list[str]:
     return [f'"{c}"' for c in columns]
 
 
-def _insert_sql(table: str, columns: list[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(_quoted(columns))}) VALUES ({', '.join('?' * len(columns))})"
+def _insert_sql(table: str, columns: list[str], **sql_values: str) -> str:
+    """INSERT of ``columns`` (one ``?`` each), then of the columns ``sql_values`` gives SQL for."""
+    names = _quoted([*columns, *sql_values])
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['?'] * len(columns) + list(sql_values.values()))})"
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,33 @@ class MentionStore:
         if origin is not None:
             sql += " AND origin = ?"
             params.append(origin)
-        rows = list(self.db.query(sql + " ORDER BY trigger_start, id", params))
-        return self._assemble(rows)
+        with self._snapshot():  # the rows, arguments and attributes of one committed state
+            return self._assemble(list(self.db.query(sql + " ORDER BY trigger_start, id", params)))
+
+    def mention_versions(self, article_id: int) -> dict[int, int]:
+        """Mention id -> stored version, for the article's mentions (db/versions.py): what a
+        window compares with the versions it shows to notice another process's change."""
+        return stored_versions(self.db, article_id)
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: changes when another connection (another process, or
+        another connection of this one) has committed since the last call; not for this one's own
+        commits. Cheap: no file is read."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads inside one read transaction (inside an open transaction: that one)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")  # deferred: a read lock on the WAL's state, never the write lock
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def mention(self, mention_id: int) -> Mention:
         rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [mention_id]))
@@ -95,10 +123,11 @@ class MentionStore:
             yield
 
     def _insert_mention(self, article_id: int, m: Mention, mention_id: int | None = None) -> int:
-        stamp = now()
+        stamp_at = now()
         cur = self.db.conn.execute(
-            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"]),
-            [mention_id, article_id, *event_row(m), stamp, stamp],
+            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"],
+                        version=stamp(self.db)),
+            [mention_id, article_id, *event_row(m), stamp_at, stamp_at],
         )
         event_id = cur.lastrowid
         self.db.conn.executemany(
@@ -120,12 +149,13 @@ class MentionStore:
         Argument and attribute rows are written only where they differ and keep their ids.
         """
         conn = self.db.conn
-        stamp = now()
+        stamp_at = now()
         conn.execute(
-            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"])
+            _insert_sql("events", ["id", "article_id", *EVENT_COLUMNS, "created_at", "updated_at"],
+                        version=stamp(self.db))
             + " ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in _quoted([*EVENT_COLUMNS, "updated_at"])),
-            [mention_id, article_id, *event_row(m), stamp, stamp],
+            + ", ".join(f"{c} = excluded.{c}" for c in _quoted([*EVENT_COLUMNS, "updated_at", "version"])),
+            [mention_id, article_id, *event_row(m), stamp_at, stamp_at],
         )
         self._update_arguments(mention_id, m.arguments)
         stored = dict(conn.execute("SELECT name, value FROM attributes WHERE event_id = ?", [mention_id]).fetchall())
@@ -191,12 +221,15 @@ class MentionStore:
         return cur.lastrowid
 
     def save_mention(self, article_id: int, mention: Mention, *, reviewer: str, action: str,
-                     undoes: int | None = None) -> Mention:
+                     undoes: int | None = None, expect: Any = NOT_CHECKED) -> Mention:
         """Store one mention (validated) and record it, in one transaction.
 
         A mention whose ``id`` is set is stored over the one with that id, in place (an UPDATE
         of its row; argument and attribute rows only where they changed), or re-inserted under
         that id if it was deleted (redo of an undone "new mention"). Without an id it is new.
+        ``expect``: the mention as the writer loaded it (None: known as absent); when the stored
+        one is another, :class:`~tadqiq.db.versions.MentionChanged` is raised and nothing is
+        written (db/versions.py).
         """
         text = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         if text is None:
@@ -206,10 +239,11 @@ class MentionStore:
             before = None
             if mention.id is not None:
                 row = self.db.execute("SELECT article_id FROM events WHERE id = ?", [mention.id]).fetchone()
-                if row is not None:
-                    if row[0] != article_id:
-                        raise ValueError(f"mention {mention.id} belongs to article {row[0]}, not {article_id}")
-                    before = self.mention(mention.id).to_json()
+                if row is not None and row[0] != article_id:
+                    raise ValueError(f"mention {mention.id} belongs to article {row[0]}, not {article_id}")
+                stored = self.mention(mention.id) if row is not None else None
+                check_expected(article_id, mention.id, expect, stored)
+                before = stored.to_json() if stored is not None else None
             if before is not None:
                 self._update_mention(article_id, mention.id, mention)
                 saved_id = mention.id
@@ -219,9 +253,15 @@ class MentionStore:
             self._history(reviewer, action, article_id, saved_id, before, saved.to_json(), undoes)
         return saved
 
-    def delete_mention(self, mention_id: int, *, reviewer: str, action: str, undoes: int | None = None) -> Mention:
-        """Remove a mention (e.g. undoing "new mention"); returns what was removed."""
+    def delete_mention(self, mention_id: int, *, reviewer: str, action: str, undoes: int | None = None,
+                       expect: Any = NOT_CHECKED) -> Mention:
+        """Remove a mention (e.g. undoing "new mention"); returns what was removed. ``expect``:
+        as for :meth:`save_mention` (a mention already gone raises MentionChanged then)."""
         with self.db.atomic():
+            if expect is not NOT_CHECKED:
+                row = self.db.execute("SELECT article_id FROM events WHERE id = ?", [mention_id]).fetchone()
+                check_expected(row[0] if row else None, mention_id, expect,
+                               self.mention(mention_id) if row is not None else None)
             old = self.mention(mention_id)
             article_id = self.mention_article(mention_id)
             self.db.execute("DELETE FROM events WHERE id = ?", [mention_id])

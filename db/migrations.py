@@ -299,6 +299,70 @@ def m0004_queue(db: Database) -> None:
     )
 
 
+#: The mention clock's value: what Tadqiq's writers stamp a mention they store with (db/versions.py).
+CLOCK = "(SELECT version FROM mention_clock)"
+#: A mention not stamped in the open transaction: its version is not the clock's value (a mention
+#: that is gone, its row deleted before its arguments by a cascade, is NULL here: no bump).
+_UNSTAMPED = "!= " + CLOCK
+
+
+def _bump(*events: str) -> str:
+    """Stamp the mention(s) ``events`` with the clock's value, then move the clock on (what the
+    triggers of 0005 do for a writer that did not stamp the mention itself)."""
+    return f"""
+        UPDATE events SET version = {CLOCK} WHERE id IN ({', '.join(events)});
+        UPDATE mention_clock SET version = version + 1;"""
+
+
+@MIGRATIONS(name="0005_mention_versions")
+def m0005_mention_versions(db: Database) -> None:
+    # Two processes on one project (docs/concurrency.md): a window remembers the version of each
+    # mention it shows and refuses to write over a mention whose version moved on meanwhile.
+    #
+    # ``events.version`` changes with every committed change to the mention, its arguments or its
+    # attributes. The values come from one counter for the whole project, ``mention_clock``, not
+    # from a count per mention: a mention deleted and stored again under the same id (redo of a
+    # new mention, an extract replacing proposals) never comes back with a version seen before.
+    # Between transactions every version is below the clock. Tadqiq's writers (db/mentions.py)
+    # stamp each mention they store with the clock's value and move the clock on once, before the
+    # transaction commits (db/versions.py): one statement per transaction, none per row. The
+    # triggers cover every other writer (another tool, a path that did not stamp): a change to a
+    # mention not stamped in the open transaction stamps it and moves the clock on. Their WHEN
+    # clauses make them cost a lookup, nothing more, for rows Tadqiq stamped (an import of
+    # proposals stores each argument and attribute row without running a trigger body).
+    # Existing mentions start at 0 (ADD COLUMN with a default rewrites nothing), the clock at 1.
+    run_script(
+        db,
+        f"""
+        CREATE TABLE mention_clock (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO mention_clock (id, version) VALUES (1, 1);
+        ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER events_version_insert AFTER INSERT ON events WHEN NEW.version {_UNSTAMPED}
+        BEGIN {_bump("NEW.id")} END;
+        CREATE TRIGGER events_version_update AFTER UPDATE ON events
+        WHEN NEW.version IS OLD.version AND NEW.version {_UNSTAMPED}
+        BEGIN {_bump("NEW.id")} END;
+        """
+        + "".join(
+            f"""
+        CREATE TRIGGER {table}_version_insert AFTER INSERT ON {table}
+        WHEN (SELECT version FROM events WHERE id = NEW.event_id) {_UNSTAMPED}
+        BEGIN {_bump("NEW.event_id")} END;
+        CREATE TRIGGER {table}_version_update AFTER UPDATE ON {table}
+        WHEN (SELECT version FROM events WHERE id = NEW.event_id) {_UNSTAMPED}
+          OR (SELECT version FROM events WHERE id = OLD.event_id) {_UNSTAMPED}
+        BEGIN {_bump("NEW.event_id", "OLD.event_id")} END;
+        CREATE TRIGGER {table}_version_delete AFTER DELETE ON {table}
+        WHEN (SELECT version FROM events WHERE id = OLD.event_id) {_UNSTAMPED}
+        BEGIN {_bump("OLD.event_id")} END;"""
+            for table in ("arguments", "attributes")
+        ),
+    )
+
+
 def apply_pending(db: Database) -> list[str]:
     """Apply pending migrations; return their names. ``user_version`` follows."""
     names = [m.name for m in MIGRATIONS.pending(db)]

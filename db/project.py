@@ -30,6 +30,8 @@ from tadqiq.db.models import ModelStore, StoredModel
 from tadqiq.db.dashboard import Acceptance, Dashboard, DashboardStore
 from tadqiq.db.queue import QueueStore
 from tadqiq.db.rows import article_from_row, dumps
+from tadqiq.db.network_fs import Mount, network_mount, network_warning
+from tadqiq.db.versions import MentionChanged
 from tadqiq.db.search import (
     ConcordanceLine, SearchError, SearchHit, locate, parse_query, search_marks, search_shadow, snippet,
 )
@@ -406,6 +408,17 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
         return restore_project(Path(path), Path(backup))
 
     @staticmethod
+    def network_mount(path: str | Path) -> Mount | None:
+        """The network file system the project file is on (NFS, SMB, sshfs ...), or None: where
+        SQLite's locking cannot be trusted (db/network_fs.py)."""
+        return network_mount(Path(path))
+
+    @staticmethod
+    def network_warning(path: str | Path) -> str | None:
+        """What to tell a user whose project is on a network file system, or None."""
+        return network_warning(Path(path))
+
+    @staticmethod
     def check_unopenable(path: str | Path, why: str) -> list[str]:
         """For ``tadqiq check`` on a file that :meth:`open` refused as damaged: what can still be
         checked without its stored schema (read-only), every problem listed."""
@@ -420,4 +433,4 @@ class Project(MentionStore, ModelStore, QueueStore, DashboardStore):
 # Re-exported so callers need one import for the errors they handle.
 __all__ += ["Acceptance", "Dashboard", "DEFAULT_KEEP", "MentionError", "SearchError", "SearchHit", "ConcordanceLine",
             "search_marks", "Replay", "action_name",
-            "ProjectBusy", "busy_message", "is_busy", "note_operation"]
+            "ProjectBusy", "busy_message", "is_busy", "note_operation", "MentionChanged", "Mount"]

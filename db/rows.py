@@ -60,6 +60,7 @@ def mention_from_rows(
         arguments=tuple(argument_from_row(a) for a in args),
         attributes=dict(attrs),
         id=row["id"],
+        version=row.get("version"),
         **_same_names(row, _MENTION_COLUMNS),
     )
 

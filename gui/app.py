@@ -54,22 +54,37 @@ class AlreadyOpen(ProjectError):
     """Another window has the project open and the reviewer chose not to open it twice."""
 
 
-def _second_window(project_path: Path, if_open: str) -> None:
-    """When another live window has the project open: ``ask`` the reviewer (open anyway or
-    not), ``refuse``, or open ``anyway``."""
+#: What ``open_window`` does when another live window has the project open.
+IF_OPEN = ("ask", "refuse", "anyway", "read_only")
+
+
+def _second_window(project_path: Path, if_open: str) -> bool:
+    """When another live window has the project open: ``ask`` the reviewer (open read-only, open
+    anyway, or not at all), ``refuse``, open ``anyway`` or ``read_only``. True: open read-only."""
+    if if_open not in IF_OPEN:
+        raise ValueError(f"if_open={if_open!r}: one of {', '.join(IF_OPEN)}")
     note = presence.other_window(project_path)
     if note is None or if_open == "anyway":
-        return
-    text = tr("{0} is open in another Tadqiq window: {1}.\n\nTwo windows on one project do not see each "
-              "other's decisions, and undo in one can take back what the other did. Close the other window "
-              "first, or open it anyway.").format(project_path, presence.describe(note))
+        return False
+    if if_open == "read_only":
+        return True
+    text = tr("{0} is open in another Tadqiq window: {1}.\n\nBoth windows can write: what the other window "
+              "decides shows here within seconds, and a decision or undo here over a mention the other window "
+              "changed is refused, never written over it. Open it read-only to look without changing anything, "
+              "or close the other window first.").format(project_path, presence.describe(note))
     if if_open == "ask":
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Tadqiq: project open elsewhere"), text)
+        reading = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        reading.setObjectName("openReadOnly")
         anyway = box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        anyway.setObjectName("openAnyway")
+        box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole).setObjectName("cancelOpen")
+        box.setDefaultButton(reading)  # Enter: the choice that cannot clash with the other window
         box.exec()
         if box.clickedButton() is anyway:
-            return
+            return False
+        if box.clickedButton() is reading:
+            return True
     raise AlreadyOpen(f"{project_path}: open in another Tadqiq window ({presence.describe(note)}); not opened twice")
 
 
@@ -78,12 +93,13 @@ def open_window(project_path: str | Path, reviewer: str | None = None, *, articl
     """Open ``project_path`` (must exist) in a shown MainWindow; the window owns the project.
 
     ``if_open``: what to do when another live window has the project open (app/presence.py):
-    ``ask`` the reviewer, ``refuse`` (AlreadyOpen), or open ``anyway``."""
+    ``ask`` the reviewer, ``refuse`` (AlreadyOpen), open ``anyway`` or ``read_only``."""
     application()
-    _second_window(Path(project_path), if_open)
+    beside_another = _second_window(Path(project_path), if_open)
     note_operation(f"the review window{f' of {reviewer}' if reviewer else ''}")  # named to a waiting writer
-    # a file this user cannot write is opened for reading (gui/read_only.py), never converted or migrated
-    read_only = Path(project_path).is_file() and read_only_reason(Path(project_path)) is not None
+    # a file this user cannot write is opened for reading (gui/read_only.py), never converted or migrated;
+    # so is one the reviewer chose to open read-only beside another window
+    read_only = beside_another or (Path(project_path).is_file() and read_only_reason(Path(project_path)) is not None)
     project = Project.open(project_path, create=False, read_only=read_only)
     try:
         window = MainWindow(project, settings or Settings(QSettings("Tadqiq", "Tadqiq")), reviewer=reviewer,

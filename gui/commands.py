@@ -20,9 +20,10 @@ from PySide6.QtGui import QUndoCommand
 
 from tadqiq.core import review
 from tadqiq.core.model import Mention
-from tadqiq.db.project import action_name
+from tadqiq.db.project import MentionChanged, action_name
 from tadqiq.gui.i18n import tr
 from tadqiq.gui.document import ReviewDocument
+from tadqiq.gui.outside_changes import refused_text
 
 
 @dataclass
@@ -82,6 +83,9 @@ class MentionCommand(QUndoCommand):
         results = self._write(writes, action_name(self.verb, self.token, "undo"), status)
         if results is None:
             return
+        for i, (saved, _hid) in zip(order, results, strict=True):
+            if saved is not None:
+                self.changes[i].before = saved  # as stored now (its version): what a redo expects
         self.undo_ids = list(reversed([hid for _saved, hid in results]))
         self._show(forward=False)
 
@@ -92,6 +96,7 @@ class MentionCommand(QUndoCommand):
         undo or redo keeps the command (its last stored state still stands) and puts the
         stack's index back where it was once the stack call returns, so the screen, the file
         and the stack agree and the reviewer can try again."""
+        self.error = None
         try:
             return self.doc.write_many(writes, action, status)
         except Exception as exc:  # any failed write: report it and keep the stack honest
@@ -100,7 +105,10 @@ class MentionCommand(QUndoCommand):
                 self.setObsolete(True)
             else:
                 self._restore_index()
-            self.doc.write_failed.emit(tr("Not saved, nothing changed: {0} ({1})").format(self.text(), self.error))
+            if isinstance(exc, MentionChanged):
+                self.doc.write_failed.emit(refused_text(self.doc, self.text(), exc))
+            else:
+                self.doc.write_failed.emit(tr("Not saved, nothing changed: {0} ({1})").format(self.text(), self.error))
             return None
 
     def _restore_index(self) -> None:

@@ -53,6 +53,15 @@ class ReviewController(QObject):
         self.ask_value: Callable[..., None] | None = None
         view.mention_clicked.connect(doc.select)
         view.argument_clicked.connect(doc.select)
+        doc.mentions_reloaded.connect(self._forget_changed)
+
+    def _forget_changed(self, reload) -> None:
+        """The article was read again (changed elsewhere): a half-done R or L on a mention that
+        changed no longer means what the reviewer saw."""
+        if self.role_pending is not None and self.role_pending[0] in reload.ids:
+            self.role_pending = None
+        if self.link_anchor in reload.ids:
+            self.link_anchor = None
 
     def _push(self, command, note: str = "") -> bool:
         """Do ``command`` (one transaction, one undo step); False when nothing was stored."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -25,6 +26,35 @@ def _text_order(m: Mention) -> tuple[int, int]:
     return (m.trigger.start, m.id or 0)
 
 
+def label(m: Mention) -> str:
+    """A mention as a reviewer knows it: its type and trigger text."""
+    return f"{m.type} «{m.trigger.text}»"
+
+
+@dataclass(frozen=True)
+class Reload:
+    """What reading an article's mentions again found: labels of the mentions changed, removed
+    and added (changed and removed ones as they were shown), and the ids of the first two."""
+
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def between(cls, old: Sequence[Mention], new: Sequence[Mention]) -> Reload:
+        now = {m.id: m for m in new}
+        before = {m.id for m in old}
+        changed = [m for m in old if m.id in now and now[m.id].to_json() != m.to_json()]
+        removed = [m for m in old if m.id not in now]
+        return cls(tuple(label(m) for m in changed), tuple(label(m) for m in removed),
+                   tuple(label(m) for m in new if m.id not in before),
+                   frozenset(m.id for m in (*changed, *removed)))
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed or self.added)
+
+
 class ReviewDocument(QObject):
     article_opened = Signal(int)
     article_status_changed = Signal(int, str)
@@ -36,6 +66,7 @@ class ReviewDocument(QObject):
     argument_selected = Signal(int)  # index into the selected mention's arguments, -1 for none
     notes_changed = Signal(int)  # article id: a note or flag was added or resolved
     write_failed = Signal(str)  # an action could not be stored (nothing of it was)
+    mentions_reloaded = Signal(object)  # a Reload: the shown article's mentions were read again
 
     def __init__(self, project: Project, reviewer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +81,7 @@ class ReviewDocument(QObject):
         self.selected_argument: int = -1
         self.undo_stack = QUndoStack(self)
         self.replaying = False  # True while the undo stack is rebuilt: commands must not write
+        self.last_write_ok = True  # False when the last write_many stored nothing (an undo refused)
         self._opened_at: float | None = None
         self.queue_filter = QueueFilter()  # what the queue pane shows; next article follows it
         self.queue_order = QueueOrder()
@@ -200,23 +232,30 @@ class ReviewDocument(QObject):
         (None = absent) and optionally an article status ``(article_id, status)``.
 
         One SQLite transaction holding every change and its history row: all or nothing. Returns
-        the stored mentions (with their ids) and their history row ids. Only after the commit
-        does the document change and signal, so the UI never shows an edit that is not on disk;
-        when a write fails, nothing was stored, nothing changes on screen, and the error is raised.
+        the stored mentions (with their ids and versions) and their history row ids. Only after the
+        commit does the document change and signal, so the UI never shows an edit that is not on
+        disk; when a write fails, nothing was stored, nothing changes on screen, and the error is
+        raised.
+        Each change is checked against the file inside the transaction: ``before`` is what this
+        window loaded (or last wrote); when the stored mention is another (another process changed
+        it), MentionChanged is raised and nothing is written (db/versions.py).
         """
         results: list[tuple[Mention | None, int]] = []
+        self.last_write_ok = False
         with self.project.transaction():
             for article_id, before, after, undoes in changes:
                 if after is not None:
                     saved = self.project.save_mention(article_id, after, reviewer=self.reviewer, action=action,
-                                                      undoes=undoes)
+                                                      undoes=undoes, expect=before)
                 else:
                     assert before is not None and before.id is not None
-                    self.project.delete_mention(before.id, reviewer=self.reviewer, action=action, undoes=undoes)
+                    self.project.delete_mention(before.id, reviewer=self.reviewer, action=action, undoes=undoes,
+                                                expect=before)
                     saved = None
                 results.append((saved, self.project.history(self.reviewer, limit=1)[-1].id))
             if status is not None:
                 self.project.set_article_status(status[0], status[1], reviewer=self.reviewer)
+        self.last_write_ok = True
         for (article_id, before, _after, _undoes), (saved, _hid) in zip(changes, results, strict=True):
             if self.article is not None and article_id == self.article.id:
                 self._apply(before, saved)
@@ -253,6 +292,34 @@ class ReviewDocument(QObject):
         updated.insert(bisect.bisect(keys, _text_order(after)), after)
         self.mentions = updated
         self.mention_added.emit(after.id)
+
+    # -- changes made elsewhere ------------------------------------------------------------
+    def shown_versions(self) -> dict[int, int | None]:
+        """Mention id -> the version this window shows (read from the file or written by it)."""
+        return {m.id: m.version for m in self.mentions}
+
+    def changed_elsewhere(self) -> bool:
+        """True when the shown article's mentions in the file are not the ones shown (one query)."""
+        return self.article is not None and self.project.mention_versions(self.article.id) != self.shown_versions()
+
+    def reload_mentions(self) -> Reload:
+        """Read the shown article's mentions again from the file (another process changed them),
+        keeping the selected mention and argument where they still are; the undo stack is kept
+        as it is (its steps check the file before they write). Returns (and signals) what changed."""
+        assert self.article is not None
+        old = self.mentions
+        self.mentions = self.project.mentions(self.article.id)
+        reload = Reload.between(old, self.mentions)
+        if self.mention(self.selected_id) is None:
+            rows = [i for i, m in enumerate(old) if m.id == self.selected_id]
+            near = min(rows[0], len(self.mentions) - 1) if rows and self.mentions else None
+            self.selected_id = self.mentions[near].id if near is not None else None
+            self.selected_argument = -1
+        self.mentions_reset.emit()
+        self.selection_changed.emit(self.selected_id)
+        self.select_argument(self.selected_argument)
+        self.mentions_reloaded.emit(reload)
+        return reload
 
     def ensure_article(self, article_id: int, select: int | None = None) -> None:
         """Open ``article_id`` if another article is showing (undo across articles)."""

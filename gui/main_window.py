@@ -29,6 +29,8 @@ from tadqiq.gui.queue_pane import QueuePane
 from tadqiq.gui.auto_backup import AutoBackup
 from tadqiq.gui.find_bar import FindBar
 from tadqiq.gui.notes_panel import NotesPanel
+from tadqiq.gui.network_notice import show_network_warning
+from tadqiq.gui.outside_changes import OutsideChanges
 from tadqiq.gui.project_menu import ProjectMenu
 from tadqiq.gui.focus import FocusReturner
 from tadqiq.gui.focus_ring import FocusRing
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._open_first(article)
         self._setup_backups()
+        self.outside_changes = OutsideChanges(self)  # another process's change to the shown article
+        self.network_label = show_network_warning(self)  # a project on NFS, SMB ...: said, not fixed
 
     # -- setup ---------------------------------------------------------------------------
     def _setup_reviewer(self, reviewer: str | None) -> None:
@@ -242,12 +246,12 @@ class MainWindow(QMainWindow):
     def _undone(self, *_: object) -> None:
         """The status bar says what Ctrl+Z undid (the command now just above the stack's index)."""
         stack = self.doc.undo_stack
-        if stack.index() < stack.count():
+        if stack.index() < stack.count() and self.doc.last_write_ok:  # a refused undo said why
             self._show_message(tr("Undone: {0}").format(stack.command(stack.index()).text()))
 
     def _redone(self, *_: object) -> None:
         stack = self.doc.undo_stack
-        if stack.index() > 0:
+        if stack.index() > 0 and self.doc.last_write_ok:
             self._show_message(tr("Redone: {0}").format(stack.command(stack.index() - 1).text()))
 
     def _open_from_queue(self, article_id: int) -> None:

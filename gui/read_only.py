@@ -3,7 +3,8 @@
 Tadqiq writes each decision as it is made, so a window on such a file says so (title and status
 bar) and turns off everything that would write: the decisions, notes and flags, undo and redo,
 import, the extractor and retraining. Reading stays: articles, queue, search, concordance,
-dashboard, export. The project is opened ``read_only`` (db/connection.py: ``mode=ro``), so a
+dashboard, export. A project another window has open can be opened the same way by choice (the
+question gui/app.py asks). The project is opened ``read_only`` (db/connection.py: ``mode=ro``), so a
 write that slipped through would fail instead of changing the file.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
+from tadqiq.app import presence
 from tadqiq.gui.i18n import tr
 from tadqiq.gui.open_errors import read_only_reason
 
@@ -38,9 +40,16 @@ def show_read_only(window: MainWindow) -> None:
     window.controller.ask_value = None  # a double-click on a value opens no editor
     window.controller.pick_type = None
     window.notes_panel.setEnabled(False)
-    why = read_only_reason(Path(str(window.project.path))) or f"{window.project.path}: opened read-only"
+    path = Path(str(window.project.path))
+    why = read_only_reason(path)
     label = QLabel(tr("Read-only: nothing can be changed"))
     label.setObjectName("readOnlyLabel")
-    label.setToolTip(tr("{0}. Copy the file to a folder you can write to review in it.").format(why))
+    if why is not None:
+        label.setToolTip(tr("{0}. Copy the file to a folder you can write to review in it.").format(why))
+    else:  # chosen: another window has the project open (gui/app.py)
+        note = presence.other_window(path)
+        label.setToolTip(tr("Opened read-only beside another Tadqiq window ({0}): what it decides shows here "
+                            "within seconds. Close it and open the project again to review here.").format(
+            presence.describe(note) if note is not None else tr("now closed")))
     window.statusBar().addPermanentWidget(label)
     window.read_only_label = label

@@ -366,14 +366,18 @@
     <message>
       <source>{0} is open in another Tadqiq window: {1}.
 
-Two windows on one project do not see each other's decisions, and undo in one can take back what the other did. Close the other window first, or open it anyway.</source>
+Both windows can write: what the other window decides shows here within seconds, and a decision or undo here over a mention the other window changed is refused, never written over it. Open it read-only to look without changing anything, or close the other window first.</source>
       <translation>{0} مفتوح في نافذة تدقيق أخرى: {1}.
 
-نافذتان على مشروع واحد لا ترى إحداهما قرارات الأخرى، وقد يتراجع التراجع في إحداهما عمّا فعلته الأخرى. أغلق النافذة الأخرى أولًا، أو افتحه على أي حال.</translation>
+تستطيع النافذتان الكتابة: ما تقرّره النافذة الأخرى يظهر هنا خلال ثوانٍ، وأي قرار أو تراجع هنا على حدث غيّرته النافذة الأخرى يُرفض ولا يُكتب فوقه أبدًا. افتحه للقراءة فقط لتنظر دون أن تغيّر شيئًا، أو أغلق النافذة الأخرى أولًا.</translation>
     </message>
     <message>
       <source>Tadqiq: project open elsewhere</source>
       <translation>تدقيق: المشروع مفتوح في مكان آخر</translation>
+    </message>
+    <message>
+      <source>Open read-only</source>
+      <translation>افتحه للقراءة فقط</translation>
     </message>
     <message>
       <source>Open anyway</source>
@@ -868,6 +872,14 @@ Each article has its new proposals whole or kept what it had.</source>
       <translation>اعتُمد النموذج المتعلِّم v{0}: يقترح به extract --engine learned أو combined</translation>
     </message>
     <message>
+      <source>⚠ On a network drive</source>
+      <translation>⚠ على قرص شبكي</translation>
+    </message>
+    <message>
+      <source>{0} is on a network file system ({1} from {2}). SQLite cannot always lock a file there: two programs writing it at once (two windows, a window and an import, two computers) can damage it. Copy the project to a local disk to review, or make sure only one Tadqiq uses it at a time.</source>
+      <translation>{0} على نظام ملفات شبكي ({1} من {2}). لا يستطيع SQLite دائمًا قفل الملف هناك: قد يتلفه برنامجان يكتبان فيه معًا (نافذتان، أو نافذة واستيراد، أو حاسوبان). انسخ المشروع إلى قرص محلي لتراجع فيه، أو تأكّد أن نسخة واحدة فقط من تدقيق تستعمله في كل مرة.</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>الملاحظات</translation>
     </message>
@@ -898,6 +910,42 @@ Each article has its new proposals whole or kept what it had.</source>
     <message>
       <source>{0} by {1} at {2}</source>
       <translation>{0} من {1} في {2}</translation>
+    </message>
+    <message>
+      <source>Not applied: {0}. {1} since this window read it; nothing was overwritten.</source>
+      <translation>لم يُطبَّق: {0}. {1} منذ أن قرأته هذه النافذة؛ لم يُكتب فوق شيء.</translation>
+    </message>
+    <message>
+      <source>This article was changed elsewhere (another Tadqiq window or process) and read again from the file; {0}</source>
+      <translation>تغيّرت هذه المقالة في مكان آخر (نافذة أو عملية أخرى من تدقيق) وأُعيدت قراءتها من الملف؛ {0}</translation>
+    </message>
+    <message>
+      <source>{0} was removed elsewhere (another Tadqiq window or process)</source>
+      <translation>حُذف {0} في مكان آخر (نافذة أو عملية أخرى من تدقيق)</translation>
+    </message>
+    <message>
+      <source>Not applied: {0}. {1} since this window read it; nothing was overwritten, the article was read again from the file.</source>
+      <translation>لم يُطبَّق: {0}. {1} منذ أن قرأته هذه النافذة؛ لم يُكتب فوق شيء، وأُعيدت قراءة المقالة من الملف.</translation>
+    </message>
+    <message>
+      <source>another mention was stored elsewhere under the id of {0}</source>
+      <translation>حُفظ حدث آخر في مكان آخر بمعرّف {0}</translation>
+    </message>
+    <message>
+      <source>{0} was changed elsewhere (another Tadqiq window or process)</source>
+      <translation>تغيّر {0} في مكان آخر (نافذة أو عملية أخرى من تدقيق)</translation>
+    </message>
+    <message>
+      <source>changed: {0}</source>
+      <translation>تغيّر: {0}</translation>
+    </message>
+    <message>
+      <source>removed: {0}</source>
+      <translation>حُذف: {0}</translation>
+    </message>
+    <message>
+      <source>added: {0}</source>
+      <translation>أُضيف: {0}</translation>
     </message>
     <message>
       <source>Preferences</source>
@@ -994,6 +1042,14 @@ Each article has its new proposals whole or kept what it had.</source>
     <message>
       <source>{0}. Copy the file to a folder you can write to review in it.</source>
       <translation>{0}. انسخ الملف إلى مجلد تستطيع الكتابة فيه لتراجع فيه.</translation>
+    </message>
+    <message>
+      <source>Opened read-only beside another Tadqiq window ({0}): what it decides shows here within seconds. Close it and open the project again to review here.</source>
+      <translation>فُتح للقراءة فقط إلى جانب نافذة تدقيق أخرى ({0}): ما تقرّره يظهر هنا خلال ثوانٍ. أغلقها وافتح المشروع من جديد لتراجع هنا.</translation>
+    </message>
+    <message>
+      <source>now closed</source>
+      <translation>أُغلقت الآن</translation>
     </message>
     <message>
       <source>Retrain the learned engine</source>

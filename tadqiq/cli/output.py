@@ -14,7 +14,7 @@ import click
 
 from tadqiq.core.importing.item import ImportProblem
 from tadqiq.core.schema import SchemaError
-from tadqiq.db.project import ProjectError, SearchError, busy_message, is_busy
+from tadqiq.db.project import Project, ProjectError, SearchError, busy_message, is_busy
 
 
 def echo(ctx: click.Context, text: str = "", err: bool = False) -> None:
@@ -35,12 +35,27 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def warn(message: str) -> None:
+    click.echo(f"tadqiq: warning: {message}", err=True)
+
+
+def warn_if_on_network(project: object) -> None:
+    """A project on a network file system is worth a warning before any command works on it
+    (db/network_fs.py): SQLite's locks may not hold there."""
+    if isinstance(project, (str, Path)):
+        message = Project.network_warning(project)
+        if message:
+            warn(message)
+
+
 def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the errors a user can cause into one clear line and exit status 1."""
+    """Turn the errors a user can cause into one clear line and exit status 1; warn first when
+    the command's project is on a network file system."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            warn_if_on_network(kwargs.get("project"))
             return func(*args, **kwargs)
         except (ImportProblem, ProjectError, SearchError, SchemaError) as exc:
             fail(str(exc))

@@ -41,7 +41,7 @@ def test_new_project_has_schema_pragmas_and_version(tmp_path):
         assert p.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert p.db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
-        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == 4
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == latest_version() == 5
         stored = json.loads(p.db.execute("SELECT definition FROM event_schema").fetchone()[0])
         assert stored["name"] == "conflict-ar" and len(stored["types"]) == 10
     # reopening does not migrate again and needs no schema file

@@ -73,3 +73,74 @@ def test_a_note_from_another_computer_is_believed(tmp_path):
                                            encoding="utf-8")
     note = presence.other_window(project)
     assert note is not None and "on computer elsewhere-42" in presence.describe(note)
+
+
+def _answer(qtbot, button: str) -> list[str]:
+    """Click ``button`` (object name) of the question when it shows; the question's text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        seen.append(box.defaultButton().objectName())
+        box.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_the_question_offers_read_only_and_that_window_changes_nothing(qtbot, tmp_path, house_project_path,
+                                                                       other_process):
+    from tadqiq.db.project import Project
+
+    _note(house_project_path, other_process)
+    seen = _answer(qtbot, "openReadOnly")
+    window = open_window(house_project_path, "omar", settings=_settings(tmp_path), if_open="ask")
+    qtbot.addWidget(window)
+    assert "is open in another Tadqiq window: reviewer amal" in seen[0] and "Open it read-only" in seen[0]
+    assert seen[1] == "openReadOnly"  # Enter picks the choice that cannot clash with the other window
+    assert window.project.read_only and "(read-only)" in window.windowTitle()
+    assert not window.actions_by_name["accept"].isEnabled() and not window.actions_by_name["undo"].isEnabled()
+    tip = window.read_only_label.toolTip()
+    assert tip.startswith("Opened read-only beside another Tadqiq window (reviewer amal") and "Copy the file" not in tip
+    assert json.loads(presence.note_path(house_project_path).read_text(encoding="utf-8"))["pid"] == other_process
+    # what the other window decides shows here: a reading window notices commits too
+    shown = window.doc.mentions[0]
+    with Project.open(house_project_path) as other:
+        from tadqiq.core import review
+
+        other.save_mention(window.doc.article.id, review.rejected(other.mention(shown.id), "amal"), reviewer="amal",
+                           action="reject#1")
+    assert window.outside_changes.check() is not None
+    assert window.doc.mention(shown.id).status == "rejected"
+    window.close()
+
+
+@pytest.mark.parametrize(("button", "read_only"), [("openAnyway", False), ("cancelOpen", None)])
+def test_the_question_opens_anyway_or_nothing(qtbot, tmp_path, house_project_path, other_process, button, read_only):
+    _note(house_project_path, other_process)
+    _answer(qtbot, button)
+    if read_only is None:
+        with pytest.raises(AlreadyOpen):
+            open_window(house_project_path, "omar", settings=_settings(tmp_path), if_open="ask")
+        return
+    window = open_window(house_project_path, "omar", settings=_settings(tmp_path), if_open="ask")
+    qtbot.addWidget(window)
+    assert window.project.read_only is read_only and window.actions_by_name["accept"].isEnabled()
+    window.close()
+
+
+def test_read_only_without_asking_and_an_unknown_choice(qtbot, tmp_path, house_project_path, other_process):
+    _note(house_project_path, other_process)
+    window = open_window(house_project_path, "omar", settings=_settings(tmp_path), if_open="read_only")
+    qtbot.addWidget(window)
+    assert window.project.read_only
+    window.close()
+    with pytest.raises(ValueError, match="if_open='maybe'"):
+        open_window(house_project_path, "omar", settings=_settings(tmp_path), if_open="maybe")
