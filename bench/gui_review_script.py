@@ -76,7 +76,9 @@ def main(project: str, ack_path: str, seed: int) -> int:
     timer = QTimer()
     timer.timeout.connect(step)
     timer.start(100)
-    write({"ready": True, **history()})
+    # ready once the event loop has run what the window queued after its first paint (the
+    # gazetteer, gui/app.py), the moment a reviewer's keys are acted on
+    QTimer.singleShot(0, lambda: write({"ready": True, **history()}))
     return app.exec()
 
 

@@ -412,9 +412,25 @@ def render_import_progress(out_dir: Path) -> Path:
     return path
 
 
+def render_focus_ring(out_dir: Path) -> Path:
+    """The window shown and active, the keys on the mention list: its focus ring (gui/focus_ring.py)."""
+    app = application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "focus-ring.png"
+    with _house_window("focus") as (window, _tmp):
+        window.resize(*SIZE)
+        window.show()
+        window.activateWindow()
+        app.processEvents()
+        window.event_panel.mention_view.setFocus()
+        app.processEvents()
+        window.grab().save(str(path))
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     for p in [*render(out), render_bidi_sample(out), render_export_dialog(out), render_guidelines(out),
               render_shortcuts_dialog(out), render_retrain_dialog(out), render_queue(out),
-              render_dashboard(out), render_arabic(out), render_import_progress(out)]:
+              render_dashboard(out), render_arabic(out), render_import_progress(out), render_focus_ring(out)]:
         print(p)
