@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> str:
         """Interface language now: translators, mirrored layout, menus and actions named again.
-        Returns what the status bar said (the other labels follow when the window opens again)."""
+        Returns what the status bar said. The preferences then reopen the window (ProjectMenu.reopen)
+        so that every other label is built in the new language too."""
         self.settings.set("view/language", lang)
         used = install_language(lang)
         for name, menu in self.menus.items():
@@ -387,8 +388,7 @@ class MainWindow(QMainWindow):
         retranslate(self.actions_by_name, self.settings)
         self.reviewer_label.setText(tr("Reviewer: {0}").format(self.reviewer))
         self._update_progress()
-        text = tr("Interface language: {0}. Menus and keys are renamed now; the other labels when Tadqiq "
-                  "opens again.").format(LANGUAGES[used])
+        text = tr("Interface language: {0}.").format(LANGUAGES[used])
         self._show_message(text)
         return text
 
@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
             self.set_theme(self.settings.get("view/theme"), save=False)
         if "view/language" in changed:
             self.set_language(self.settings.get("view/language"))
+            QTimer.singleShot(0, self.project_menu.reopen)  # every label in the new language, no restart
 
     def _update_title(self, *_: object) -> None:
         parts = ["Tadqiq"]

@@ -65,8 +65,8 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Line spacing"), self.spacing)
         form.addRow(tr("Colour theme"), self.theme)
         form.addRow(tr("Interface language"), self.language)
-        self.note = QLabel(tr("A new language renames the menus and keys at once and mirrors the window; the other "
-                              "labels change when Tadqiq opens again."))
+        self.note = QLabel(tr("A new language reopens the window at once with every label in it, mirrored for "
+                              "Arabic; the article, the selection and the undo history stay."))
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -178,6 +178,35 @@ class ProjectMenu(QObject):
         self.opened.emit(new)
         return new
 
+    def reopen(self) -> MainWindow | None:
+        """This project again in a new window, on the same article and mention, and this one
+        closed: every label is built anew in the language installed now (a language switch needs
+        no restart). Decisions are all stored already and the undo stack is read again from the
+        history, so nothing is lost; a window that only reads reopens only to read."""
+        from tadqiq.app import presence
+        from tadqiq.gui.app import open_window
+
+        old = self.window
+        path = Path(str(old.project.path))
+        article = old.doc.article.id if old.doc.article is not None else None
+        selected, geometry = old.doc.selected_id, old.saveGeometry()
+        try:
+            new = open_window(path, old.reviewer, article=article, settings=self.settings,
+                              if_open="read_only" if old.project.read_only else "anyway")
+        except Exception as exc:  # noqa: BLE001 - the file went away or was locked meanwhile: keep this one
+            self._refuse(describe_open_error(path, exc))
+            return None
+        new.restoreGeometry(geometry)
+        if selected is not None:
+            new.doc.select(selected)
+        if not new.project.read_only:  # the old window's going removes this process's note: leave it again
+            reviewer = old.reviewer
+            old.destroyed.connect(lambda *_: presence.leave_note(path, reviewer))
+        old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its project closes with it
+        old.close()
+        self.opened.emit(new)
+        return new
+
     # -- work on this project ------------------------------------------------------------
     def show_import(self) -> None:
         from tadqiq.gui.import_dialog import ImportDialog  # loaded when first used: 0.2 s less start-up

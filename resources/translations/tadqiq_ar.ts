@@ -844,8 +844,8 @@ Each article has its new proposals whole or kept what it had.</source>
       <translation>اسمك (يُسجَّل مع كل قرار):</translation>
     </message>
     <message>
-      <source>Interface language: {0}. Menus and keys are renamed now; the other labels when Tadqiq opens again.</source>
-      <translation>لغة الواجهة: {0}. تُسمّى القوائم والمفاتيح من جديد الآن، وبقية التسميات عند فتح تدقيق مرة أخرى.</translation>
+      <source>Interface language: {0}.</source>
+      <translation>لغة الواجهة: {0}.</translation>
     </message>
     <message>
       <source>Reviewer: {0}</source>
@@ -972,8 +972,8 @@ Each article has its new proposals whole or kept what it had.</source>
       <translation>لغة الواجهة</translation>
     </message>
     <message>
-      <source>A new language renames the menus and keys at once and mirrors the window; the other labels change when Tadqiq opens again.</source>
-      <translation>اللغة الجديدة تعيد تسمية القوائم والمفاتيح فورًا وتعكس اتجاه النافذة؛ وتتغير بقية التسميات عند فتح تدقيق مرة أخرى.</translation>
+      <source>A new language reopens the window at once with every label in it, mirrored for Arabic; the article, the selection and the undo history stay.</source>
+      <translation>تعيد اللغة الجديدة فتح النافذة فورًا بكل تسمياتها، معكوسة للعربية؛ وتبقى المقالة والتحديد وسجل التراجع.</translation>
     </message>
     <message>
       <source>Open &amp;Recent</source>

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tadqiq.gui import i18n
+from tadqiq.gui.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("update_translations", REPO / "scripts" / "update_translations.py")
@@ -73,13 +74,13 @@ def test_the_window_opens_in_arabic_mirrored(arabic, open_window, qapp):
     assert "المراجِع" in w3.reviewer_label.text()
 
 
-def test_switching_the_language_renames_menus_now_and_says_what_waits(arabic, open_window, qapp):
+def test_switching_the_language_renames_menus_and_keys_and_mirrors_the_window(arabic, open_window, qapp):
     w = open_window()
     said = w.set_language("ar")
     assert [a.text() for a in w.menuBar().actions()][0] == "ملف"
     assert w.actions_by_name["next_article"].text() == "المقالة التالية"
     assert w.isRightToLeft()
-    assert "تدقيق" in said and w.statusBar().currentMessage() == said
+    assert "العربية" in said and w.statusBar().currentMessage() == said
     w.set_language("en")
     assert [a.text() for a in w.menuBar().actions()][0] == "File"
     assert not w.isRightToLeft()
@@ -102,3 +103,39 @@ def test_the_preferences_dialog_writes_the_settings_and_applies_them(open_window
     d.theme.setCurrentIndex(d.theme.findData("system"))
     d.apply()
     assert w.settings.get("view/theme") == "system" and w.article_view.theme in ("light", "dark")
+
+
+def test_a_language_chosen_in_the_preferences_reopens_the_window_with_every_label_translated(
+        arabic, qtbot, tmp_path, house_project_path):
+    from tadqiq.app import presence
+    from tadqiq.gui.app import open_window
+    from tadqiq.gui.main_window import MainWindow
+    from tadqiq.gui.preferences import PreferencesDialog
+
+    settings = Settings(QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat))
+    w = open_window(house_project_path, "mariam", settings=settings)  # closed and deleted by the switch
+    w.actions_by_name["accept"].trigger()  # one decision before the switch
+    decided = w.doc.undo_stack.count()
+    assert decided >= 1
+    w.doc.select(w.doc.mentions[3].id)
+    article, selected = w.doc.article.id, w.doc.selected_id
+    reopened = []
+    w.project_menu.opened.connect(reopened.append)
+    d = PreferencesDialog(w.settings, w)
+    d.applied.connect(w.apply_preferences)
+    d.language.setCurrentIndex(d.language.findData("ar"))
+    assert "view/language" in d.apply()
+    qtbot.waitUntil(lambda: bool(reopened))
+    new = reopened[0]
+    qtbot.addWidget(new)
+    assert isinstance(new, MainWindow) and new is not w
+    qtbot.waitUntil(lambda: not w.isVisible())
+    assert new.isRightToLeft()
+    labels = {label.text() for label in new.event_panel.findChildren(QLabel)}
+    assert {"العناصر", "الخصائص"} <= labels  # built in Arabic (these needed a restart before)
+    assert (new.doc.article.id, new.doc.selected_id) == (article, selected)
+    assert new.doc.undo_stack.count() == decided and new.doc.undo_stack.canUndo()  # the history came along
+    qtbot.waitUntil(lambda: presence.other_window(house_project_path) is None)  # our own note, not another's
+    assert presence.note_path(house_project_path).exists()  # the new window's note stays after the old one went
+    new.settings.set("view/language", "en")
+    new.close()
