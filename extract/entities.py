@@ -200,20 +200,26 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
 def cross_validate(sentences: Sequence[Sentence], k: int = 5,
                    hits: Callable[[list[str]], list[list[str]]] | None = None,
                    params: dict | None = None, lists: bool = True,
-                   repeats: bool = True) -> tuple[Scores, list[Scores]]:
-    """Train on k-1 contiguous blocks of sentences, test on the held-out block, k times.
+                   repeats: bool = True, split: str = "blocks",
+                   seed: int = 0) -> tuple[Scores, list[Scores]]:
+    """Train on k-1 folds of sentences, test on the held-out fold, k times.
 
-    Blocks (not a shuffle) keep sentences of one article together, so a name repeated within
-    an article is not seen in training and test at once. Returns the pooled and per-fold scores.
+    ``split="blocks"``: each fold is a contiguous block, which keeps sentences of one article
+    together, so a name repeated within an article is not seen in training and test at once
+    (the honest figure). ``split="random"``: sentences are dealt to the folds at random
+    (``seed``), the split most published ANERcorp figures use; a fold's sentences stay in corpus
+    order, so repeated names still spread between neighbours. Returns the pooled and per-fold
+    scores.
     """
     if k < 2 or len(sentences) < k:
         raise ValueError(f"cross-validation needs k >= 2 and at least k sentences (k={k}, {len(sentences)})")
-    bounds = [round(i * len(sentences) / k) for i in range(k + 1)]
+    folds_of = fold_assignment(len(sentences), k, split, seed)
     total = Scores(Counter(), Counter(), Counter())
     folds = []
     for i in range(k):
-        test = sentences[bounds[i]:bounds[i + 1]]
-        tagger = train([*sentences[:bounds[i]], *sentences[bounds[i + 1]:]], hits, params, lists)
+        test = [s for s, f in zip(sentences, folds_of, strict=True) if f == i]
+        rest = [s for s, f in zip(sentences, folds_of, strict=True) if f != i]
+        tagger = train(rest, hits, params, lists)
         try:
             predicted = tagger.tag_article([[t for t, _ in s] for s in test], hits, repeats)
         finally:
@@ -222,6 +228,23 @@ def cross_validate(sentences: Sequence[Sentence], k: int = 5,
         folds.append(fold)
         total.add(fold)
     return total, folds
+
+
+def fold_assignment(n: int, k: int, split: str = "blocks", seed: int = 0) -> list[int]:
+    """The fold (0..k-1) of each of n sentences: contiguous blocks, or dealt at random."""
+    if split == "blocks":
+        bounds = [round(i * n / k) for i in range(k + 1)]
+        return [i for i in range(k) for _ in range(bounds[i], bounds[i + 1])]
+    if split == "random":
+        import random
+
+        order = list(range(n))
+        random.Random(seed).shuffle(order)
+        out = [0] * n
+        for rank, idx in enumerate(order):
+            out[idx] = rank % k
+        return out
+    raise ValueError(f"unknown split {split!r} (blocks or random)")
 
 
 def read_conll(text: str) -> list[Sentence]:

@@ -174,3 +174,20 @@ def test_a_common_word_of_training_does_not_spread():
     out = propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]], lists)
     assert out[1] == ["O", "O"]
     assert propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]])[1] == ["O", "B-ORG"]
+
+
+def test_fold_assignment_blocks_and_random():
+    blocks = entities.fold_assignment(10, 3)
+    assert blocks == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2]
+    dealt = entities.fold_assignment(10, 3, "random", seed=1)
+    assert sorted(dealt.count(f) for f in range(3)) == [3, 3, 4]
+    assert dealt != blocks and dealt == entities.fold_assignment(10, 3, "random", seed=1)
+    with pytest.raises(ValueError, match="unknown split"):
+        entities.fold_assignment(10, 3, "shuffle")
+
+
+def test_random_split_cross_validation_scores_every_sentence_once():
+    sents = sentences(4)
+    total, folds = entities.cross_validate(sents, k=3, split="random")
+    assert len(folds) == 3
+    assert sum(total.gold.values()) == sum(len(entities.entity_spans([t for _, t in s])) for s in sents)
