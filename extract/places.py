@@ -29,6 +29,8 @@ _ROAD_HEADS = word_class("road_heads")
 _LOCATIVE_CUES = word_class("locative_cues")
 _FALLBACK_NOT = ("actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads", "stop", "speech_verbs", "support_verbs")
 _NOT_NISBA = word_class("not_nisba")
+_VAGUE_PLACES = word_class("vague_place_adjectives")  # مناطق أخرى من بغداد
+_SURROUNDINGS = word_class("place_surroundings")  # بغداد ومحيطها
 
 
 class PlaceReader:
@@ -112,6 +114,15 @@ class PlaceReader:
             and lex.has("place_heads_plural", toks[k + 1].w[1:])
         ):  # مدن وبلدات ريف إدلب الجنوبي: one place
             sub = self.place_at(k + 2, limit, 0, True)
+            if sub is not None and not sub.parts:
+                return Item("PLACE", k, sub.b, off, place=sub.place)
+        if (
+            lex.has("place_heads_plural", w)
+            and k + 3 < limit
+            and toks[k + 1].w in _VAGUE_PLACES
+            and toks[k + 2].w == "من"
+        ):  # مناطق أخرى من بغداد، أنحاء متفرقة من العراق: one place
+            sub = self.place_at(k + 3, limit, 0, True)
             if sub is not None and not sub.parts:
                 return Item("PLACE", k, sub.b, off, place=sub.place)
         if lex.has("place_heads_plural", w):
@@ -275,6 +286,8 @@ class PlaceReader:
             sub = self.place_at(j + 1, limit, 0, True)
             if sub is not None and not sub.parts:
                 j = sub.b
+        if j < limit and toks[j].w in _SURROUNDINGS:
+            j += 1  # العاصمة العراقية بغداد ومحيطها: the place and what is around it
         j = self._distance_tail(j, limit)  # منطقة X على بعد 25 كيلومترا جنوب العاصمة
         if j + 1 < limit and toks[j].w == "داخل" and toks[j + 1].word:  # حي الدمج داخل المخيم
             sub = self.place_at(j + 1, limit, 0, True)

@@ -67,6 +67,7 @@ LOCATIVE_PREPS = word_class("locative_prepositions")
 FRAGMENT_WORDS = word_class("fragment_words")
 NON_LOCATIVE_WORDS = word_class("non_locative_words")
 ASSAULT_NOUNS = word_class("assault_nouns")
+WITNESS_VERBS = word_class("witness_verbs")
 NEAR_PLACES = 3
 NEAR_TIMES = 1
 
@@ -97,6 +98,8 @@ class _Args:
     def add(self, role: str, item: Item | None, rule: str, conf: float, an: Analysis | None = None) -> None:
         if item is None or item.kind not in ("NP", "PLACE", "TIME"):
             return
+        if len(item.parts) == 1:  # مخيمات تندوف: a plural head before one name is one place
+            item = Item("PLACE", item.a, item.b, item.off, place=item.place, sub=item.sub)
         if item.parts:  # قرى المطاردة والسكرية ووادي بقيع: one argument per place
             for s, e, o in item.parts:
                 self.add(
@@ -521,7 +524,9 @@ class RuleEngine:
                         args.add("Place", it, "place-of-absorbed-verb", 0.75)
                     elif prep == "ب" and it.kind == "NP" and an.head_in(it, "weapon_heads"):
                         args.add("Instrument", it, "instrument-بـ", 0.8)
-        used = [it for a in collected.values() for _, it, *_ in a.found]
+        # a place one trigger took as its Place stays a place of the clause for the others
+        # (بهجوم ... استهدف ثكنة بمنطقة الشعب: the deaths' place too); one in another role not
+        used = [it for a in collected.values() for role, it, *_ in a.found if role != "Place"]
 
         def is_used(it: Item) -> bool:
             return any(u.a == it.a and u.b == it.b for u in used)
@@ -577,7 +582,8 @@ class RuleEngine:
         if (prep in LOCATIVE_PREPS or it.parts or "ب" in first[: it.off]
                 or (before and before[-1] in LOCATIVE_PREPS)
                 or (before[-1:] == ["من"] and before[:1] and before[0] in LOCATIVE_PREPS)
-                or an.lex.has("place_relations", an.strip(first)[1])):
+                or an.lex.has("place_relations", an.strip(first)[1])
+                or (before and an.stem(before[-1]) in WITNESS_VERBS)):
             return True
         if first[:1] == "و" and it.off >= 1 and k:
             j = k - 1

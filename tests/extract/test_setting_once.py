@@ -65,3 +65,27 @@ def test_a_place_headed_or_in_a_direction_stays_the_place(engine, text, place):
     args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Conflict.Attack"
             for a in m.arguments]
     assert ("Place", place) in args or any(r == "Place" and t.startswith(place) for r, t in args), args
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    # a place the attack took is the deaths' place too
+    ("قتل خمسة جنود بهجوم انتحاري استهدف ثكنة للجيش بمنطقة الشعب شمال العاصمة.", "Life.Die",
+     "منطقة الشعب شمال العاصمة"),
+    # a plural head before one name is one place
+    ("اندلعت مظاهرات عنيفة في مخيمات تندوف أمس.", "Conflict.Demonstrate", "مخيمات تندوف"),
+    # plural head + أخرى/متفرقة + من + place
+    ("قتل جندي في انفجار في مناطق أخرى من بغداد.", "Conflict.Attack", "مناطق أخرى من بغداد"),
+    ("اعتقلت الشرطة عشرين مسلحا في أنحاء متفرقة من العراق.", "Justice.Arrest-Jail", "أنحاء متفرقة من العراق"),
+    # the place and what is around it
+    ("قتل عشرة مدنيين في هجمات في العاصمة العراقية بغداد ومحيطها.", "Life.Die", "العاصمة العراقية بغداد ومحيطها"),
+])
+def test_place_phrases_of_real_news(engine, text, etype, place):
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == etype for a in m.arguments]
+    assert ("Place", place) in args, args
+
+
+def test_the_subject_of_shahida_is_where(engine):
+    text = "وشهدت مناطق أخرى من بغداد تفجيرات عنيفة."
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Conflict.Attack"
+            for a in m.arguments]
+    assert ("Place", "مناطق أخرى من بغداد") in args, args
