@@ -68,6 +68,8 @@ FRAGMENT_WORDS = word_class("fragment_words")
 NON_LOCATIVE_WORDS = word_class("non_locative_words")
 ASSAULT_NOUNS = word_class("assault_nouns")
 WITNESS_VERBS = word_class("witness_verbs")
+PLACED_TITLES = word_class("placed_titles")
+PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | {"من", "الي", "ل"}
 NEAR_PLACES = 3
 NEAR_TIMES = 1
 
@@ -579,6 +581,8 @@ class RuleEngine:
         toks = an.toks
         first = toks[it.a].w
         before = [toks[j].w for j in range(max(0, it.a - 2), it.a)]
+        if RuleEngine._someones_place(an, it):
+            return False
         if (prep in LOCATIVE_PREPS or it.parts or "ب" in first[: it.off]
                 or (before and before[-1] in LOCATIVE_PREPS)
                 or (before[-1:] == ["من"] and before[:1] and before[0] in LOCATIVE_PREPS)
@@ -601,6 +605,23 @@ class RuleEngine:
             if items[j].kind == "PREP" and not (j == k - 1 and items[j].word == "ل"):
                 break  # (اقتحام واسع لمخيم جنين: the lam of a genitive goes on)
             if items[j].kind == "TRIG" and any(t.tok == items[j].a for t in live):
+                return True
+        return False
+
+    @staticmethod
+    def _someones_place(an: Analysis, it: Item) -> bool:
+        """A place after في that says where a titled person or their body is, not where the
+        event happens: قائد قوات الأمم المتحدة في جنوب لبنان، زعيم تنظيم القاعدة في العراق،
+        مراسلها في القدس (up to five words back from في, none a trigger, verb or mark)."""
+        toks = an.toks
+        k = it.a - 1 if it.off == 0 else it.a
+        if k < 0 or an.stem(toks[k].w) != "في":
+            return False
+        for j in range(k - 1, max(-1, k - 6), -1):
+            t = toks[j]
+            if not t.word or an._is_trigger(j) or an.is_verbish(t.w) or an.stem(t.w) in PERSON_PLACE_STOPS:
+                return False
+            if an.bare(t.w) in PLACED_TITLES or an.stem(t.w) in PLACED_TITLES:
                 return True
         return False
 

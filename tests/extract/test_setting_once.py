@@ -89,3 +89,19 @@ def test_the_subject_of_shahida_is_where(engine):
     args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Conflict.Attack"
             for a in m.arguments]
     assert ("Place", "مناطق أخرى من بغداد") in args, args
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("وأكد قائد قوات الأمم المتحدة في جنوب لبنان وقوع الهجوم.", "Conflict.Attack", "جنوب لبنان"),
+    ("أعلن مقتل زعيم تنظيم القاعدة في العراق أبو مصعب.", "Life.Die", "العراق أبو مصعب"),
+])
+def test_a_titled_persons_place_is_not_the_events(engine, text, etype, place):
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == etype for a in m.arguments]
+    assert any(m.type == etype for m in _mentions(engine, text))
+    assert ("Place", place) not in args and not [t for r, t in args if r == "Place"], args
+
+
+def test_a_place_after_fi_without_a_title_is_still_where(engine):
+    text = "قتل ثلاثة جنود من قوات الأمم المتحدة في جنوب لبنان أمس."
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Life.Die" for a in m.arguments]
+    assert ("Place", "جنوب لبنان") in args, args
