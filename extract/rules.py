@@ -69,6 +69,8 @@ NON_LOCATIVE_WORDS = word_class("non_locative_words")
 ASSAULT_NOUNS = word_class("assault_nouns")
 WITNESS_VERBS = word_class("witness_verbs")
 PLACED_TITLES = word_class("placed_titles")
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+EVENT_RELATIVE_VERBS = word_class("event_relative_verbs")
 PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | {"من", "الي", "ل"}
 NEAR_PLACES = 3
 NEAR_TIMES = 1
@@ -667,10 +669,25 @@ class RuleEngine:
                     and (k == 0 or not toks[k - 1].word or toks[k - 1].sent != toks[k].sent)
                     and it.b < len(toks) and toks[it.b].w in "،,")
 
+        def relative(lo: int, hi: int) -> bool:
+            """A relative clause with a verb of its own between: لقاء مع أنان الذي قال إنه قدم
+            إلى إيران (not one that tells the event: الهجوم الذي تعرض له مبنى ... في نيويورك)."""
+            for k in range(lo, hi - 1):
+                if toks[k].w not in RELATIVES:
+                    continue
+                verb = toks[k + 1].w
+                if an.stem(verb) in EVENT_RELATIVE_VERBS:
+                    continue
+                if toks[k + 1].word and not verb.startswith("ال"):  # a verb, not a noun phrase
+                    return True
+            return False
+
         near = []
         for it in places:
             lo, hi = (it.b, tok) if it.b <= tok else (tok + 1, it.a)
             if parted(lo, hi) and not (it.b <= tok and fronted(it) and not parted(it.b + 1, tok)):
+                continue
+            if it.a > tok and relative(lo, hi):
                 continue
             near.append((hi - lo, it))
         near.sort(key=lambda x: x[0])

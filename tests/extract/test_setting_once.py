@@ -105,3 +105,19 @@ def test_a_place_after_fi_without_a_title_is_still_where(engine):
     text = "قتل ثلاثة جنود من قوات الأمم المتحدة في جنوب لبنان أمس."
     args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Life.Die" for a in m.arguments]
     assert ("Place", "جنوب لبنان") in args, args
+
+
+@pytest.mark.parametrize("text, place", [
+    ("جاء ذلك في لقاء مع المبعوث الذي قال إنه قدم إلى إيران لبحث الملف.", "إيران"),
+    ("جاء ذلك في لقاء مع المبعوث الذي وصل إلى طهران أمس.", "طهران"),
+])
+def test_a_place_past_a_relative_clause_of_its_own_is_not_the_events(engine, text, place):
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Contact.Meet" for a in m.arguments]
+    assert any(m.type == "Contact.Meet" for m in _mentions(engine, text))
+    assert ("Place", place) not in args, args
+
+
+def test_a_place_past_a_relative_clause_that_tells_the_event_is_still_where(engine):
+    text = "قتل عشرة أشخاص في الانفجار الذي وقع في مدينة الرمادي."
+    args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Conflict.Attack" for a in m.arguments]
+    assert [t for r, t in args if r == "Place"], args
