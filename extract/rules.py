@@ -69,9 +69,9 @@ NON_LOCATIVE_WORDS = word_class("non_locative_words")
 ASSAULT_NOUNS = word_class("assault_nouns")
 WITNESS_VERBS = word_class("witness_verbs")
 PLACED_TITLES = word_class("placed_titles")
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+RELATIVES = word_class("relative_pronouns")
 EVENT_RELATIVE_VERBS = word_class("event_relative_verbs")
-PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | {"من", "الي", "ل"}
+PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | word_class("titled_place_stops")
 NEAR_PLACES = 3
 NEAR_TIMES = 1
 
