@@ -31,6 +31,7 @@ _FALLBACK_NOT = ("actor_heads", "weapon_heads", "vehicle_heads", "partitive_head
 _NOT_NISBA = word_class("not_nisba")
 _VAGUE_PLACES = word_class("vague_place_adjectives")  # مناطق أخرى من بغداد
 _SURROUNDINGS = word_class("place_surroundings")  # بغداد ومحيطها
+_FALLBACK_TIMES = word_class("fallback_time_words")
 
 
 class PlaceReader:
@@ -420,11 +421,15 @@ class PlaceReader:
             w = self.toks[t].w[off:] if t == k else self.toks[t].w
             if not self.toks[t].word or w in self.lex.triggers or self._is_trigger(t):
                 return None
-            if t < k + 2 and any(self.lex.has(sec, w) for sec in _FALLBACK_NOT):
-                return None
+            if t < k + 2 and (any(self.lex.has(sec, w) for sec in _FALLBACK_NOT) or w in _FALLBACK_TIMES):
+                return None  # عند صلاة الفجر، عند الرابعة: a time, not a place
         j, g = self._place_tail(k, end, limit, None)
         if j == end and cue == "في":
             return None
+        if j + 1 < limit and self.toks[j].w == "في" and self.toks[j + 1].word:
+            named = self.place_at(j + 1, limit, 0, True)
+            if named is not None and named.sub != "fallback":
+                return None  # بالقرب من المجلس البلدي في مدينة الصدر: the named place is where
         return Item("PLACE", k, j, off, place=g[1] if g else None, sub="fallback")
 
     def _nisba(self, j: int) -> bool:

@@ -121,3 +121,18 @@ def test_a_place_past_a_relative_clause_that_tells_the_event_is_still_where(engi
     text = "قتل عشرة أشخاص في الانفجار الذي وقع في مدينة الرمادي."
     args = [(a.role, a.span.text) for m in _mentions(engine, text) if m.type == "Conflict.Attack" for a in m.arguments]
     assert [t for r, t in args if r == "Place"], args
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت الاشتباكات عند الرابعة فجرا ودامت عشرين دقيقة.",
+    "قتل الحارس بعد ضربة بالسيف عند صلاة الفجر.",
+])
+def test_a_time_after_inda_is_no_guessed_place(engine, text):
+    places = [a.span.text for m in _mentions(engine, text) for a in m.arguments if a.role == "Place"]
+    assert not places, places
+
+
+def test_a_guessed_place_before_fi_and_a_named_place_gives_way(engine):
+    text = "انفجرت عبوة ناسفة بالقرب من المجلس البلدي في مدينة الصدر."
+    places = [a.span.text for m in _mentions(engine, text) for a in m.arguments if a.role == "Place"]
+    assert places == ["مدينة الصدر"], places
