@@ -136,3 +136,21 @@ def test_a_guessed_place_before_fi_and_a_named_place_gives_way(engine):
     text = "انفجرت عبوة ناسفة بالقرب من المجلس البلدي في مدينة الصدر."
     places = [a.span.text for m in _mentions(engine, text) for a in m.arguments if a.role == "Place"]
     assert places == ["مدينة الصدر"], places
+
+
+def test_a_fronted_place_is_where_the_sentence_happens(engine):
+    text = "وفي كركوك ، على بعد 255 كلم شمال شرق بغداد ، قتل 22 شخصا في انفجار سيارة مفخخة وسط المدينة."
+    ms = _mentions(engine, text)
+    places = {m.type: [a.span.text for a in m.arguments if a.role == "Place"] for m in ms}
+    assert places.get("Life.Die") == ["كركوك"], places
+    assert places.get("Conflict.Attack") == ["كركوك"], places
+
+
+def test_a_part_of_a_place_named_before_is_no_place_of_its_own(engine):
+    def die_places(text):
+        return [a.span.text for m in _mentions(engine, text) if m.type == "Life.Die" for a in m.arguments
+                if a.role == "Place"]
+
+    assert die_places("قتل جندي في هجوم مسلح استهدف نقطة تفتيش جنوب المدينة.") == []
+    assert die_places("قتل جندي في هجوم مسلح استهدف نقطة تفتيش جنوب بغداد.") == ["جنوب بغداد"]
+
