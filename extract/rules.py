@@ -118,6 +118,8 @@ class _Args:
                 return
         if item.kind == "PLACE" and item.sub == "fallback":  # a structural guess: say so
             rule, conf = "place:fallback", min(conf, 0.5)
+        elif item.kind == "PLACE" and item.sub == "ner":  # a name the recogniser tagged LOC
+            rule, conf = "place:recogniser", min(conf, 0.6)
         self.found.append((role, item, rule, conf))
 
     def has(self, role: str) -> bool:
@@ -137,17 +139,41 @@ class RuleEngine:
     name = "rules"
     version = "1.9"
 
-    def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
+    def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None,
+                 recogniser=None):
         self.lex = lexicons or load_lexicons()
         self.gaz = gazetteer or load_gazetteer()
+        #: an optional entity recogniser (extract/entities.py ``EntityTagger``) whose LOC names
+        #: become place candidates; none ships (docs/extractor.md), bench/realtext_ner.py measures it
+        self.recogniser = recogniser
+        if recogniser is not None:
+            self.version = f"{type(self).version}+ner"
 
     @property
     def origin(self) -> str:
         return f"extractor:{self.name}@{self.version}"
 
+    def _ner_places(self, an: Analysis) -> dict[int, int]:
+        from tadqiq.extract.bio import entity_spans
+
+        out: dict[int, int] = {}
+        start = 0
+        while start < len(an.toks):
+            end = start
+            while end < len(an.toks) and an.toks[end].sent == an.toks[start].sent:
+                end += 1
+            words = [t.w for t in an.toks[start:end]]
+            for a, b, cls in entity_spans(self.recogniser.tag(words)):
+                if cls == "LOC" and an.toks[start + a].word:
+                    out[start + a] = start + b
+            start = end
+        return out
+
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Mention]:
         an = Analysis(article.text, self.lex, self.gaz)
+        if self.recogniser is not None:
+            an.ner_places = self._ner_places(an)
         trigs = an.triggers()
         clauses: dict[int, list[Trig]] = {}
         for t in trigs:
