@@ -210,7 +210,7 @@ class RuleEngine:
     @staticmethod
     def _fronted_places(an: Analysis) -> dict[int, Item]:
         """Per sentence, a place fronted with (و)في before the main clause, which sets where the
-        sentence's events happen (وفي كركوك ، على بعد 255 كلم شمال شرق بغداد ، قتل 22 شخصا):
+        sentence's events happen (وفي الموصل ، على بعد 400 كلم شمال بغداد ، قتل 12 شخصا):
         في at the sentence's start or وفي, then a named place, then a comma or a trigger (not a
         speech verb: وفي برلين أعلنت الوزارة ... is where it was said). It is the Place of the
         sentence's later triggers that have none of their own."""
@@ -740,8 +740,8 @@ class RuleEngine:
                     and it.b < len(toks) and toks[it.b].w in "،,")
 
         def relative(lo: int, hi: int) -> bool:
-            """A relative clause with a verb of its own between: لقاء مع أنان الذي قال إنه قدم
-            إلى إيران (not one that tells the event: الهجوم الذي تعرض له مبنى ... في نيويورك)."""
+            """A relative clause with a verb of its own between: لقاء مع المبعوث الذي قال إنه وصل
+            إلى طهران (not one that tells the event: الهجوم الذي تعرض له مبنى ... في نيويورك)."""
             for k in range(lo, hi - 1):
                 if toks[k].w not in RELATIVES:
                     continue
