@@ -51,6 +51,10 @@ _NUMBER_WORDS = word_class("number_words")
 
 
 class Analysis(PlaceReader, TimeReader):
+    #: first token -> end token of the LOC names an entity recogniser tagged (RuleEngine's
+    #: optional ``recogniser``), read as places where the place grammar reads none
+    ner_places: dict[int, int] = {}
+
     def __init__(self, text: str, lex: Lexicons, gaz: Gazetteer):
         self.text = text
         self.lex = lex
@@ -495,6 +499,8 @@ class Analysis(PlaceReader, TimeReader):
             context = bool(cue_prev and cue_prev.kind == "PREP") or bool(off and t.w[off - 1] in "بل")
             is_alias = (t.w[off:],) in lex.actors or (k + 1 < b and (t.w[off:], toks[k + 1].w) in lex.actors)
             pl = None if is_alias else self.place_at(k, b, off, context)
+            if pl is None and k in self.ner_places and not is_alias:
+                pl = Item("PLACE", k, min(self.ner_places[k], b), off, sub="ner")  # a LOC the recogniser tagged
             if pl is None and not off and t.w[:1] == "و" and len(t.w) == 3 and not is_known_word(t.w):
                 pl = self.place_at(k, b, 1, True)
                 if pl is not None and pl.b - k < 2:

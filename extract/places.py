@@ -29,6 +29,9 @@ _ROAD_HEADS = word_class("road_heads")
 _LOCATIVE_CUES = word_class("locative_cues")
 _FALLBACK_NOT = ("actor_heads", "weapon_heads", "vehicle_heads", "partitive_heads", "stop", "speech_verbs", "support_verbs")
 _NOT_NISBA = word_class("not_nisba")
+_VAGUE_PLACES = word_class("vague_place_adjectives")  # مناطق أخرى من بغداد
+_SURROUNDINGS = word_class("place_surroundings")  # بغداد ومحيطها
+_FALLBACK_TIMES = word_class("fallback_time_words")
 
 
 class PlaceReader:
@@ -112,6 +115,15 @@ class PlaceReader:
             and lex.has("place_heads_plural", toks[k + 1].w[1:])
         ):  # مدن وبلدات ريف إدلب الجنوبي: one place
             sub = self.place_at(k + 2, limit, 0, True)
+            if sub is not None and not sub.parts:
+                return Item("PLACE", k, sub.b, off, place=sub.place)
+        if (
+            lex.has("place_heads_plural", w)
+            and k + 3 < limit
+            and toks[k + 1].w in _VAGUE_PLACES
+            and toks[k + 2].w == "من"
+        ):  # مناطق أخرى من بغداد، أنحاء متفرقة من العراق: one place
+            sub = self.place_at(k + 3, limit, 0, True)
             if sub is not None and not sub.parts:
                 return Item("PLACE", k, sub.b, off, place=sub.place)
         if lex.has("place_heads_plural", w):
@@ -275,6 +287,8 @@ class PlaceReader:
             sub = self.place_at(j + 1, limit, 0, True)
             if sub is not None and not sub.parts:
                 j = sub.b
+        if j < limit and toks[j].w in _SURROUNDINGS:
+            j += 1  # العاصمة العراقية بغداد ومحيطها: the place and what is around it
         j = self._distance_tail(j, limit)  # منطقة X على بعد 25 كيلومترا جنوب العاصمة
         if j + 1 < limit and toks[j].w == "داخل" and toks[j + 1].word:  # حي الدمج داخل المخيم
             sub = self.place_at(j + 1, limit, 0, True)
@@ -407,11 +421,15 @@ class PlaceReader:
             w = self.toks[t].w[off:] if t == k else self.toks[t].w
             if not self.toks[t].word or w in self.lex.triggers or self._is_trigger(t):
                 return None
-            if t < k + 2 and any(self.lex.has(sec, w) for sec in _FALLBACK_NOT):
-                return None
+            if t < k + 2 and (any(self.lex.has(sec, w) for sec in _FALLBACK_NOT) or w in _FALLBACK_TIMES):
+                return None  # عند صلاة الفجر، عند الرابعة: a time, not a place
         j, g = self._place_tail(k, end, limit, None)
         if j == end and cue == "في":
             return None
+        if j + 1 < limit and self.toks[j].w == "في" and self.toks[j + 1].word:
+            named = self.place_at(j + 1, limit, 0, True)
+            if named is not None and named.sub != "fallback":
+                return None  # بالقرب من المجلس البلدي في مدينة الصدر: the named place is where
         return Item("PLACE", k, j, off, place=g[1] if g else None, sub="fallback")
 
     def _nisba(self, j: int) -> bool:

@@ -66,6 +66,12 @@ RESULT_WORDS = word_class("result_words")
 LOCATIVE_PREPS = word_class("locative_prepositions")
 FRAGMENT_WORDS = word_class("fragment_words")
 NON_LOCATIVE_WORDS = word_class("non_locative_words")
+ASSAULT_NOUNS = word_class("assault_nouns")
+WITNESS_VERBS = word_class("witness_verbs")
+PLACED_TITLES = word_class("placed_titles")
+RELATIVES = word_class("relative_pronouns")
+EVENT_RELATIVE_VERBS = word_class("event_relative_verbs")
+PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | word_class("titled_place_stops")
 NEAR_PLACES = 3
 NEAR_TIMES = 1
 
@@ -96,6 +102,8 @@ class _Args:
     def add(self, role: str, item: Item | None, rule: str, conf: float, an: Analysis | None = None) -> None:
         if item is None or item.kind not in ("NP", "PLACE", "TIME"):
             return
+        if len(item.parts) == 1:  # مخيمات تندوف: a plural head before one name is one place
+            item = Item("PLACE", item.a, item.b, item.off, place=item.place, sub=item.sub)
         if item.parts:  # قرى المطاردة والسكرية ووادي بقيع: one argument per place
             for s, e, o in item.parts:
                 self.add(
@@ -110,6 +118,8 @@ class _Args:
                 return
         if item.kind == "PLACE" and item.sub == "fallback":  # a structural guess: say so
             rule, conf = "place:fallback", min(conf, 0.5)
+        elif item.kind == "PLACE" and item.sub == "ner":  # a name the recogniser tagged LOC
+            rule, conf = "place:recogniser", min(conf, 0.6)
         self.found.append((role, item, rule, conf))
 
     def has(self, role: str) -> bool:
@@ -127,24 +137,49 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.8"
+    version = "1.9"
 
-    def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None):
+    def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None,
+                 recogniser=None):
         self.lex = lexicons or load_lexicons()
         self.gaz = gazetteer or load_gazetteer()
+        #: an optional entity recogniser (extract/entities.py ``EntityTagger``) whose LOC names
+        #: become place candidates; none ships (docs/extractor.md), bench/realtext_ner.py measures it
+        self.recogniser = recogniser
+        if recogniser is not None:
+            self.version = f"{type(self).version}+ner"
 
     @property
     def origin(self) -> str:
         return f"extractor:{self.name}@{self.version}"
 
+    def _ner_places(self, an: Analysis) -> dict[int, int]:
+        from tadqiq.extract.bio import entity_spans
+
+        out: dict[int, int] = {}
+        start = 0
+        while start < len(an.toks):
+            end = start
+            while end < len(an.toks) and an.toks[end].sent == an.toks[start].sent:
+                end += 1
+            words = [t.w for t in an.toks[start:end]]
+            for a, b, cls in entity_spans(self.recogniser.tag(words)):
+                if cls == "LOC" and an.toks[start + a].word:
+                    out[start + a] = start + b
+            start = end
+        return out
+
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Mention]:
         an = Analysis(article.text, self.lex, self.gaz)
+        if self.recogniser is not None:
+            an.ner_places = self._ner_places(an)
         trigs = an.triggers()
         clauses: dict[int, list[Trig]] = {}
         for t in trigs:
             clauses.setdefault(an.toks[t.tok].clause, []).append(t)
         mentions: list[tuple[int, Mention]] = []
+        fronted = self._fronted_places(an)
         for _clause, group in sorted(clauses.items()):
             a, b = an.clause_range(group[0].tok)
             items = an.items(a, b, {t.tok: t for t in group})
@@ -158,13 +193,45 @@ class RuleEngine:
             collected = {t.tok: self._roles(an, items, pos[t.tok], t) for t in group if t.absorbed_by is None}
             self._share(an, items, pos, group, collected)
             for t in group:
+                front = fronted.get(an.toks[t.tok].sent)
+                args = collected.get(t.tok)
+                if (args is not None and front is not None and front.b <= t.tok and t.type != TRANSPORT
+                        and not args.has("Place")):
+                    args.add("Place", front, "place-fronted", 0.65)
+            for t in group:
                 if t.absorbed_by is not None:
                     continue
                 m = self._mention(an, article, t, collected[t.tok], items, pos[t.tok])
                 mentions.append((t.tok, m))
-        out = geocode(article.text, [m for _, m in sorted(mentions, key=lambda x: x[0])], self.gaz)
+        out = geocode(article.text, one_place_per_type([m for _, m in sorted(mentions, key=lambda x: x[0])]), self.gaz)
 
         return self._link(an, [t for t, _ in sorted(mentions, key=lambda x: x[0])], out)
+
+    @staticmethod
+    def _fronted_places(an: Analysis) -> dict[int, Item]:
+        """Per sentence, a place fronted with (و)في before the main clause, which sets where the
+        sentence's events happen (وفي الموصل ، على بعد 400 كلم شمال بغداد ، قتل 12 شخصا):
+        في at the sentence's start or وفي, then a named place, then a comma or a trigger (not a
+        speech verb: وفي برلين أعلنت الوزارة ... is where it was said). It is the Place of the
+        sentence's later triggers that have none of their own."""
+        toks = an.toks
+        out: dict[int, Item] = {}
+        for k, t in enumerate(toks):
+            if t.sent in out or k + 1 >= len(toks) or toks[k + 1].sent != t.sent:
+                continue
+            first = k == 0 or toks[k - 1].sent != t.sent
+            if not (t.w == "وفي" or (t.w == "في" and first)):
+                continue
+            end = k + 1
+            while end < len(toks) and toks[end].sent == t.sent:
+                end += 1
+            place = an.place_at(k + 1, end, 0, True)
+            if place is None or place.sub == "fallback" or place.b >= end:
+                continue
+            nxt = toks[place.b]
+            if nxt.w in "،," or an._is_trigger(place.b):
+                out[t.sent] = place
+        return out
 
     # ---- absorbed verbs: هجمات ... استهدفت مواقع --------------------------------------------
     def _absorb(self, an: Analysis, items: list[Item], pos: dict[int, int]) -> None:
@@ -304,6 +371,8 @@ class RuleEngine:
                     args.add("Destination", it, f"place-after-{prep}", 0.75)
                 elif typ == TERRITORY and not args.has("Place"):
                     args.add("Place", it, f"place-after-{prep or 'trigger'}", 0.85)
+                elif typ == ATTACK and prep == "علي" and self._assaulted(an, tr, it) and not args.has("Target"):
+                    args.add("Target", it, "place-after-على", 0.8)  # الهجوم على لبنان
                 elif prep == "من" and typ in (TERRITORY,):
                     continue
                 continue
@@ -462,6 +531,18 @@ class RuleEngine:
             return
 
     @staticmethod
+    def _assaulted(an: Analysis, tr: Trig, it: Item) -> bool:
+        """A place after an attack noun's على that is what is attacked, not where: a name
+        without a place head or a direction (الهجوم الإسرائيلي على لبنان، هجمات بطائرات
+        مختطفة على مركز التجارة العالمي; الهجوم على عدة قرى is where). A verb's على is where (أطلقت صواريخ على صفد), and
+        so are قصف/غارة على مدينة حلب and a part of a country (غارة على جنوب لبنان)."""
+        words = [an.strip(an.toks[it.a].w[it.off:])[1], *(an.toks[k].w for k in range(it.a + 1, min(it.b, it.a + 2)))]
+        return (an.bare(an.toks[tr.tok].w) in ASSAULT_NOUNS
+                and not it.parts
+                and not an.lex.has("place_relations", words[0])
+                and not any(an.lex.has("place_heads", w) or an.lex.has("place_heads_plural", w) for w in words))
+
+    @staticmethod
     def _place_like(an: Analysis, it: Item) -> bool:
         """A noun phrase that can be a territory: headed by a place word of words-ar.txt
         (مدينة، حقل، قرى ...). On real news what is taken that is not (زمرة، النفط، عدد كبير)
@@ -506,7 +587,9 @@ class RuleEngine:
                         args.add("Place", it, "place-of-absorbed-verb", 0.75)
                     elif prep == "ب" and it.kind == "NP" and an.head_in(it, "weapon_heads"):
                         args.add("Instrument", it, "instrument-بـ", 0.8)
-        used = [it for a in collected.values() for _, it, *_ in a.found]
+        # a place one trigger took as its Place stays a place of the clause for the others
+        # (بهجوم ... استهدف ثكنة بمنطقة الشعب: the deaths' place too); one in another role not
+        used = [it for a in collected.values() for role, it, *_ in a.found if role != "Place"]
 
         def is_used(it: Item) -> bool:
             return any(u.a == it.a and u.b == it.b for u in used)
@@ -519,7 +602,7 @@ class RuleEngine:
                 first_trig = min(pos[t.tok] for t in live) if live else 0
                 if prep == "من" and k < first_trig:
                     continue  # ناشطون من المنطقة الشرقية: a source, not a place of the event
-                if self._located(an, items, k, prep, live):
+                if self._located(an, items, k, prep, live) and not self._anaphoric_part(an, it):
                     places.append(it)
             elif it.kind == "TIME":
                 times.append(it)
@@ -559,10 +642,13 @@ class RuleEngine:
         toks = an.toks
         first = toks[it.a].w
         before = [toks[j].w for j in range(max(0, it.a - 2), it.a)]
+        if RuleEngine._someones_place(an, it):
+            return False
         if (prep in LOCATIVE_PREPS or it.parts or "ب" in first[: it.off]
                 or (before and before[-1] in LOCATIVE_PREPS)
                 or (before[-1:] == ["من"] and before[:1] and before[0] in LOCATIVE_PREPS)
-                or an.lex.has("place_relations", an.strip(first)[1])):
+                or an.lex.has("place_relations", an.strip(first)[1])
+                or (before and an.stem(before[-1]) in WITNESS_VERBS)):
             return True
         if first[:1] == "و" and it.off >= 1 and k:
             j = k - 1
@@ -580,6 +666,34 @@ class RuleEngine:
             if items[j].kind == "PREP" and not (j == k - 1 and items[j].word == "ل"):
                 break  # (اقتحام واسع لمخيم جنين: the lam of a genitive goes on)
             if items[j].kind == "TRIG" and any(t.tok == items[j].a for t in live):
+                return True
+        return False
+
+    @staticmethod
+    def _anaphoric_part(an: Analysis, it: Item) -> bool:
+        """A part of a place named before, without its name: وسط المدينة، جنوب المدينة. On the
+        dev units none of the seven the clause rule gave was a gold place (the annotators took
+        the named place the sentence fronts, or none); a named one (وسط بغداد) is kept."""
+        if it.b - it.a != 2 or it.parts or it.place is not None:
+            return False
+        head = an.toks[it.a + 1].w
+        return (an.lex.has("place_relations", an.strip(an.toks[it.a].w[it.off:])[1])
+                and head.startswith("ال") and an.lex.has("place_heads", head[2:]))
+
+    @staticmethod
+    def _someones_place(an: Analysis, it: Item) -> bool:
+        """A place after في that says where a titled person or their body is, not where the
+        event happens: قائد قوات الأمم المتحدة في جنوب لبنان، زعيم تنظيم القاعدة في العراق،
+        مراسلها في القدس (up to five words back from في, none a trigger, verb or mark)."""
+        toks = an.toks
+        k = it.a - 1 if it.off == 0 else it.a
+        if k < 0 or an.stem(toks[k].w) != "في":
+            return False
+        for j in range(k - 1, max(-1, k - 6), -1):
+            t = toks[j]
+            if not t.word or an._is_trigger(j) or an.is_verbish(t.w) or an.stem(t.w) in PERSON_PLACE_STOPS:
+                return False
+            if an.bare(t.w) in PLACED_TITLES or an.stem(t.w) in PLACED_TITLES:
                 return True
         return False
 
@@ -625,10 +739,25 @@ class RuleEngine:
                     and (k == 0 or not toks[k - 1].word or toks[k - 1].sent != toks[k].sent)
                     and it.b < len(toks) and toks[it.b].w in "،,")
 
+        def relative(lo: int, hi: int) -> bool:
+            """A relative clause with a verb of its own between: لقاء مع المبعوث الذي قال إنه وصل
+            إلى طهران (not one that tells the event: الهجوم الذي تعرض له مبنى ... في نيويورك)."""
+            for k in range(lo, hi - 1):
+                if toks[k].w not in RELATIVES:
+                    continue
+                verb = toks[k + 1].w
+                if an.stem(verb) in EVENT_RELATIVE_VERBS:
+                    continue
+                if toks[k + 1].word and not verb.startswith("ال"):  # a verb, not a noun phrase
+                    return True
+            return False
+
         near = []
         for it in places:
             lo, hi = (it.b, tok) if it.b <= tok else (tok + 1, it.a)
             if parted(lo, hi) and not (it.b <= tok and fronted(it) and not parted(it.b + 1, tok)):
+                continue
+            if it.a > tok and relative(lo, hi):
                 continue
             near.append((hi - lo, it))
         near.sort(key=lambda x: x[0])
@@ -783,6 +912,32 @@ class RuleEngine:
             for i in idx:
                 out[i] = out[i].with_(link=f"repeat-{n}")
         return out
+
+
+#: Roles whose span, written once, belongs to one mention of a type (the setting of a clause).
+SETTING_ROLES = ("Place", "Time")
+
+
+def one_place_per_type(mentions: list[Mention]) -> list[Mention]:
+    """A place (or time) written once is the Place (Time) of one mention of each event type:
+    the one whose trigger is nearest (قصفت ... وأطلقت صواريخ على صفد: صفد once, for أطلقت).
+    The annotators' practice on the dev units (199 of 204 gold places, 110 of 112 times, are
+    one mention's; docs/extractor.md); without it a clause with two attack triggers gave its
+    place to both."""
+    best: dict[tuple[str, str, int, int], tuple[int, int]] = {}
+    for i, m in enumerate(mentions):
+        for a in m.arguments:
+            if a.role in SETTING_ROLES:
+                key = (a.role, m.type, a.span.start, a.span.end)
+                far = a.span.start - m.trigger.end if a.span.start >= m.trigger.end else m.trigger.start - a.span.end
+                if key not in best or far < best[key][0]:
+                    best[key] = (far, i)
+    out = []
+    for i, m in enumerate(mentions):
+        keep = tuple(a for a in m.arguments
+                     if a.role not in SETTING_ROLES or best[(a.role, m.type, a.span.start, a.span.end)][1] == i)
+        out.append(m if len(keep) == len(m.arguments) else m.with_(arguments=keep))
+    return out
 
 
 def check_spans(article: Article, mentions: list[Mention]) -> None:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from tadqiq.db.project import Project
 from tadqiq.cli.main import cli
 
-ORIGIN = "extractor:rules@1.8"
+ORIGIN = "extractor:rules@1.9"
 
 
 @pytest.fixture

@@ -174,3 +174,64 @@ def test_a_common_word_of_training_does_not_spread():
     out = propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]], lists)
     assert out[1] == ["O", "O"]
     assert propagate([["حركة", "الأمل"], ["على", "الأمل"]], [["O", "B-ORG"], ["O", "O"]])[1] == ["O", "B-ORG"]
+
+
+def test_fold_assignment_blocks_and_random():
+    blocks = entities.fold_assignment(10, 3)
+    assert blocks == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2]
+    dealt = entities.fold_assignment(10, 3, "random", seed=1)
+    assert sorted(dealt.count(f) for f in range(3)) == [3, 3, 4]
+    assert dealt != blocks and dealt == entities.fold_assignment(10, 3, "random", seed=1)
+    with pytest.raises(ValueError, match="unknown split"):
+        entities.fold_assignment(10, 3, "shuffle")
+
+
+def test_random_split_cross_validation_scores_every_sentence_once():
+    sents = sentences(4)
+    total, folds = entities.cross_validate(sents, k=3, split="random")
+    assert len(folds) == 3
+    assert sum(total.gold.values()) == sum(len(entities.entity_spans([t for _, t in s])) for s in sents)
+
+
+def test_article_context_reads_the_other_sentences_only():
+    from tadqiq.extract.entity_context import article_context
+
+    sents = [["قال", "الرئيس", "بوش"], ["وقال", "بوش"], ["بوش"], ["غدا"]]
+    tags = [["O", "O", "B-PERS"], ["O", "B-PERS"], ["O"], ["O"]]
+    ctx = article_context(sents, tags, window=1)
+    assert ctx[0] == [["ctx=O"], [], ["ctx=PERS:all"]]  # قال recurs (وقال) outside names
+    assert ctx[1][1] == ["ctx=PERS:some"]  # بوش a person in sentence 0, not in 2
+    assert ctx[2] == [["ctx=PERS:all"]]  # sentence 0 is out of the window; its own O not counted
+    assert ctx[3] == [[]]
+
+
+def test_two_pass_cross_validation_runs_and_scores_every_sentence_once():
+    sents = sentences(4)
+    total, folds = entities.cross_validate(sents, k=3, two_pass=True)
+    assert len(folds) == 3 and total.prf()[2] > 0.9
+    assert sum(total.gold.values()) == sum(len(entities.entity_spans([t for _, t in s])) for s in sents)
+
+
+def test_token_features_take_clusters_and_context():
+    from tadqiq.extract.entity_features import token_features
+
+    feats = token_features(["قال", "بوش"], clusters={"بوش": (3, 17)}, context=[[], ["ctx=PERS:all"]])
+    assert "c0=3" in feats[1] and "c1=17" in feats[1] and "c=none" in feats[0]
+    assert "ctx=PERS:all" in feats[1] and "1ctx=PERS:all" in feats[0]
+
+
+def test_word_clusters_group_words_that_share_neighbours():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from word_clusters import build_clusters  # numpy: a test-time package here (pandas, scikit-learn)
+
+    from tadqiq.extract.entity_features import view
+
+    people, towns = ["زيد", "عمرو", "خالد", "سعيد"], ["حمص", "حماة", "درعا", "ادلب"]
+    text = [["قال", p, "ان"] for p in people for _ in range(3)] + [["في", t, "امس"] for t in towns for _ in range(3)]
+    found = build_clusters(text, sizes=(4,), min_count=2, dims=4, seed=0)
+    clusters = {w: found[view(w)[3]] for w in people + towns}
+    assert {clusters[p][0] for p in people} != {clusters[t][0] for t in towns}
+    assert len({clusters[p][0] for p in people}) == 1 and len({clusters[t][0] for t in towns}) == 1
