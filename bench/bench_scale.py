@@ -62,26 +62,26 @@ def _json_line(text: str) -> dict:
     return json.loads(next(line for line in reversed(text.splitlines()) if line.startswith("{")))
 
 
-def corpus(a: argparse.Namespace, d: Path) -> dict:
+def corpus(a: argparse.Namespace, d: Path, _save) -> dict:
     r = _checked([PY, REPO / "bench" / "make_corpus.py", "--n", a.n, "--size-kb", a.size_kb, "--format", "jsonl",
                   "--out", d / "corpus.jsonl", "--seed", "1"], "make_corpus")
     return {"seconds": r["seconds"], "file_mb": (d / "corpus.jsonl").stat().st_size / 1e6, "peak_mb": r["peak_mb"]}
 
 
-def import_(a: argparse.Namespace, d: Path) -> dict:
+def import_(a: argparse.Namespace, d: Path, _save) -> dict:
     for old in d.glob("p.tadqiq*"):
         old.unlink()
     got = measure_import(d / "corpus.jsonl", d / "p.tadqiq")
     return {**got, "file_mb": (d / "corpus.jsonl").stat().st_size / 1e6, "articles": _count(d, "articles")}
 
 
-def extract(a: argparse.Namespace, d: Path) -> dict:
+def extract(a: argparse.Namespace, d: Path, _save) -> dict:
     r = _checked([PY, "-m", "tadqiq", "extract", d / "p.tadqiq"], "tadqiq extract")
     return {"seconds": r["seconds"], "peak_mb": r["peak_mb"], "tree_mb": r["tree_mb"],
             "articles": _count(d, "articles"), "mentions": _count(d, "events")}
 
 
-def queue(a: argparse.Namespace, d: Path) -> dict:
+def queue(a: argparse.Namespace, d: Path, _save) -> dict:
     r = _checked([PY, REPO / "bench" / "bench_queue.py", d / "p.tadqiq", "--launches", a.launches], "bench_queue")
     got = json.loads(r["stdout"][r["stdout"].index("{"):])
     got["rss_mb"] *= 1.048576  # bench_queue reports MiB; the table is in MB of 10^6 bytes
@@ -89,12 +89,13 @@ def queue(a: argparse.Namespace, d: Path) -> dict:
     return got
 
 
-def keys(a: argparse.Namespace, d: Path) -> dict:
+def keys(a: argparse.Namespace, d: Path, _save) -> dict:
     r = _checked([PY, REPO / "bench" / "scale_keys.py", d / "p.tadqiq", "--runs", a.runs], "scale_keys")
     return {**_json_line(r["stdout"]), "peak_mb": r["peak_mb"]}
 
 
-def export(a: argparse.Namespace, d: Path) -> dict:
+def export(a: argparse.Namespace, d: Path, save) -> dict:
+    """Every format in turn, each saved as soon as measured (a run stopped midway keeps those done)."""
     out: dict = {"articles": _count(d, "articles"), "mentions": _count(d, "events"), "formats": {}}
     for fmt in FORMATS:
         target = d / "export" / fmt / ("brat" if fmt == "brat" else f"out.{fmt}")
@@ -105,6 +106,7 @@ def export(a: argparse.Namespace, d: Path) -> dict:
         out["formats"][fmt] = {"seconds": r["seconds"], "peak_mb": r["peak_mb"], "output_mb": size / 1e6,
                                "load": load_average()}
         shutil.rmtree(target.parent)
+        save(out)
     return out
 
 
@@ -145,9 +147,13 @@ def main(argv: list[str] | None = None) -> None:
         for name in (s for s in STEPS if s in steps):
             begun, load = datetime.now(UTC), load_average()
             print(f"{begun:%H:%M:%S} {name} (load {load}) ...", flush=True)
-            results[name] = {**RUN[name](a, d), "load": load, "start": f"{begun:%Y-%m-%d %H:%M}",
-                             "end": f"{datetime.now(UTC):%H:%M}"}
-            saved.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+            def save(got: dict, name: str = name, load: str = load, begun: datetime = begun) -> None:
+                results[name] = {**got, "load": load, "start": f"{begun:%Y-%m-%d %H:%M}",
+                                 "end": f"{datetime.now(UTC):%H:%M}"}
+                saved.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+            save(RUN[name](a, d, save))
     finally:
         if not a.keep:
             for p in [d / "corpus.jsonl", d / "export", *d.glob("p.*")]:  # p.tadqiq.backups/: the window's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.bench_queue import WORDS
 from bench.machine import machine_line
+from tadqiq.core.formats.export import FORMATS
 
 NOT_RUN = "not run"
 
@@ -65,10 +66,13 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
          f" committed + repainted p95 {k['painted_p95_ms']:.1f} ms)", "< 20 ms (issue 5)", _rss(k["peak_mb"], 300))])
 
     def export(x: dict) -> list[tuple]:
-        return [(f"export {fmt} (`tadqiq export --status all`)",
-                 f"{f['seconds']:.1f} s, {x['articles'] / f['seconds']:,.0f} articles/s, {f['output_mb']:,.1f} MB out",
-                 "no target at this size (issue 6: 10k articles, 100k mentions < 30 s)", _rss(f["peak_mb"]), f["load"])
-                for fmt, f in x["formats"].items()]
+        out_ = []
+        for fmt in FORMATS:
+            step, f = f"export {fmt} (`tadqiq export --status all`)", x["formats"].get(fmt)
+            out_.append((step, NOT_RUN, "", "", "") if f is None else (
+                step, f"{f['seconds']:.1f} s, {x['articles'] / f['seconds']:,.0f} articles/s, {f['output_mb']:,.1f} MB out",
+                "no target at this size (issue 6: 10k articles, 100k mentions < 30 s)", _rss(f["peak_mb"]), f["load"]))
+        return out_
 
     add("export", "export", export)
     return out
