@@ -5,9 +5,9 @@
     .venv/bin/tadqiq init /tmp/q/p.tadqiq && .venv/bin/tadqiq import /tmp/q/p.tadqiq /tmp/q/corpus.jsonl
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_queue.py /tmp/q/p.tadqiq [--launches 3] [--write]
 
-The first run adds 1-4 synthetic proposals per article (SQL, through the queue triggers) unless
-the project has events already (after ``tadqiq extract``: bench/bench_scale.py), and marks the
-first half of the articles done, so the next open article is 100k rows away from the start. Timed, each in a fresh process where it says so:
+The first run adds 1-4 synthetic proposals to every article without events (SQL, through the
+queue triggers; after ``tadqiq extract`` only to those it did not reach: bench/bench_scale.py), and
+marks the first half of the articles done, so the next open article is 100k rows away from the start. Timed, each in a fresh process where it says so:
 
 * launch: process start (interpreter, imports) → window shown with the queue's first page
   painted; peak RSS of that process;
@@ -62,8 +62,9 @@ SYNTHETIC = [("Conflict.Attack", 0, 4), ("Life.Die", 5, 9), ("Life.Injure", 10, 
 
 
 def prepare(path: Path) -> None:
-    """1-4 synthetic proposals per article when the project has no events (an extracted project
-    keeps its own), then the first half of the articles done; nothing when some article is done."""
+    """1-4 synthetic proposals in each article without events (every article of a project never
+    extracted; those an extract did not reach or found nothing in keep none of their own), then the
+    first half of the articles done; nothing when some article is done already."""
     import sqlite3
     conn = sqlite3.connect(path)
     if conn.execute("SELECT count(*) FROM articles WHERE status = 'done'").fetchone()[0]:
@@ -71,12 +72,14 @@ def prepare(path: Path) -> None:
         return
     stamp = "2026-01-01T00:00:00"
     with conn:
-        synthetic = [] if conn.execute("SELECT count(*) FROM events").fetchone()[0] else SYNTHETIC
-        for k, (kind, start, end) in enumerate(synthetic):
+        conn.execute("CREATE TEMP TABLE bare AS SELECT id FROM articles WHERE id NOT IN"
+                     " (SELECT DISTINCT article_id FROM events)")
+        for k, (kind, start, end) in enumerate(SYNTHETIC):
             conn.execute(
                 "INSERT INTO events (article_id, type, trigger_start, trigger_end, trigger_text, status, origin,"
                 " confidence, created_at, updated_at) SELECT id, ?, ?, ?, substr(text, ? + 1, ? - ?), 'proposed',"
-                " 'extractor:bench', (abs(random()) % 1000) / 1000.0, ?, ? FROM articles WHERE id % 4 >= ?",
+                " 'extractor:bench', (abs(random()) % 1000) / 1000.0, ?, ? FROM articles"
+                " WHERE id % 4 >= ? AND id IN (SELECT id FROM bare)",
                 [kind, start, end, start, end, start, stamp, stamp, k],
             )
         half = conn.execute("SELECT max(id) / 2 FROM articles").fetchone()[0]

@@ -5,6 +5,7 @@ summed (sampled from /proc every 20 ms). Shared by bench_import_memory.py and be
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import tempfile
 import threading
@@ -31,18 +32,43 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def _stop_tree(pid: int) -> None:
+    """SIGTERM to a process and its descendants (children first found, then the process)."""
+    todo, found = [pid], []
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    for p in reversed(found):
+        try:
+            os.kill(p, signal.SIGTERM)
+        except OSError:
+            pass
+
+
 def run_measured(argv: Sequence[str | Path], *, env: dict[str, str] | None = None,
-                 cwd: Path | None = None) -> dict:
-    """Run ARGV to its end; return rc, stdout, stderr (text), seconds, peak_mb (largest process)
+                 cwd: Path | None = None, timeout: float | None = None) -> dict:
+    """Run ARGV to its end (or stop it and its workers with SIGTERM after TIMEOUT seconds: then
+    stopped is True); return rc, stdout, stderr (text), seconds, peak_mb (largest process)
     and tree_mb (the process tree's sampled peak), in MB of 10^6 bytes."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen([str(a) for a in argv], stdout=out, stderr=err, env=env, cwd=cwd)
         done, peak = threading.Event(), [0]
 
+        stopped = [False]
+
         def sample() -> None:
             while not done.is_set():
                 peak[0] = max(peak[0], tree_rss(proc.pid))
+                if timeout is not None and not stopped[0] and time.perf_counter() - t0 > timeout:
+                    stopped[0] = True
+                    _stop_tree(proc.pid)
                 done.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -56,4 +82,4 @@ def run_measured(argv: Sequence[str | Path], *, env: dict[str, str] | None = Non
         err.seek(0)
         return {"rc": proc.returncode, "stdout": out.read().decode("utf-8", "replace"),
                 "stderr": err.read().decode("utf-8", "replace"), "seconds": seconds,
-                "peak_mb": usage.ru_maxrss * 1024 / 1e6, "tree_mb": peak[0] / 1e6}
+                "peak_mb": usage.ru_maxrss * 1024 / 1e6, "tree_mb": peak[0] / 1e6, "stopped": stopped[0]}

@@ -38,11 +38,18 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
          "time: no target at this size (issue 3: 10k in < 5 s); peak RSS < 300 MB whatever the size (issue 13)",
          f"storing process {_rss(i['main_mb'], 300)}, largest reader {i['worker_mb']:.0f}, "
          f"process tree {i['tree_mb']:.0f}")])
-    add("extract", "extract", lambda e: [
-        ("extract (`tadqiq extract`, rules, all cores)",
-         f"{e['seconds']:.1f} s, **{e['articles'] / e['seconds']:,.0f} articles/s** {_mark(e['articles'] / e['seconds'] >= 150)},"
-         f" {e['mentions']:,} proposals", "≥ 150 articles/s (issue 4, 3 KB articles); memory: no target",
-         f"largest process {_rss(e['peak_mb'])}, process tree {e['tree_mb']:.0f}")])
+    def extract(e: dict) -> list[tuple]:
+        done = e.get("extracted", e["articles"])
+        rate = done / e["seconds"]
+        before = f" ({e['before']:,} extracted before)" if e.get("before") else ""
+        what = (f"stopped after {e['seconds'] / 60:.1f} min: {done:,} of {e['articles']:,} articles{before}, "
+                if e.get("stopped") else f"{e['seconds']:.1f} s for {done:,} articles{before}, ")
+        return [("extract (`tadqiq extract`, rules, all cores)",
+                 f"{what}**{rate:,.0f} articles/s** {_mark(rate >= 150)}, {e['mentions']:,} proposals stored",
+                 "≥ 150 articles/s (issue 4, 3 KB articles); memory: no target",
+                 f"largest process {_rss(e['peak_mb'])}, process tree {e['tree_mb']:.0f}")]
+
+    add("extract", "extract", extract)
 
     def queue(q: dict) -> list[tuple]:
         rss = _rss(q["rss_in_process_mb"], 300)
