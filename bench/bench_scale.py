@@ -105,9 +105,10 @@ def keys(a: argparse.Namespace, d: Path, _save) -> dict:
 
 
 def export(a: argparse.Namespace, d: Path, save) -> dict:
-    """Every format in turn, each saved as soon as measured (a run stopped midway keeps those done)."""
-    out: dict = {"articles": _count(d, "articles"), "mentions": _count(d, "events"), "formats": {}}
-    for fmt in FORMATS:
+    """The --formats in turn, each saved as soon as measured (a run stopped midway keeps those done;
+    formats an earlier run in --dir measured stay in the table)."""
+    out: dict = {"articles": _count(d, "articles"), "mentions": _count(d, "events"), "formats": dict(a.measured)}
+    for fmt in a.formats.split(","):
         target = d / "export" / fmt / ("brat" if fmt == "brat" else f"out.{fmt}")
         target.parent.mkdir(parents=True, exist_ok=True)
         r = _checked([PY, "-m", "tadqiq", "export", d / "p.tadqiq", "--format", fmt, "--status", "all",
@@ -140,13 +141,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--launches", type=int, default=3, help="fresh processes timed from launch to the queue")
     ap.add_argument("--runs", type=int, default=60, help="review keys timed")
     ap.add_argument("--extract-minutes", type=float, help="stop the extract after this long (its rate is kept)")
+    ap.add_argument("--formats", default=",".join(FORMATS), help="export formats, comma-separated")
     ap.add_argument("--keep", action="store_true", help="keep the corpus and the project file")
     ap.add_argument("--write", action="store_true", help="put the table into --doc")
     ap.add_argument("--doc", type=Path, default=REPO / "docs" / "benchmarks.md")
     a = ap.parse_args(argv)
     steps = [s for s in a.steps.split(",") if s]
-    if unknown := set(steps) - set(STEPS):
-        ap.error(f"unknown steps: {', '.join(sorted(unknown))}")
+    if unknown := set(steps) - set(STEPS) or set(a.formats.split(",")) - set(FORMATS):
+        ap.error(f"unknown steps or formats: {', '.join(sorted(unknown))}")
     d = a.dir or Path(tempfile.mkdtemp(prefix="tadqiq-scale-"))
     d.mkdir(parents=True, exist_ok=True)
     saved = d / "results.json"
@@ -154,6 +156,8 @@ def main(argv: list[str] | None = None) -> None:
     if results.get("n", a.n) != a.n:
         raise SystemExit(f"{saved} holds a run of {results['n']} articles, not {a.n}: use another --dir")
     results.update(n=a.n, size_kb=a.size_kb, launches=a.launches, runs=a.runs)
+    a.measured = {f: v for f, v in results.get("export", {}).get("formats", {}).items()
+                  if f not in a.formats.split(",")}
     try:
         for name in (s for s in STEPS if s in steps):
             begun, load = datetime.now(UTC), load_average()
