@@ -17,38 +17,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.machine import machine_line, replace_section  # noqa: E402
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and its descendants, now."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    todo.extend(int(c) for c in f.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
+from bench.measure import run_measured  # noqa: E402
 
 
 def _child(db: str, corpus: str) -> None:
@@ -74,6 +54,17 @@ def _to_csv(jsonl: Path, out: Path) -> None:
             w.writerow([obj["id"], obj.get("title", ""), obj.get("published", ""), obj["text"]])
 
 
+def measure_import(corpus: Path, db: Path) -> dict:
+    """`tadqiq import DB CORPUS` in a child process: its seconds, the storing process's and the
+    largest reader's peak RSS (main_mb, worker_mb) and the process tree's sampled peak (tree_mb)."""
+    r = run_measured([sys.executable, __file__, "--child", db, corpus])
+    if r["rc"] != 0:
+        raise SystemExit(f"import of {corpus} failed:\n{r['stderr']}")
+    got = json.loads(r["stderr"].strip().splitlines()[-1])
+    return {"main_mb": got["main"] / 1e6, "worker_mb": got["worker"] / 1e6, "tree_mb": r["tree_mb"],
+            "seconds": r["seconds"]}
+
+
 def run(n: int, fmt: str, tmp: Path) -> dict:
     corpus = tmp / f"c{n}.jsonl"
     subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), "--n", str(n), "--format", "jsonl",
@@ -83,26 +74,8 @@ def run(n: int, fmt: str, tmp: Path) -> dict:
         corpus.unlink()
         corpus = corpus.with_suffix(".csv")
     db = tmp / f"p{n}.db"
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", str(db), str(corpus)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0]
-
-    def sample() -> None:
-        while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _out, err = proc.communicate()
-    sampler.join()
-    seconds = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"import of {n} articles failed:\n{err}")
-    got = json.loads(err.strip().splitlines()[-1])
-    row = {"n": n, "fmt": fmt, "file_mb": corpus.stat().st_size / 1e6, "main_mb": got["main"] / 1e6,
-           "worker_mb": got["worker"] / 1e6, "tree_mb": peak[0] / 1e6, "seconds": seconds}
+    got = measure_import(corpus, db)
+    row = {"n": n, "fmt": fmt, "file_mb": corpus.stat().st_size / 1e6, **got}
     corpus.unlink()
     for p in tmp.glob(f"p{n}.db*"):
         p.unlink()

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.machine import machine_line  # noqa: E402
+from bench.machine import machine_line, prepend_run  # noqa: E402
 
 TADQIQ = [sys.executable, "-m", "tadqiq"]
 
@@ -79,19 +79,6 @@ def table(r: dict) -> str:
     return "\n".join(rows)
 
 
-def write_section(path: Path, body: str) -> None:
-    """Put this run's figures at the top of the two-writers section; earlier runs stay below."""
-    start, end = "<!-- two-writers:start -->", "<!-- two-writers:end -->"
-    text = path.read_text(encoding="utf-8")
-    if start not in text:
-        text = text.rstrip("\n") + f"\n\n## two writers\n\n{start}\n{end}\n"
-    head, rest = text.split(start, 1)
-    old, tail = rest.split(end, 1)
-    earlier = old.strip()
-    kept = f"\n\nEarlier runs:\n\n{earlier.removeprefix('Earlier runs:').strip()}" if earlier else ""
-    path.write_text(f"{head}{start}\n{body}{kept}\n{end}{tail}", encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=20)
@@ -101,7 +88,7 @@ def main() -> None:
     body = table(run(args.rounds, args.per_round))
     print(body)
     if args.write:
-        write_section(REPO / "docs" / "benchmarks.md", body)
+        prepend_run(REPO / "docs" / "benchmarks.md", "two-writers", body, "two writers")
 
 
 if __name__ == "__main__":
