@@ -44,6 +44,8 @@ PREPOSITIONS = {
 }
 _DASHES = {"-", "–", "—"}
 _NEAR_WORDS = word_class("near_words")
+_ALL_OF = word_class("all_of")  # جميع أنحاء البلاد
+_WITNESS_VERBS = word_class("witness_verbs")  # شهد العراق ...، تستضيفه إيطاليا: a verb before a place
 _NOT_VERB_Y = word_class("not_verb_y")
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 _COUNT_WORDS = set(UNITS) | set(TENS) | set(HUNDRED) | set(HUNDREDS_WORDS) | word_class("count_words")
@@ -466,6 +468,10 @@ class Analysis(PlaceReader, TimeReader):
                 out.append(Item("VERB", k, k + 1, word=st, sub="support"))
                 k += 1
                 continue
+            if w in _WITNESS_VERBS or st in _WITNESS_VERBS:  # an unprefixed past verb looks like a noun
+                out.append(Item("VERB", k, k + 1, word=st, sub="witness"))
+                k += 1
+                continue
             if lex.has("speech_verbs", st) or lex.has("speech_verbs", w):
                 out.append(Item("VERB", k, k + 1, word=st, sub="speech"))
                 k += 1
@@ -488,6 +494,12 @@ class Analysis(PlaceReader, TimeReader):
                     out.append(rel)
                     k = rel.b
                     continue
+            if st in _ALL_OF and k + 1 < b and toks[k + 1].word:
+                every = self.place_at(k, b, off, True)  # جميع أنحاء البلاد: a place, not a stop word
+                if every is not None:
+                    out.append(every)
+                    k = every.b
+                    continue
             if lex.has("stop", w) or lex.has("stop", st):
                 out.append(Item("STOP", k, k + 1, word=st))
                 k += 1
@@ -499,6 +511,8 @@ class Analysis(PlaceReader, TimeReader):
             context = bool(cue_prev and cue_prev.kind == "PREP") or bool(off and t.w[off - 1] in "بل")
             is_alias = (t.w[off:],) in lex.actors or (k + 1 < b and (t.w[off:], toks[k + 1].w) in lex.actors)
             pl = None if is_alias else self.place_at(k, b, off, context)
+            if pl is None and off == 1 and t.w[:1] == "و" and not is_alias:
+                pl = self.coordinated_name(k, b, out)  # صفد وحيفا والناصرة ونهاريا
             if pl is None and k in self.ner_places and not is_alias:
                 pl = Item("PLACE", k, min(self.ner_places[k], b), off, sub="ner")  # a LOC the recogniser tagged
             if pl is None and not off and t.w[:1] == "و" and len(t.w) == 3 and not is_known_word(t.w):

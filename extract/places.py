@@ -32,6 +32,10 @@ _NOT_NISBA = word_class("not_nisba")
 _VAGUE_PLACES = word_class("vague_place_adjectives")  # مناطق أخرى من بغداد
 _SURROUNDINGS = word_class("place_surroundings")  # بغداد ومحيطها
 _FALLBACK_TIMES = word_class("fallback_time_words")
+_PART_HEADS = word_class("place_part_heads")
+_BUILDINGS = word_class("building_heads")
+_REGIONS = word_class("region_nouns")  # في الجنوب: a region after a preposition
+_ALL_OF = word_class("all_of")  # مختلف، جميع، كافة + places: one place phrase  # في البيت الأبيض، بمقر اتحاد المحامين: a place  # حي X في مدينة Y: one place
 
 
 class PlaceReader:
@@ -99,6 +103,17 @@ class PlaceReader:
         toks = self.toks
         w = toks[k].w[off:]
         lex = self.lex
+        if w in _ALL_OF and k + 1 < limit and toks[k + 1].word:  # مختلف مدن وبلدات الجنوب، جميع أنحاء البلاد
+            sub = self.place_at(k + 1, limit, 0, True)
+            if sub is not None and sub.b > k + 1:
+                return Item("PLACE", k, sub.b, off, place=sub.place, parts=sub.parts)
+            return None
+        if context and off == 0 and w in _REGIONS and k > 0 and toks[k - 1].w in ("في", "وفي"):
+            # في الجنوب، الحدود في الجنوب اللبناني (بالشمال after a named city says where it lies)
+            j, g = self._place_tail(k, k + 1, limit, None)
+            if j == k + 1 and j < limit and toks[j].word and toks[j].w[:1] != "و" and not lex.has("stop", toks[j].w):
+                return None  # في الشمال السوري ... reads on; في الشرق خطة: no place
+            return Item("PLACE", k, j, off, place=g[1] if g else None)
         if w in ("عده", "بضع", "بضعه") and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
             return Item("PLACE", k, k + 2, off)
         if (
@@ -160,7 +175,12 @@ class PlaceReader:
                 nxt += 1  # شمال شرقي البلاد
             sub = self._after_relation(nxt, limit)
             if sub is not None:
-                return Item("PLACE", k, sub.b, off, place=sub.place)
+                j = sub.b
+                if j + 1 < limit and toks[j].w == "قرب" and toks[j + 1].word:  # شرق البلاد قرب الحدود مع باكستان
+                    near = self.place_at(j + 1, limit, 0, True)
+                    if near is not None and not near.parts and near.sub != "fallback":
+                        j = near.b
+                return Item("PLACE", k, j, off, place=sub.place)
         head = lex.has("place_heads", w)
         g = None
         if head and k + 1 < limit and lex.has("place_heads_plural", toks[k + 1].w):
@@ -298,11 +318,32 @@ class PlaceReader:
             sub = self.place_at(j + 1, limit, 0, True)  # جزيرة كايغا عند بحيرة تشاد
             if sub is not None and not sub.parts and sub.b > j + 2:
                 j = sub.b
+        if (
+            j + 1 < limit
+            and toks[j].w == "في"
+            and self.strip(toks[k].w)[1] in _PART_HEADS
+            and (j == k + 1 or toks[k + 1].w[:1] != "ل")  # not مخيم للنازحين في ...: a facility
+            and toks[j + 1].word
+            and self._after_preposition(k)
+        ):  # بحي المفرق في قرية بني زيد غرب بعقوبة، قرب الحدود في الجنوب اللبناني: a part of a place
+            # (the object of a verb is what was hit: استهدف هجوم حي الطيوري في مدينة سبها)
+            sub = self.place_at(j + 1, limit, 0, True)
+            if sub is not None and not sub.parts and sub.sub != "fallback":
+                j = sub.b
+                g = g or ((sub.b, sub.place) if sub.place else None)
         if j + 1 < limit and toks[j].w in _APPOSITION:  # مدينة نيالا عاصمة ولاية جنوب دارفور
             sub = self.place_at(j, limit, 0, True)
             if sub is not None and not sub.parts and sub.b > j + 1:
                 j = sub.b
         return j, g
+
+    def _after_preposition(self, k: int) -> bool:
+        """Whether the phrase at token k follows a preposition: an attached بـ/فـي or one of
+        في، من، قرب، عند before it."""
+        off, _ = self.strip(self.toks[k].w)
+        if off and self.toks[k].w[off - 1] == "ب":
+            return True
+        return k > 0 and self.toks[k - 1].w in ("في", "وفي", "من", "قرب", "عند", "داخل")
 
     def _generic_facility(self, k: int, j: int, limit: int) -> bool:
         """An indefinite facility without a name (قاعدة عسكرية، مخيم للمسلحين) before بـ/قرب +
@@ -398,6 +439,36 @@ class PlaceReader:
             return None
         return Item("PLACE", k, sub.b, off, place=sub.place)
 
+    def coordinated_name(self, k: int, limit: int, before: list[Item]) -> Item | None:
+        """و + a name the gazetteer does not know, right after a known place, that ends a list
+        or goes on with another و: «صفد وحيفا والناصرة ونهاريا والجليل الغربي». The name is one or
+        two words that are no actor, head, trigger, verb or time (rule ``place:coordinated``)."""
+        prev = before[-1] if before else None
+        if prev is None or prev.kind != "PLACE" or prev.b != k or prev.parts or prev.place is None:
+            return None
+        toks = self.toks
+        end = self._name_end(k, limit, 1)
+        if end == k or end - k > 2:
+            return None
+        for t in range(k, end):
+            w = toks[t].w[1:] if t == k else toks[t].w
+            bare = w[2:] if w.startswith("ال") else w
+            if (
+                not toks[t].word
+                or w in self.lex.triggers
+                or self._is_trigger(t)
+                or self.is_verbish(w)
+                or (w,) in self.lex.actors
+                or any(self.lex.has(sec, w) or self.lex.has(sec, bare) for sec in _NOT_NAME_SECTIONS)
+                or self.lex.has("stop", w)
+                or self.time_at(t, limit) is not None  # type: ignore[attr-defined]
+            ):
+                return None
+        j, _ = self._place_tail(k, end, limit, None)
+        if j < limit and toks[j].word and toks[j].w[:1] != "و":
+            return None  # the list must end (a comma, a full stop) or go on with و
+        return Item("PLACE", k, j, 1, sub="coordinated")
+
     fallback = True  # the structural place rule (place:fallback); off to measure without it
 
     def fallback_place(self, k: int, end: int, limit: int, off: int, before: list[Item]) -> Item | None:
@@ -412,8 +483,11 @@ class PlaceReader:
         cue = before[-1].word
         if cue == "من" and len(before) > 1 and before[-2].kind == "PREP" and before[-2].word in ("بالقرب", "القرب"):
             cue = "بالقرب"
-        if cue not in _LOCATIVE_CUES:
+        building = self.strip(self.toks[k].w)[1] in _BUILDINGS
+        if cue not in _LOCATIVE_CUES and not (building and cue == "ب"):
             return None
+        if building:  # بوزارة الخارجية وحضره ...: a seat's name ends before و
+            end = next((t for t in range(k + 1, end) if self.toks[t].w[:1] == "و" and self.strip(self.toks[t].w)[0]), end)
         np = Item("NP", k, end, off)
         if self.is_actor(np) or self._counted(np):  # type: ignore[attr-defined]
             return None
@@ -424,8 +498,8 @@ class PlaceReader:
             if t < k + 2 and (any(self.lex.has(sec, w) for sec in _FALLBACK_NOT) or w in _FALLBACK_TIMES):
                 return None  # عند صلاة الفجر، عند الرابعة: a time, not a place
         j, g = self._place_tail(k, end, limit, None)
-        if j == end and cue == "في":
-            return None
+        if j == end and cue == "في" and not building:
+            return None  # في + a plain noun phrase is no place; في البيت الأبيض، في مقر الحزب is
         if j + 1 < limit and self.toks[j].w == "في" and self.toks[j + 1].word:
             named = self.place_at(j + 1, limit, 0, True)
             if named is not None and named.sub != "fallback":

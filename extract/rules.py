@@ -69,6 +69,7 @@ NON_LOCATIVE_WORDS = word_class("non_locative_words")
 ASSAULT_NOUNS = word_class("assault_nouns")
 WITNESS_VERBS = word_class("witness_verbs")
 PLACED_TITLES = word_class("placed_titles")
+RESIDENCE_VERBS = word_class("residence_verbs")
 RELATIVES = word_class("relative_pronouns")
 EVENT_RELATIVE_VERBS = word_class("event_relative_verbs")
 PERSON_PLACE_STOPS = LOCATIVE_PREPS | NON_LOCATIVE_WORDS | word_class("titled_place_stops")
@@ -137,7 +138,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.9"
+    version = "1.10"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None,
                  recogniser=None):
@@ -192,6 +193,11 @@ class RuleEngine:
             self._absorb(an, items, pos)
             collected = {t.tok: self._roles(an, items, pos[t.tok], t) for t in group if t.absorbed_by is None}
             self._share(an, items, pos, group, collected)
+            where = self._place_before_where(an, a)
+            for t in group:
+                args = collected.get(t.tok)
+                if args is not None and where is not None and t.type != TRANSPORT and not args.has("Place"):
+                    args.add("Place", where, "place-before-where", 0.65)
             for t in group:
                 front = fronted.get(an.toks[t.tok].sent)
                 args = collected.get(t.tok)
@@ -206,6 +212,23 @@ class RuleEngine:
         out = geocode(article.text, one_place_per_type([m for _, m in sorted(mentions, key=lambda x: x[0])]), self.gaz)
 
         return self._link(an, [t for t, _ in sorted(mentions, key=lambda x: x[0])], out)
+
+    @staticmethod
+    def _place_before_where(an: Analysis, a: int) -> Item | None:
+        """The place right before a clause that opens with حيث ("where"), which says where the
+        clause's events happen: «عودتها من نيويورك حيث التقت فريق ...»، «وصل إلى بغداد، حيث
+        التقى ...»."""
+        toks = an.toks
+        if a == 0 or toks[a].w != "حيث":
+            return None
+        end = a - 1 if not toks[a - 1].word and toks[a - 1].w in "،," else a
+        if end == 0 or toks[end - 1].sent != toks[a].sent:
+            return None
+        lo, _ = an.clause_range(end - 1)
+        for it in reversed(an.items(lo, end, {})):
+            if it.kind == "PLACE" and it.b == end and not it.parts and it.sub != "fallback":
+                return it
+        return None
 
     @staticmethod
     def _fronted_places(an: Analysis) -> dict[int, Item]:
@@ -687,6 +710,11 @@ class RuleEngine:
         مراسلها في القدس (up to five words back from في, none a trigger, verb or mark)."""
         toks = an.toks
         k = it.a - 1 if it.off == 0 else it.a
+        ba = it.off and toks[it.a].w[it.off - 1] == "ب"
+        if (ba and it.a > 0 and toks[it.a - 1].w in RESIDENCE_VERBS) or (
+            k > 0 and an.stem(toks[k].w) == "في" and toks[k - 1].w in RESIDENCE_VERBS
+        ):
+            return True  # مترجما يعمل في قاعدة عسكرية، ضابط يعمل بمديرية الجرائم: where someone works
         if k < 0 or an.stem(toks[k].w) != "في":
             return False
         for j in range(k - 1, max(-1, k - 6), -1):
@@ -761,7 +789,27 @@ class RuleEngine:
                 continue
             near.append((hi - lo, it))
         near.sort(key=lambda x: x[0])
-        return [it for _, it in near[:most or NEAR_PLACES]]
+        taken = [it for _, it in near[:most or NEAR_PLACES]]
+        if most:
+            return taken
+        return RuleEngine._with_coordinated(an, taken, [it for _, it in near])
+
+    @staticmethod
+    def _with_coordinated(an: Analysis, taken: list[Item], near: list[Item]) -> list[Item]:
+        """The nearest places and every place coordinated with one of them (صفد وحيفا
+        والناصرة ونهاريا والجليل الغربي): a run joined by و alone is one list of the event's
+        places (GUIDELINES.md: coordinated places are separate Place arguments), however long."""
+        by_start = {it.a: it for it in near}
+        out = list(taken)
+        grew = True
+        while grew:
+            grew = False
+            for it in list(out):
+                nxt = by_start.get(it.b)
+                if nxt is not None and nxt not in out and nxt.off >= 1 and an.toks[nxt.a].w[:1] == "و":
+                    out.append(nxt)
+                    grew = True
+        return out
 
     @staticmethod
     def _phrase_only(an: Analysis, it: Item) -> Item | None:

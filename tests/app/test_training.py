@@ -120,7 +120,7 @@ def test_extract_with_the_learned_and_combined_engines(trained, tmp_path):
         learned = propose(p, spec, jobs=1)
         assert learned.origin == "extractor:learned@1" and learned.stored > 20
         combined = propose(p, "combined", jobs=2)
-        assert combined.origin == "extractor:combined@1.9+1" and combined.stored >= learned.stored * 0.8
+        assert combined.origin == "extractor:combined@1.10+1" and combined.stored >= learned.stored * 0.8
         mentions = [m for a in p.article_list(0, 100) for m in p.mentions(a.id, origin=combined.origin)]
         text_of = {a.id: p.article(a.id).text for a in p.article_list(0, 100)}
     for m in mentions:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from tadqiq.db.project import Project
 from tadqiq.cli.main import cli
 
-ORIGIN = "extractor:rules@1.9"
+ORIGIN = "extractor:rules@1.10"
 
 
 @pytest.fixture

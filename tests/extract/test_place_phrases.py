@@ -56,6 +56,31 @@ PLACES = [
     ("قصفت الطائرات مدن وبلدات ريف إدلب الجنوبي.", {"مدن وبلدات ريف إدلب الجنوبي"}),
     # a place head with a name the gazetteer lacks, and its relation to a known place
     ("قتل أربعة جنود في هجوم على قرية البو دور جنوبي مدينة تكريت.", {"قرية البو دور جنوبي مدينة تكريت"}),
+    # engine 1.10: a list joined by و is taken whole, past the three nearest places, and a name
+    # the gazetteer lacks in it is a place too
+    ("قصفت الطائرات حلب وحمص وحماة ومعرشورين.", {"حلب", "حمص", "حماة", "معرشورين"}),
+    # a part of a place (حي، الحدود ...) after a preposition, then في + a place: one place
+    ("قصفت قوات الأمن منزلا بحي الزهور في مدينة الرمادي غرب بغداد.", {"حي الزهور في مدينة الرمادي غرب بغداد"}),
+    ("قتل جنديان قرب الحدود في الشمال السوري.", {"الحدود في الشمال السوري"}),
+    # ... but as the object of a verb the part is what was hit, the place after في is where
+    ("استهدفت قذيفة حي الطيوري في مدينة سبها.", {"مدينة سبها"}),
+    # مختلف / جميع + places is one place phrase
+    ("قتل عشرات المدنيين في غارات على مختلف مدن وبلدات الجنوب.", {"مختلف مدن وبلدات الجنوب"}),
+    ("اعتقلت الشرطة ثلاثة أشخاص في جميع أنحاء البلاد.", {"جميع أنحاء البلاد"}),
+    # the subject of شهد is where the clause's events happen
+    ("شهدت مدينة الموصل أمس اشتباكات عنيفة.", {"مدينة الموصل"}),
+    # a building after في is a place though no name follows
+    ("عقد اجتماع في البيت الأبيض بين الرئيسين.", {"البيت الأبيض"}),
+    # where the victim worked is not where the event happened
+    ("قتل مسلحون مهندسا يعمل في شركة نفطية في مدينة كركوك.", {"مدينة كركوك"}),
+    # a region after في
+    ("قتل ثلاثة جنود في الجنوب، وأصيب آخرون.", {"الجنوب"}),
+    # the place before حيث is the place of the clause after it
+    ("عاد الوزير إلى بغداد حيث التقى رئيس الحكومة.", {"بغداد"}),
+    # قرب + a place after a relation-headed place stays in the phrase
+    ("قتل ثلاثة جنود في هجمات شرق البلاد قرب الحدود مع باكستان.", {"شرق البلاد قرب الحدود مع باكستان"}),
+    # the place hosting a meeting, through a relative clause
+    ("يعقد الاجتماع الذي تستضيفه القاهرة غدا.", {"القاهرة"}),
 ]
 
 
