@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -264,7 +265,7 @@ def write_brat(
     items: Iterable[Item], schema: EventSchema, out: Path, progress: Callable[[int], None] | None = None
 ) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
-    files = []
+    files: list[Path | str] = []
     counts = {"articles": 0, "mentions": 0, "arguments": 0, "spans_with_two_labels": 0, "events_without_arguments": 0}
     for name, content in (("annotation.conf", annotation_conf(schema)), ("visual.conf", visual_conf(schema))):
         with atomic_write(out / name) as fh:
@@ -272,6 +273,7 @@ def write_brat(
         files.append(out / name)
     schema_types_by_brat_name(schema)  # a name clash in brat is an error before anything is written
     used: set[str] = set()
+    root = os.fspath(out) + os.sep
     ids: dict[str, str] = {}  # file -> article id, where the file name is not the id
     dbs: set[str] = set()
     for article, ms in items:
@@ -289,7 +291,7 @@ def write_brat(
             fh.write(article.text)
         with atomic_write(out / f"{stem}.ann") as fh:
             fh.write(ann)
-        files += [out / f"{stem}.txt", out / f"{stem}.ann"]
+        files += [f"{root}{stem}.txt", f"{root}{stem}.ann"]  # strings: 200k articles make 400k names
         counts["articles"] += 1
         counts["mentions"] += len(ms)
         counts["arguments"] += sum(len(m.arguments) for m in ms)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import random
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -253,7 +254,7 @@ def _export_folder(
     check_output_folder(out)
     with _staged(out) as staging:
         try:
-            files: list[Path] = []
+            files: list[Path | str] = []
             ids: dict[str, str] = {}  # file -> article id where a file name could not be the id
             report: dict[str, Any] = {}
             if isinstance(items, Mapping):
@@ -291,7 +292,7 @@ def _manifest(
     fmt: str,
     schema: EventSchema,
     counts: dict[str, Any],
-    files: list[Path],
+    files: Sequence[Path | str],
     base: Path,
     manifest_path: Path,
     command: str,
@@ -320,13 +321,21 @@ def _manifest(
         manifest["created"] = datetime.now(UTC).isoformat(timespec="seconds") if created == "now" else created
     if extra:
         manifest.update(extra)
-    manifest["files"] = {
-        p.relative_to(base).as_posix(): sha256_file(p) for p in sorted(files, key=lambda p: p.as_posix())
-    }
+    root = os.fspath(base) + os.sep
+    names = sorted(_relative(os.fspath(p), root, base) for p in files)
+    manifest["files"] = {name: sha256_file(base / name) for name in names}
     with open(manifest_path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(json.dumps(manifest, ensure_ascii=False, indent=2))
+        json.dump(manifest, fh, ensure_ascii=False, indent=2)  # written in pieces, not one string
         fh.write("\n")
     return manifest
+
+
+def _relative(path: str, root: str, base: Path) -> str:
+    """``path`` relative to ``base`` (``root`` is base + separator) in / form; a folder export
+    lists hundreds of thousands of files, so no Path object is made where a prefix does."""
+    if path.startswith(root):
+        return path[len(root):].replace(os.sep, "/")
+    return Path(path).relative_to(base).as_posix()
 
 
 def _merge_report(into: dict[str, Any], report: Mapping[str, Any]) -> None:
