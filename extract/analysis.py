@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tadqiq.core.arabic.clitics import is_known_word
-from tadqiq.core.arabic.normalize import normalize
+from tadqiq.core.arabic.normalize import normalize, normalize_text
 from tadqiq.core.model import Span
 from tadqiq.core.values.counts import QUALIFIER_WORDS as _QUALIFIERS
 from tadqiq.core.values.counts import _dual_or_single
@@ -225,6 +225,8 @@ class Analysis(PlaceReader, TimeReader):
             if found is None:
                 continue
             off, form = found
+            if self._ta_marbuta_read_as_pronoun(k, off, form):
+                continue  # أسرة (a family) is no أسر + ه (his capture)
             if self._inside_actor_name(k):
                 continue  # هيئة تحرير الشام: a name, not a liberation
             prev = self._stems[k - 1] if k else ""
@@ -232,11 +234,20 @@ class Analysis(PlaceReader, TimeReader):
                 continue
             if form.needs_next and not any(st in form.needs_next for st in self._stems[k + 1 : k + 5]):
                 continue
+            if form.not_next and k + 1 < len(toks) and (self._stems[k + 1] in form.not_next or toks[k + 1].w in form.not_next):
+                continue  # الإصابة بنوبة قلبية: an illness, not an injury
             if form.pos == "modifier" and out and out[-1].tok >= k - 2 and out[-1].type == form.type:
                 continue
             out.append(Trig(k, off, form))
         self._trig_toks = {t.tok for t in out}
         return out
+
+    def _ta_marbuta_read_as_pronoun(self, k: int, off: int, form: TriggerForm) -> bool:
+        """Whether the trigger at token k was matched by reading a written ة as the pronoun ه
+        (the shadow text has merged them): أسرة matches أسر + ه. A ta marbuta is never a pronoun."""
+        written = self.span(k, k + 1).text
+        base = normalize_text(form.form)
+        return written.endswith("ة") and not base.endswith("ه") and self.toks[k].w[off:] != base
 
     def _inside_actor_name(self, k: int) -> bool:
         """True when token k is inside a multi-word name of the actor dictionary."""

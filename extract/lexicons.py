@@ -26,11 +26,12 @@ class TriggerForm:
 
     type: str
     form: str  # as written in the file
-    pos: str = "noun"  # noun | verb | modifier
+    pos: str = "noun"  # noun | verb | modifier | bare
     confidence: float = 0.8
     absorb: bool = False
     not_after: frozenset[str] = frozenset()
     needs_next: frozenset[str] = frozenset()
+    not_next: frozenset[str] = frozenset()
     line: int = 0
 
 
@@ -65,6 +66,8 @@ def _variants(form: str, pos: str) -> set[str]:
     f = _norm(form)
     out = {f}
     stem = f[:-1] + "ت" if f.endswith("ه") else f
+    if pos == "bare":
+        return out  # only as written: أسرت (she captured), never أسرته (his family, mostly)
     if pos == "verb":
         out |= {f + p for p in ("ه", "ها", "هم", "هما", "هن")}
         return out
@@ -98,7 +101,7 @@ def read_triggers(path: Path) -> dict[str, list[TriggerForm]]:
         kw: dict = {}
         pos = "noun"
         for opt in opts:
-            if opt in ("verb", "modifier"):
+            if opt in ("verb", "modifier", "bare"):
                 pos = opt
             elif opt == "absorb":
                 kw["absorb"] = True
@@ -108,6 +111,8 @@ def read_triggers(path: Path) -> dict[str, list[TriggerForm]]:
                 kw["not_after"] = frozenset(_norm(w) for w in opt[10:].split(","))
             elif opt.startswith("needs_next="):
                 kw["needs_next"] = frozenset(_norm(w) for w in opt[11:].split(","))
+            elif opt.startswith("not_next="):
+                kw["not_next"] = frozenset(_norm(w) for w in opt[9:].split(","))
             else:
                 raise LexiconError(f"{path}:{n}: unknown option {opt!r}")
         entry = TriggerForm(current, form, pos, line=n, **kw)

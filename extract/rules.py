@@ -131,7 +131,7 @@ class _Args:
 
 class RuleEngine:
     name = "rules"
-    version = "1.10"
+    version = "1.11"
 
     def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None,
                  recogniser=None):

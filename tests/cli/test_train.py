@@ -29,7 +29,7 @@ def test_train_list_extract_and_cross_validate(run, tmp_path):
     listed = run("train", db, "--list")
     assert "learned v1" in listed.stdout and "by lead" in listed.stdout and "(2-fold)" in listed.stdout
     out = run("extract", db, "--engine", "combined")
-    assert out.exit_code == 0 and out.stdout.startswith("extractor:combined@1.10+1:")
+    assert out.exit_code == 0 and out.stdout.startswith("extractor:combined@1.11+1:")
     old = run("extract", db, "--engine", "learned", "--model-version", "7")
     assert old.exit_code == 1 and "no version 7 of the learned model" in old.stderr
     png = tmp_path / "curve.png"

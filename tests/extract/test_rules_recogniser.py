@@ -37,4 +37,4 @@ def test_a_loc_name_is_a_place_with_the_recogniser_only(tagger):
                          if a.role == "Place"]
     assert places(plain) == []
     assert places(with_ner) == [("زمبورة", "place:recogniser")]
-    assert ner.origin == "extractor:rules@1.10+ner" and RuleEngine().origin == "extractor:rules@1.10"
+    assert ner.origin == "extractor:rules@1.11+ner" and RuleEngine().origin == "extractor:rules@1.11"
