@@ -63,6 +63,8 @@ class Analysis(PlaceReader, TimeReader):
         self.gaz = gaz
         self._strip_cache: dict[str, tuple[int, str]] = {}
         self._trig_toks: set[int] | None = None
+        self.generic_sentences: dict[int, bool] = {}  # sentence start -> holds a genericity cue
+        self.gaz_cache: dict = {}  # PlaceReader.gaz_at per (token, offset, words)
         self.norm = normalize(text)
         sh = self.norm.text
         self.toks: list[Tok] = []

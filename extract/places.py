@@ -44,6 +44,7 @@ class PlaceReader:
     toks: list[Any]
     lex: Lexicons
     gaz: Gazetteer
+    gaz_cache: dict[tuple[int, int, int], tuple[int, Place] | None]  # (token, offset, words) -> gaz_at
 
     def strip(self, w: str) -> tuple[int, str]:  # pragma: no cover - provided by Analysis
         raise NotImplementedError
@@ -59,6 +60,13 @@ class PlaceReader:
 
     def gaz_at(self, k: int, limit: int, off: int = 0) -> tuple[int, Place] | None:
         """(end token, place) of the longest gazetteer name starting at token k."""
+        key = (k, off, min(self.gaz.max_words, limit - k))
+        cache = self.gaz_cache
+        if key not in cache:
+            cache[key] = self._gaz_at(k, limit, off)
+        return cache[key]
+
+    def _gaz_at(self, k: int, limit: int, off: int) -> tuple[int, Place] | None:
         best = None
         if off == 0 and self._conjunction_hamza(k):
             return None

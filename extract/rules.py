@@ -672,9 +672,11 @@ class RuleEngine:
         window = [k for k in range(lo, tr.tok) if an.toks[k].word]
         lex = an.lex
 
+        stems = an._stems
+
         def has(section: str, exceptions: str = "") -> bool:
             keep = window
-            cues = [k for k in keep if lex.has(section, an.stem(an.toks[k].w)) or lex.has(section, an.toks[k].w)]
+            cues = [k for k in keep if lex.has(section, stems[k]) or lex.has(section, an.toks[k].w)]
             if cues and exceptions:
                 # ما لا يقل عن، لا يزال، لا سيما: لا there is no negation ([negation_exceptions])
                 masked = self._masked(an, [k for k in range(lo, min(b, tr.tok + 4)) if an.toks[k].word], exceptions)
@@ -682,7 +684,11 @@ class RuleEngine:
                 cues = [k for k in cues if k not in masked]
             if cues:
                 return True
-            return any(self._phrase_at(an, keep, ph) for ph in lex.phrases.get(section, ()))
+            phrases = lex.phrases.get(section, ())
+            if not phrases:
+                return False
+            words = {an.toks[k].w for k in keep} | {stems[k] for k in keep}
+            return any(self._phrase_at(an, keep, ph) for ph in phrases if ph[0] in words)
 
         if has("negation", "negation_exceptions") or self._denied_before_an(an, a):
             out["polarity"] = "negative"
@@ -690,11 +696,21 @@ class RuleEngine:
             out["modality"] = "hypothetical"
         elif has("hedge"):
             out["modality"] = "reported"
-        sa, sb = an.sentence_range(tr.tok)
-        sent_words = {an.stem(t.w) for t in an.toks[sa:sb] if t.word} | {t.w for t in an.toks[sa:sb]}
-        if any(lex.has("generic", w) for w in sent_words):
+        if self._generic_sentence(an, tr.tok):
             out["genericity"] = "generic"
         return out
+
+    @staticmethod
+    def _generic_sentence(an: Analysis, tok: int) -> bool:
+        """Whether the sentence of token ``tok`` holds a genericity cue (once per sentence)."""
+        sa, sb = an.sentence_range(tok)
+        cache = an.generic_sentences
+        if sa not in cache:
+            lex = an.lex
+            cache[sa] = any(lex.has("generic", an._stems[k]) or lex.has("generic", an.toks[k].w)
+                            for k in range(sa, sb) if an.toks[k].word) or any(
+                lex.has("generic", an.toks[k].w) for k in range(sa, sb) if not an.toks[k].word)
+        return cache[sa]
 
     @staticmethod
     def _phrase_at(an: Analysis, toks: list[int], ph: tuple[str, ...]) -> bool:
