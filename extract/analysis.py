@@ -525,7 +525,7 @@ class Analysis(PlaceReader, TimeReader):
             is_alias = (t.w[off:],) in lex.actors or (k + 1 < b and (t.w[off:], toks[k + 1].w) in lex.actors)
             pl = None if is_alias else self.place_at(k, b, off, context)
             if pl is None and off == 1 and t.w[:1] == "و" and not is_alias:
-                pl = self.coordinated_name(k, b, out)  # صفد وحيفا والناصرة ونهاريا
+                pl = self.coordinated_name(k, b, out)  # حلب وحمص وحماة ومعرشورين
             if pl is None and k in self.ner_places and not is_alias:
                 pl = Item("PLACE", k, min(self.ner_places[k], b), off, sub="ner")  # a LOC the recogniser tagged
             if pl is None and not off and t.w[:1] == "و" and len(t.w) == 3 and not is_known_word(t.w):

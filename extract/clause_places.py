@@ -33,7 +33,7 @@ NEAR_TIMES = 1
 
 def place_before_where(an: Analysis, a: int) -> Item | None:
     """The place right before a clause that opens with حيث ("where"), which says where the
-    clause's events happen: «عودتها من نيويورك حيث التقت فريق ...»، «وصل إلى بغداد، حيث
+    clause's events happen: «عاد الوزير إلى بغداد حيث التقى ...»، «وصل إلى بغداد، حيث
     التقى ...»."""
     toks = an.toks
     if a == 0 or toks[a].w != "حيث":
@@ -131,7 +131,7 @@ def someones_place(an: Analysis, it: Item) -> bool:
     if (ba and it.a > 0 and toks[it.a - 1].w in RESIDENCE_VERBS) or (
         k > 0 and an.stem(toks[k].w) == "في" and toks[k - 1].w in RESIDENCE_VERBS
     ):
-        return True  # مترجما يعمل في قاعدة عسكرية، ضابط يعمل بمديرية الجرائم: where someone works
+        return True  # مهندسا يعمل في شركة نفطية، شرطي يعمل بمديرية المرور: where someone works
     if k < 0 or an.stem(toks[k].w) != "في":
         return False
     for j in range(k - 1, max(-1, k - 6), -1):

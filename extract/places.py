@@ -35,7 +35,7 @@ _FALLBACK_TIMES = word_class("fallback_time_words")
 _PART_HEADS = word_class("place_part_heads")
 _BUILDINGS = word_class("building_heads")
 _REGIONS = word_class("region_nouns")  # في الجنوب: a region after a preposition
-_ALL_OF = word_class("all_of")  # مختلف، جميع، كافة + places: one place phrase  # في البيت الأبيض، بمقر اتحاد المحامين: a place  # حي X في مدينة Y: one place
+_ALL_OF = word_class("all_of")  # مختلف، جميع، كافة + places: one place phrase  # في البيت الأبيض، بمقر الحزب: a place  # حي X في مدينة Y: one place
 
 
 class PlaceReader:
@@ -117,7 +117,7 @@ class PlaceReader:
                 return Item("PLACE", k, sub.b, off, place=sub.place, parts=sub.parts)
             return None
         if context and off == 0 and w in _REGIONS and k > 0 and toks[k - 1].w in ("في", "وفي"):
-            # في الجنوب، الحدود في الجنوب اللبناني (بالشمال after a named city says where it lies)
+            # في الجنوب، الحدود في الشمال السوري (بالشمال after a named city says where it lies)
             j, g = self._place_tail(k, k + 1, limit, None)
             if j == k + 1 and j < limit and toks[j].word and toks[j].w[:1] != "و" and not lex.has("stop", toks[j].w):
                 return None  # في الشمال السوري ... reads on; في الشرق خطة: no place
@@ -184,7 +184,7 @@ class PlaceReader:
             sub = self._after_relation(nxt, limit)
             if sub is not None:
                 j = sub.b
-                if j + 1 < limit and toks[j].w == "قرب" and toks[j + 1].word:  # شرق البلاد قرب الحدود مع باكستان
+                if j + 1 < limit and toks[j].w == "قرب" and toks[j + 1].word:  # شرق البلاد قرب الحدود مع العراق
                     near = self.place_at(j + 1, limit, 0, True)
                     if near is not None and not near.parts and near.sub != "fallback":
                         j = near.b
@@ -333,8 +333,8 @@ class PlaceReader:
             and (j == k + 1 or toks[k + 1].w[:1] != "ل")  # not مخيم للنازحين في ...: a facility
             and toks[j + 1].word
             and self._after_preposition(k)
-        ):  # بحي المفرق في قرية بني زيد غرب بعقوبة، قرب الحدود في الجنوب اللبناني: a part of a place
-            # (the object of a verb is what was hit: استهدف هجوم حي الطيوري في مدينة سبها)
+        ):  # بحي الزهور في مدينة الرمادي غرب بغداد، قرب الحدود في الشمال السوري: a part of a place
+            # (the object of a verb is what was hit: استهدفت قذيفة حي الطيوري في مدينة سبها)
             sub = self.place_at(j + 1, limit, 0, True)
             if sub is not None and not sub.parts and sub.sub != "fallback":
                 j = sub.b
@@ -449,7 +449,7 @@ class PlaceReader:
 
     def coordinated_name(self, k: int, limit: int, before: list[Item]) -> Item | None:
         """و + a name the gazetteer does not know, right after a known place, that ends a list
-        or goes on with another و: «صفد وحيفا والناصرة ونهاريا والجليل الغربي». The name is one or
+        or goes on with another و: «حلب وحمص وحماة ومعرشورين والقريتين». The name is one or
         two words that are no actor, head, trigger, verb or time (rule ``place:coordinated``)."""
         prev = before[-1] if before else None
         if prev is None or prev.kind != "PLACE" or prev.b != k or prev.parts or prev.place is None:

@@ -78,7 +78,7 @@ PLACES = [
     # the place before حيث is the place of the clause after it
     ("عاد الوزير إلى بغداد حيث التقى رئيس الحكومة.", {"بغداد"}),
     # قرب + a place after a relation-headed place stays in the phrase
-    ("قتل ثلاثة جنود في هجمات شرق البلاد قرب الحدود مع باكستان.", {"شرق البلاد قرب الحدود مع باكستان"}),
+    ("قتل ثلاثة جنود في هجمات شرق البلاد قرب الحدود مع العراق.", {"شرق البلاد قرب الحدود مع العراق"}),
     # the place hosting a meeting, through a relative clause
     ("يعقد الاجتماع الذي تستضيفه القاهرة غدا.", {"القاهرة"}),
 ]
